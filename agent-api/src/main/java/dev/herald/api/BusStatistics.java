@@ -1,0 +1,21 @@
+package dev.herald.api;
+
+import java.util.List;
+
+/**
+ * A snapshot of an {@link EventBus}'s counters.
+ *
+ * @param published events handed to {@link EventBus#publish(Event)} (by the agent or by code)
+ * @param delivered sum of {@link SubscriptionStatistics#delivered()} over live and closed subscriptions
+ * @param failed sum of listener failures
+ * @param dropped sum of events dropped by overflow policies or on close
+ * @param subscriptions one entry per live subscription, in the order they were made; unmodifiable
+ */
+public record BusStatistics(
+    long published, long delivered, long failed, long dropped, List<SubscriptionStatistics> subscriptions) {
+
+  /** Copies {@code subscriptions} so that the record is immutable. */
+  public BusStatistics {
+    subscriptions = List.copyOf(subscriptions);
+  }
+}

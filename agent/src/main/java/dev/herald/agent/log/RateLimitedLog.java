@@ -1,0 +1,65 @@
+package dev.herald.agent.log;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+
+/**
+ * Logs a recurring problem at most once per interval: the first occurrence in full (with its stack
+ * trace), then one summary line per interval saying how many more happened.
+ *
+ * <p>Safe for concurrent use; {@link #record} is cheap when nothing is to be written.
+ */
+public final class RateLimitedLog {
+
+  private final Logger logger;
+  private final long intervalNanos;
+  private final AtomicLong count = new AtomicLong();
+  private final AtomicLong reported = new AtomicLong();
+  private volatile long nextReportNanos;
+
+  /** A limiter writing to {@code logger} at most once per {@code intervalMillis}. */
+  public RateLimitedLog(Logger logger, long intervalMillis) {
+    this.logger = logger;
+    this.intervalNanos = intervalMillis * 1_000_000L;
+  }
+
+  /**
+   * Records one occurrence: the first is logged as a WARN with {@code error}'s stack trace; later
+   * ones are summed into a line per interval.
+   *
+   * @param what a description of the problem without counts, e.g. "listener audit-log:Audit failed"
+   */
+  public void record(String what, Throwable error) {
+    long n = count.incrementAndGet();
+    long now = System.nanoTime();
+    if (n == 1) {
+      nextReportNanos = now + intervalNanos;
+      reported.set(1);
+      logger.warn("{} (further failures are summarised at most once per {} s)", what,
+          intervalNanos / 1_000_000_000L, error);
+      return;
+    }
+    long next = nextReportNanos;
+    if (now - next >= 0 && sameSlot(next, now)) {
+      long unreported = n - reported.getAndSet(n);
+      logger.warn("{}: {} more times in the last interval ({} in all); last: {}", what, unreported, n,
+          String.valueOf(error));
+    }
+  }
+
+  private boolean sameSlot(long expected, long now) {
+    // one thread per interval wins the right to write the summary
+    synchronized (this) {
+      if (nextReportNanos != expected) {
+        return false;
+      }
+      nextReportNanos = now + intervalNanos;
+      return true;
+    }
+  }
+
+  /** How many occurrences were recorded. */
+  public long count() {
+    return count.get();
+  }
+}
