@@ -13,9 +13,10 @@ public interface Dispatcher {
    * {@link #exit}, or null when the call emits nothing (disabled, nobody listens, or nested inside
    * a write of the same entity and operation).
    *
+   * @param origin the class that declares the instrumented method
    * @param self the receiver; null for static methods
    */
-  Object enter(int site, Object self);
+  Object enter(int site, Class<?> origin, Object self);
 
   /** Publishes the before event of the call that {@code token} stands for. */
   void before(Object token, Object[] args);

@@ -18,9 +18,9 @@ public final class HeraldHooks {
   }
 
   /** See {@link Dispatcher#enter}. */
-  public static Object enter(int site, Object self) {
+  public static Object enter(int site, Class<?> origin, Object self) {
     Dispatcher current = dispatcher;
-    return current == null ? null : current.enter(site, self);
+    return current == null ? null : current.enter(site, origin, self);
   }
 
   /** See {@link Dispatcher#before}; {@code token} came from {@link #enter}. */

@@ -40,7 +40,11 @@ public final class HeraldPremain {
   private static void start(String args, Instrumentation inst, boolean attached) {
     try {
       File jar = agentJar();
-      inst.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+      if (HeraldPremain.class.getClassLoader() != null) {
+        // The manifest's Boot-Class-Path did not apply (the jar was renamed, or Herald was attached):
+        // append now. The JVM then warns that class data sharing is limited to boot classes.
+        inst.appendToBootstrapClassLoaderSearch(new JarFile(jar));
+      }
       // Loaded by the bootstrap loader from now on, so instrumented code in every loader shares it.
       Class<?> starter = Class.forName("dev.herald.agent.bootstrap.AgentStarter", true, null);
       starter
@@ -54,6 +58,12 @@ public final class HeraldPremain {
   }
 
   private static File agentJar() throws Exception {
-    return new File(HeraldPremain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    // Works whether this class came from the system class path or, through Boot-Class-Path, from
+    // the bootstrap loader, which has no code source.
+    String url = HeraldPremain.class.getResource("HeraldPremain.class").toString();
+    if (!url.startsWith("jar:") || url.indexOf("!/") < 0) {
+      throw new IllegalStateException("Herald must run from its jar, not from " + url);
+    }
+    return new File(new java.net.URI(url.substring("jar:".length(), url.indexOf("!/"))));
   }
 }

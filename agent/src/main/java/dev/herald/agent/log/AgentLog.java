@@ -61,6 +61,8 @@ public final class AgentLog {
   private static LoggerContext createContext() {
     LoggerContext context = new LoggerContext();
     context.setName("herald");
+    // Logback 1.5+ needs an MDC adapter on a context built in code, or every append fails silently.
+    context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(System.getProperty("herald.log.level"), Level.INFO));
     ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();

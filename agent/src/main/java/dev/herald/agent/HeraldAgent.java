@@ -1,0 +1,122 @@
+package dev.herald.agent;
+
+import dev.herald.agent.bus.BusOptions;
+import dev.herald.agent.bus.DefaultEventBus;
+import dev.herald.agent.bus.OverflowPolicy;
+import dev.herald.agent.config.BusSettings;
+import dev.herald.agent.config.ConfigException;
+import dev.herald.agent.config.ConfigLoader;
+import dev.herald.agent.config.HeraldConfig;
+import dev.herald.agent.config.OnConfigError;
+import dev.herald.agent.instrument.Weaving;
+import dev.herald.agent.log.AgentLog;
+import dev.herald.agent.plugin.PluginManager;
+import dev.herald.api.EventBus;
+import dev.herald.api.Herald;
+import java.io.File;
+import net.bytebuddy.dynamic.loading.ClassInjector;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+
+/**
+ * Starts Herald in this JVM: reads the config, starts the bus and the plugins, installs the
+ * instrumentation, and drains the bus at exit. Called once, reflectively, by the bootstrap
+ * {@code AgentStarter}, in the agent's own class loader.
+ */
+public final class HeraldAgent {
+
+  private static final Logger log = AgentLog.get(HeraldAgent.class);
+
+  private HeraldAgent() {}
+
+  /** Starts the agent; never throws (the application starts whatever happens here). */
+  public static void start(String args, Instrumentation inst, boolean attached, File jar) {
+    long started = System.nanoTime();
+    try {
+      // Byte Buddy must not reach for sun.misc.Unsafe: on Java 23+ that prints JVM warnings into the
+      // application's output. The constant is relocated with Byte Buddy, so this names only our copy.
+      System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+      HeraldConfig config = readConfig(args);
+      AgentLog.configure(config.log().level(), config.log().file());
+      DefaultEventBus bus = new DefaultEventBus(busOptions(config.bus()));
+      installBus(bus);
+      PluginManager plugins = new PluginManager(config.plugins().path(), config.plugins().config(),
+          baseDirectory(config), config.plugins().startTimeout(), bus, bus::subscribe);
+      plugins.startAll();
+      Weaving weaving = Weaving.install(inst, config, bus);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bus, plugins, config), "herald-shutdown"));
+      log.info("Herald started in {} ms: {} service entr{}, plugins {}{}",
+          (System.nanoTime() - started) / 1_000_000, config.services().size(),
+          config.services().size() == 1 ? "y" : "ies", plugins.started(),
+          config.file() == null ? "" : ", config " + config.file());
+      if (!weaving.active()) {
+        log.info("no services configured: nothing is instrumented, the bus serves events published from code");
+      }
+    } catch (ExitRequested exit) {
+      System.exit(2);
+    } catch (Throwable t) {
+      log.error("Herald did not start; the application runs without events", t);
+    }
+  }
+
+  private static HeraldConfig readConfig(String args) {
+    Optional<Path> file = ConfigLoader.locate(args, System::getProperty, System::getenv, Path.of("").toAbsolutePath());
+    if (file.isEmpty()) {
+      log.warn("no config file: pass one as -javaagent:herald-agent.jar=<file>, -Dherald.config=<file>, "
+          + "HERALD_CONFIG=<file>, or put herald.yaml in the working directory; nothing is instrumented");
+      return HeraldConfig.empty(null);
+    }
+    try {
+      return ConfigLoader.load(file.get(), System::getenv);
+    } catch (ConfigException e) {
+      boolean exit = e.onConfigError() == OnConfigError.EXIT;
+      log.error("config error{}:\n{}", exit ? ", exiting (on-config-error: exit)"
+          : "; the application runs without Herald's events", e.getMessage());
+      if (exit) {
+        throw new ExitRequested();
+      }
+      return HeraldConfig.empty(file.get());
+    }
+  }
+
+  private static void stop(DefaultEventBus bus, PluginManager plugins, HeraldConfig config) {
+    try {
+      Duration timeout = config.bus().shutdownTimeout();
+      bus.shutdown(timeout);
+      plugins.stopAll(timeout);
+    } catch (Throwable t) {
+      log.error("Herald did not shut down cleanly", t);
+    }
+  }
+
+  static BusOptions busOptions(BusSettings settings) {
+    return new BusOptions(settings.queueCapacity(), OverflowPolicy.fromConfigName(settings.overflow()),
+        settings.blockTimeout(), settings.threads(), settings.shutdownTimeout());
+  }
+
+  private static Path baseDirectory(HeraldConfig config) {
+    Path file = config.file();
+    Path parent = file == null ? null : file.toAbsolutePath().getParent();
+    return parent != null ? parent : Path.of("").toAbsolutePath();
+  }
+
+  private static void installBus(EventBus bus) throws ReflectiveOperationException {
+    // Herald lives on the bootstrap class path and must not depend on the agent: set it reflectively.
+    Method install = Herald.class.getDeclaredMethod("install", EventBus.class);
+    install.setAccessible(true);
+    install.invoke(null, bus);
+  }
+
+  /** Thrown to leave start-up for System.exit, after the error has been logged. */
+  private static final class ExitRequested extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ExitRequested() {
+      super(null, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,203 @@
+package dev.herald.agent.bus;
+
+import dev.herald.agent.log.AgentLog;
+import dev.herald.agent.log.RateLimitedLog;
+import dev.herald.api.BusStatistics;
+import dev.herald.api.Event;
+import dev.herald.api.EventBus;
+import dev.herald.api.EventListener;
+import dev.herald.api.EventPattern;
+import dev.herald.api.Subscription;
+import dev.herald.api.SubscriptionStatistics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+
+/**
+ * Herald's event bus: a bounded queue per subscription, shared delivery threads, and routes
+ * computed once per event name.
+ *
+ * <p>The agent looks up a {@link Route} once per instrumented method with {@link #route(String)}
+ * and publishes with {@link #publish(Route, Event)}: a volatile read of the route's subscribers,
+ * one queue offer per subscription and a volatile read of the sleeping flag; no lock, no
+ * allocation, no signal. {@link #publish(Event)} adds a map lookup by name.
+ *
+ * <p>Guarantees (DESIGN.md, "Guarantees of the bus"): publishing never throws and never waits
+ * longer than {@link BusOptions#blockTimeout()} in all; each subscription receives its events in
+ * the order they were queued, from one thread at a time; every event is delivered, failed, dropped
+ * (counted, and logged at most once per 10 s per subscription) or still queued. Listeners may
+ * publish, subscribe, flush and close subscriptions, their own included.
+ *
+ * <p>Safe for concurrent use.
+ */
+public final class DefaultEventBus implements EventBus {
+
+  private static final Logger log = AgentLog.get(DefaultEventBus.class);
+  private static final Duration DEEP_SLEEP_AFTER = Duration.ofSeconds(1);
+
+  private final BusOptions options;
+  private final Totals totals = new Totals();
+  private final RouteTable table = new RouteTable();
+  private final DeliveryPool pool;
+  private final Drain drain;
+  private final RateLimitedLog publishErrors = new RateLimitedLog(log, 60_000L);
+
+  /** A bus with these options; its delivery threads start with the first subscription. */
+  public DefaultEventBus(BusOptions options) {
+    this(options, DEEP_SLEEP_AFTER);
+  }
+
+  /** For tests: {@code deepSleepAfter} is how long a delivery thread idles before parking for good. */
+  DefaultEventBus(BusOptions options, Duration deepSleepAfter) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.pool = new DeliveryPool(options.threads(), deepSleepAfter.toNanos());
+    this.drain = new Drain(table, pool, totals, log);
+  }
+
+  /** The options this bus was made with. */
+  public BusOptions options() {
+    return options;
+  }
+
+  /**
+   * The live route for {@code eventName} ({@code entity.phase.operation}): kept and updated by the
+   * bus as subscriptions come and go, so the caller may keep it for good. Never null.
+   *
+   * @throws NullPointerException if {@code eventName} is null
+   */
+  public Route route(String eventName) {
+    return table.route(Objects.requireNonNull(eventName, "eventName"));
+  }
+
+  /**
+   * Queues {@code event} for every subscription of {@code route}: the agent's hot path. Never
+   * throws; ignores a null route or event. The route should be {@code route(event.name())}.
+   */
+  public void publish(Route route, Event event) {
+    if (route == null || event == null) {
+      return;
+    }
+    try {
+      totals.published.increment();
+      BusSubscription[] subscribers = route.subscribers();
+      if (subscribers.length == 0) {
+        return;
+      }
+      long deadline = 0;
+      for (BusSubscription subscriber : subscribers) {
+        deadline = subscriber.offer(event, deadline);
+      }
+      pool.wakeIfSleeping();
+    } catch (Throwable t) { // the service must never see the bus fail
+      publishErrors.record("bus: publishing failed", t);
+    }
+  }
+
+  /** Routes {@code event} by its name and queues it; never throws, ignores null. */
+  @Override
+  public void publish(Event event) {
+    if (event == null) {
+      return;
+    }
+    try {
+      publish(table.routeForPublish(event.name()), event);
+    } catch (Throwable t) {
+      publishErrors.record("bus: publishing failed", t);
+    }
+  }
+
+  /**
+   * Subscribes {@code listener}, named after its class: its simple name, or {@code "lambda"}.
+   *
+   * @see #subscribe(String, String, EventListener)
+   */
+  @Override
+  public Subscription on(String pattern, EventListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    return subscribe(pattern, defaultName(listener.getClass()), listener);
+  }
+
+  /**
+   * Subscribes {@code listener} to events matching {@code pattern}, under {@code name} in logs
+   * and statistics (plugins use {@code "plugin-name:ListenerClass"}). Events published from now on
+   * are delivered; the delivery threads start with the first subscription.
+   *
+   * @throws IllegalArgumentException if the pattern is malformed (see {@link EventPattern#check})
+   * @throws NullPointerException if an argument is null
+   */
+  public Subscription subscribe(String pattern, String name, EventListener listener) {
+    EventPattern.check(pattern);
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(listener, "listener");
+    BusSubscription subscription =
+        new BusSubscription(name, pattern, listener, options, this, totals);
+    // served before it is routed to, so that nothing queued waits for the next subscription
+    pool.add(subscription);
+    table.add(subscription);
+    return subscription;
+  }
+
+  /**
+   * Waits until every event published before this call was delivered, failed or dropped on every
+   * subscription. Returns false at once when called from a delivery thread (a listener), which
+   * would wait on itself, and false once the bus is shut down with events left.
+   */
+  @Override
+  public boolean flush(Duration timeout) {
+    if (Thread.currentThread() instanceof DeliveryThread) {
+      return false;
+    }
+    return drain.await(timeout.toNanos());
+  }
+
+  /**
+   * Drains for up to {@code timeout}, then stops the delivery threads. Logs one WARN line per
+   * subscription left with events, and one INFO summary. Publishing stays possible (and never
+   * waits) but nothing is delivered any more. Only the first call does this; later calls return
+   * its result.
+   *
+   * @return true if every event published before the call was delivered
+   */
+  public boolean shutdown(Duration timeout) {
+    return drain.shutdown(timeout);
+  }
+
+  @Override
+  public BusStatistics statistics() {
+    BusSubscription[] live = table.subscriptions();
+    List<SubscriptionStatistics> each = new ArrayList<>(live.length);
+    for (BusSubscription subscription : live) {
+      each.add(subscription.statistics());
+    }
+    return new BusStatistics(totals.published.sum(), totals.delivered.sum(), totals.failed.sum(),
+        totals.dropped.sum(), each);
+  }
+
+  DeliveryPool pool() {
+    return pool;
+  }
+
+  void onClose(BusSubscription subscription) {
+    table.remove(subscription);
+    pool.remove(subscription);
+  }
+
+  static String defaultName(Class<?> type) {
+    if (type.isSynthetic() || type.isHidden() || type.getName().contains("$$Lambda")) {
+      return "lambda";
+    }
+    String simple = type.getSimpleName();
+    if (!simple.isEmpty()) {
+      return simple;
+    }
+    String binary = type.getName(); // anonymous: Outer$1
+    return binary.substring(binary.lastIndexOf('.') + 1);
+  }
+
+  @Override
+  public String toString() {
+    return "DefaultEventBus" + options;
+  }
+}

@@ -1,0 +1,152 @@
+package dev.herald.agent.bus;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The delivery threads of one bus and the subscriptions they serve.
+ *
+ * <p>Threads find work by polling the subscriptions' queues, not by being signalled per event: a
+ * publisher only reads {@link #wakeIfSleeping() one volatile flag}, and unparks threads only when
+ * they went to deep sleep after a long idle period. Each round a thread claims each subscription
+ * with work that no other thread holds and delivers a batch of at most {@link #BATCH}, so a
+ * listener that hangs holds one thread and the others serve everyone else.
+ *
+ * <p>Threads start with the first subscription. Safe for concurrent use.
+ */
+final class DeliveryPool {
+
+  static final int BATCH = 256;
+  private static final VarHandle SLEEPING;
+
+  static {
+    try {
+      SLEEPING = MethodHandles.lookup().findVarHandle(DeliveryPool.class, "sleeping", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final int threadCount;
+  private final long deepSleepAfterNanos;
+  private volatile BusSubscription[] subscriptions = Route.NONE;
+  private volatile DeliveryThread[] threads = new DeliveryThread[0];
+  private volatile boolean sleeping;
+  private volatile boolean stopped;
+
+  DeliveryPool(int threadCount, long deepSleepAfterNanos) {
+    this.threadCount = threadCount;
+    this.deepSleepAfterNanos = deepSleepAfterNanos;
+  }
+
+  /** Serves {@code subscription} from now on; starts the threads the first time. */
+  synchronized void add(BusSubscription subscription) {
+    subscriptions = RouteTable.with(subscriptions, subscription);
+    if (threads.length == 0 && !stopped) {
+      DeliveryThread[] started = new DeliveryThread[threadCount];
+      for (int i = 0; i < threadCount; i++) {
+        started[i] = new DeliveryThread(this, i);
+      }
+      threads = started;
+      for (DeliveryThread thread : started) {
+        thread.start();
+      }
+    }
+  }
+
+  synchronized void remove(BusSubscription subscription) {
+    subscriptions = RouteTable.without(subscriptions, subscription);
+  }
+
+  /**
+   * Called by publishers after queuing: one volatile read unless a thread is in deep sleep; then
+   * exactly one publisher wins the flag and unparks the sleepers.
+   */
+  void wakeIfSleeping() {
+    if (sleeping && SLEEPING.compareAndSet(this, true, false)) {
+      for (DeliveryThread thread : threads) {
+        thread.wake();
+      }
+    }
+  }
+
+  /** A thread is about to park without timeout; it re-checks for work after this. */
+  void markSleeping() {
+    sleeping = true;
+  }
+
+  /**
+   * One pass over all subscriptions, starting at {@code offset}: delivers a batch from each that
+   * has work and is not held by another thread.
+   *
+   * @return how many events were handed to listeners
+   */
+  int deliverRound(int offset) {
+    BusSubscription[] current = subscriptions;
+    int n = current.length;
+    int delivered = 0;
+    for (int k = 0; k < n && !stopped; k++) {
+      BusSubscription subscription = current[Math.floorMod(offset + k, n)];
+      if (subscription.hasQueued() && subscription.tryClaim()) {
+        try {
+          delivered += subscription.deliver(BATCH, this);
+        } finally {
+          subscription.release();
+        }
+      }
+    }
+    return delivered;
+  }
+
+  /** True if some subscription has queued events and no thread delivering them. */
+  boolean hasUnclaimedWork() {
+    for (BusSubscription subscription : subscriptions) {
+      if (subscription.hasQueued() && !subscription.claimed()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean stopped() {
+    return stopped;
+  }
+
+  long deepSleepAfterNanos() {
+    return deepSleepAfterNanos;
+  }
+
+  /** The threads, for tests and the shutdown report; empty before the first subscription. */
+  DeliveryThread[] threads() {
+    return threads.clone();
+  }
+
+  /**
+   * Stops delivery: threads finish the event in hand and exit. Waits up to {@code joinNanos} in
+   * all for them; a thread stuck in a listener is left behind (it is a daemon).
+   */
+  void stop(long joinNanos) {
+    DeliveryThread[] current;
+    synchronized (this) {
+      stopped = true;
+      current = threads;
+    }
+    for (DeliveryThread thread : current) {
+      LockSupport.unpark(thread);
+    }
+    long deadline = System.nanoTime() + joinNanos;
+    for (DeliveryThread thread : current) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || thread == Thread.currentThread()) {
+        continue;
+      }
+      try {
+        thread.join(Math.max(1, left / 1_000_000L));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.herald.agent.bus;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+
+/**
+ * Flush and shutdown of a bus: waiting until what was published has been handled, and the report
+ * of what could not be.
+ *
+ * <p>Waiting polls each subscription's queue progress ({@link BusSubscription#reached}) with
+ * {@link Backoff}; delivery is never signalled per event, so neither is its end.
+ */
+final class Drain {
+
+  private final RouteTable table;
+  private final DeliveryPool pool;
+  private final Totals totals;
+  private final Logger log;
+  private boolean shutdown;
+  private boolean shutdownResult;
+
+  Drain(RouteTable table, DeliveryPool pool, Totals totals, Logger log) {
+    this.table = table;
+    this.pool = pool;
+    this.totals = totals;
+    this.log = log;
+  }
+
+  /** True once every event queued before the call is handled; false after {@code timeoutNanos}. */
+  boolean await(long timeoutNanos) {
+    long deadline = System.nanoTime() + Math.max(0, timeoutNanos);
+    BusSubscription[] subscriptions = table.subscriptions();
+    long[] marks = new long[subscriptions.length];
+    for (int i = 0; i < subscriptions.length; i++) {
+      marks[i] = subscriptions[i].flushMark();
+    }
+    int step = 0;
+    for (int i = 0; i < subscriptions.length; ) {
+      if (subscriptions[i].reached(marks[i])) {
+        i++;
+        continue;
+      }
+      if (pool.stopped() || System.nanoTime() - deadline >= 0) {
+        return false;
+      }
+      pool.wakeIfSleeping();
+      Backoff.pause(step++);
+    }
+    return true;
+  }
+
+  synchronized boolean shutdown(Duration timeout) {
+    if (shutdown) {
+      return shutdownResult;
+    }
+    shutdown = true;
+    boolean drained = !(Thread.currentThread() instanceof DeliveryThread) && await(timeout.toNanos());
+    // joining briefly lets threads leave their batch before the report counts what is left
+    pool.stop(100_000_000L);
+    long left = 0;
+    for (BusSubscription subscription : table.subscriptions()) {
+      long undelivered = subscription.undelivered();
+      if (undelivered > 0) {
+        left += undelivered;
+        log.warn("bus: subscription '{}' (pattern {}) held {} events undelivered at shutdown"
+                + " (its listener was too slow or stuck for a shutdown-timeout of {} ms)",
+            subscription.name(), subscription.pattern(), undelivered, timeout.toMillis());
+      }
+    }
+    log.info("bus: published {}, delivered {}, failed {}, dropped {}", totals.published.sum(),
+        totals.delivered.sum(), totals.failed.sum(), totals.dropped.sum());
+    shutdownResult = drained && left == 0;
+    return shutdownResult;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.herald.agent.bus;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+
+/**
+ * Reports one subscription's overflow drops: at most one WARN line per 10 seconds, saying how many
+ * were dropped since the last line and in all. The first drop is reported at once.
+ *
+ * <p>Safe for concurrent use; costs a clock read and a volatile read per drop when nothing is
+ * written, so that a storm of drops never turns into a storm of log lines.
+ */
+final class DropLog {
+
+  static final long INTERVAL_NANOS = 10_000_000_000L;
+  private static final VarHandle NEXT_AT;
+
+  static {
+    try {
+      NEXT_AT = MethodHandles.lookup().findVarHandle(DropLog.class, "nextAt", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final Logger log;
+  private final String name;
+  private final String pattern;
+  private final String overflow;
+  private final AtomicLong dropped;
+  private final AtomicLong reported = new AtomicLong();
+  @SuppressWarnings("unused") // accessed through NEXT_AT
+  private volatile long nextAt = System.nanoTime();
+
+  /** A reporter for the subscription {@code name} whose drop count is {@code dropped}. */
+  DropLog(Logger log, String name, String pattern, OverflowPolicy overflow, AtomicLong dropped) {
+    this.log = log;
+    this.name = name;
+    this.pattern = pattern;
+    this.overflow = overflow.configName();
+    this.dropped = dropped;
+  }
+
+  /** Called after each overflow drop was counted. */
+  void onDrop() {
+    long now = System.nanoTime();
+    long next = (long) NEXT_AT.getVolatile(this);
+    // one thread per interval wins the right to write the line
+    if (now - next < 0 || !NEXT_AT.compareAndSet(this, next, now + INTERVAL_NANOS)) {
+      return;
+    }
+    long all = dropped.get();
+    long recent = all - reported.getAndSet(all);
+    log.warn("subscription '{}' (pattern {}) dropped {} events in the last 10 s (queue full, overflow {}); {} in all",
+        name, pattern, recent, overflow, all);
+  }
+}

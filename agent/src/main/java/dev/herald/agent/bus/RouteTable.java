@@ -1,0 +1,110 @@
+package dev.herald.agent.bus;
+
+import dev.herald.api.EventPattern;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The live subscriptions of a bus and the {@link Route}s computed from them, by event name.
+ *
+ * <p>Patterns are matched only here, when a route is made or a subscription comes or goes, never
+ * per event. Changes happen under one lock, so a route made concurrently with a subscription
+ * cannot miss it; reads take no lock.
+ */
+final class RouteTable {
+
+  /** Names cached for {@code publish(Event)}; past this, unknown names are routed uncached. */
+  static final int MAX_CACHED = 10_000;
+
+  private final Object lock = new Object();
+  private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>();
+  // live subscriptions in the order they were made; copy-on-write
+  private volatile BusSubscription[] subscriptions = Route.NONE;
+
+  /** The live route for {@code name}, made and kept if new. */
+  Route route(String name) {
+    Route route = routes.get(name);
+    return route != null ? route : create(name);
+  }
+
+  /**
+   * The route for {@code name}: the cached one, a new cached one while fewer than {@link
+   * #MAX_CACHED} are cached, else a one-off route that is not kept (and not updated), so that
+   * events with ever new names cannot grow the table without bound.
+   */
+  Route routeForPublish(String name) {
+    Route route = routes.get(name);
+    if (route != null) {
+      return route;
+    }
+    return routes.size() < MAX_CACHED ? create(name) : new Route(name, matching(name));
+  }
+
+  private Route create(String name) {
+    synchronized (lock) {
+      return routes.computeIfAbsent(name, key -> new Route(key, matching(key)));
+    }
+  }
+
+  void add(BusSubscription subscription) {
+    synchronized (lock) {
+      subscriptions = with(subscriptions, subscription);
+      for (Route route : routes.values()) {
+        if (EventPattern.matches(subscription.pattern(), route.name())) {
+          route.subscribers(with(route.subscribers(), subscription));
+        }
+      }
+    }
+  }
+
+  void remove(BusSubscription subscription) {
+    synchronized (lock) {
+      subscriptions = without(subscriptions, subscription);
+      for (Route route : routes.values()) {
+        BusSubscription[] current = route.subscribers();
+        BusSubscription[] updated = without(current, subscription);
+        if (updated != current) {
+          route.subscribers(updated);
+        }
+      }
+    }
+  }
+
+  /** The live subscriptions, in the order they were made; a snapshot the caller must not change. */
+  BusSubscription[] subscriptions() {
+    return subscriptions;
+  }
+
+  private BusSubscription[] matching(String name) {
+    BusSubscription[] current = subscriptions;
+    BusSubscription[] matched = Route.NONE;
+    for (BusSubscription subscription : current) {
+      if (EventPattern.matches(subscription.pattern(), name)) {
+        matched = with(matched, subscription);
+      }
+    }
+    return matched;
+  }
+
+  static BusSubscription[] with(BusSubscription[] array, BusSubscription added) {
+    BusSubscription[] copy = Arrays.copyOf(array, array.length + 1);
+    copy[array.length] = added;
+    return copy;
+  }
+
+  /** {@code array} without {@code removed}; the same array if it does not hold it. */
+  static BusSubscription[] without(BusSubscription[] array, BusSubscription removed) {
+    for (int i = 0; i < array.length; i++) {
+      if (array[i] == removed) {
+        if (array.length == 1) {
+          return Route.NONE;
+        }
+        BusSubscription[] copy = new BusSubscription[array.length - 1];
+        System.arraycopy(array, 0, copy, 0, i);
+        System.arraycopy(array, i + 1, copy, i, array.length - i - 1);
+        return copy;
+      }
+    }
+    return array;
+  }
+}

@@ -1,0 +1,128 @@
+package dev.herald.agent.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/** Reads {@code services}: a list of entries, each checked for every problem before the next. */
+final class ServicesReader {
+
+  static final List<String> KEYS = List.of("class", "entity", "methods", "defaults", "enabled");
+
+  private final Values values;
+  private final Problems problems;
+
+  ServicesReader(Values values) {
+    this.values = values;
+    this.problems = values.problems();
+  }
+
+  /** The valid entries; problems of the others are reported. An empty value is an empty list. */
+  List<ServiceEntry> read(Node node) {
+    if (Values.isNull(node)) {
+      return List.of();
+    }
+    if (!(node instanceof SequenceNode sequence)) {
+      problems.at(node, "services: expected a list of entries ('- class: ...'), found "
+          + Values.describe(node));
+      return List.of();
+    }
+    List<ServiceEntry> entries = new ArrayList<>();
+    List<Node> items = sequence.getValue();
+    for (int i = 0; i < items.size(); i++) {
+      ServiceEntry entry = entry(i, items.get(i));
+      if (entry != null) {
+        entries.add(entry);
+      }
+    }
+    return entries;
+  }
+
+  private ServiceEntry entry(int index, Node node) {
+    String where = "services[" + index + "]";
+    if (Values.isNull(node)) {
+      problems.at(node, where + ": expected a mapping with 'class' and 'entity', found nothing");
+      return null;
+    }
+    YamlMapping map = YamlMapping.read(node, where, "a mapping with 'class' and 'entity'", KEYS,
+        problems);
+    String pattern = map.get("class")
+        .map(n -> name(n, where + ".class", ServiceNames.CLASS_EXPECTED,
+            ServiceNames::classProblem))
+        .orElse(null);
+    String entity = map.get("entity")
+        .map(n -> name(n, where + ".entity", ServiceNames.ENTITY_EXPECTED,
+            ServiceNames::entityProblem))
+        .orElse(null);
+    if (node instanceof MappingNode) {
+      if (!map.has("class")) {
+        problems.at(node, where + ": missing 'class' (the class name or glob to instrument)");
+      }
+      if (!map.has("entity")) {
+        problems.at(node, where + ": missing 'entity' (the event prefix, or auto)");
+      }
+    }
+    Map<String, String> methods = map.get("methods").map(n -> methods(n, where)).orElse(Map.of());
+    Boolean defaults = map.get("defaults").map(n -> values.bool(n, where + ".defaults")).orElse(true);
+    Boolean enabled = map.get("enabled").map(n -> values.bool(n, where + ".enabled")).orElse(true);
+    if (pattern == null || entity == null || methods == null || defaults == null
+        || enabled == null) {
+      return null;
+    }
+    int line = node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+    return new ServiceEntry(index, line, pattern, entity, methods, defaults, enabled);
+  }
+
+  /** The methods map, or null if any of it is wrong. */
+  private Map<String, String> methods(Node node, String where) {
+    String section = where + ".methods";
+    if (!Values.isNull(node) && !(node instanceof MappingNode)) {
+      problems.at(node, section + ": expected a mapping of method name or glob to operation "
+          + "({ placeOrder: create }), found " + Values.describe(node));
+      return null;
+    }
+    YamlMapping map = YamlMapping.read(node, section, "a mapping", null, problems);
+    Map<String, String> methods = new LinkedHashMap<>();
+    boolean ok = true;
+    for (NodeTuple tuple : map.tuples()) {
+      String method = ((ScalarNode) tuple.getKeyNode()).getValue();
+      String problem = ServiceNames.methodProblem(method);
+      if (problem != null) {
+        problems.at(tuple.getKeyNode(), section + ": expected " + ServiceNames.METHOD_EXPECTED
+            + ", found '" + method + "': " + problem);
+        ok = false;
+      }
+      String operation = name(tuple.getValueNode(), section + "." + method,
+          ServiceNames.OPERATION_EXPECTED, ServiceNames::operationProblem);
+      if (operation == null) {
+        ok = false;
+      } else {
+        methods.put(method, operation);
+      }
+    }
+    return ok ? methods : null;
+  }
+
+  /** A substituted name checked by {@code rule}; null after reporting a problem. */
+  private String name(Node node, String where, String expected, Function<String, String> rule) {
+    Values.Text text = values.text(node, where, expected);
+    if (text == null) {
+      return null;
+    }
+    String problem = rule.apply(text.value());
+    if (problem != null) {
+      // a reason may quote part of the value, so a value from the environment gets none
+      problems.at(node, where + ": expected " + expected + ", " + text.found()
+          + (text.substituted() || text.isEmpty() ? "" : ": " + problem));
+      return null;
+    }
+    return text.value();
+  }
+}

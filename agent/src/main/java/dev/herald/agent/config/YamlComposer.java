@@ -1,0 +1,89 @@
+package dev.herald.agent.config;
+
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Parses text into a tree of YAML nodes, with positions, without constructing any Java object from
+ * it: the Compose API stops before construction, which is what makes tags harmless here.
+ */
+final class YamlComposer {
+
+  private YamlComposer() {}
+
+  /**
+   * The single document in {@code text}; empty if the text holds no document (then nothing is
+   * reported) or has a syntax error (then it is reported as one line with its position).
+   */
+  static Optional<Node> compose(String text, Problems problems) {
+    LoadSettings settings = LoadSettings.builder()
+        .setLabel(problems.file().toString())
+        .setAllowRecursiveKeys(false)
+        // let them through so that the reader can say where they are and what was expected
+        .setAllowNonScalarKeys(true)
+        .setMaxAliasesForCollections(50)
+        .build();
+    try {
+      return new Compose(settings).composeString(text);
+    } catch (MarkedYamlEngineException e) {
+      problems.at(e.getProblemMark().or(e::getContextMark).orElse(null), syntaxMessage(e));
+    } catch (ReaderException e) {
+      int[] position = position(text, e.getPosition());
+      problems.atLine(position[0], position[1], String.format(
+          "character U+%04X is not allowed in YAML text (%s)", e.getCodePoint(), oneLine(
+              e.getMessage())));
+    } catch (YamlEngineException e) {
+      problems.whole("YAML error: " + oneLine(e.getMessage()));
+    } catch (StackOverflowError e) {
+      problems.whole("is nested too deeply to be a Herald config");
+    }
+    return Optional.empty();
+  }
+
+  private static String syntaxMessage(MarkedYamlEngineException e) {
+    if (String.valueOf(e.getContext()).contains("expected a single document")) {
+      return "a second YAML document starts here ('---'); a Herald config is one document";
+    }
+    StringBuilder message = new StringBuilder("YAML syntax error: ")
+        .append(oneLine(String.valueOf(e.getProblem())));
+    String context = e.getContext();
+    if (context != null && !context.isBlank()) {
+      message.append(" (").append(oneLine(context));
+      Optional<Mark> mark = e.getContextMark();
+      if (mark.isPresent() && !mark.equals(e.getProblemMark())) {
+        message.append(" started at line ").append(mark.get().getLine() + 1)
+            .append(", column ").append(mark.get().getColumn() + 1);
+      }
+      message.append(')');
+    }
+    return message.toString();
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("\\s+", " ").trim();
+  }
+
+  /** 1-based line and column of code point {@code index}. */
+  private static int[] position(String text, int index) {
+    int line = 1;
+    int column = 1;
+    int offset = 0;
+    for (int i = 0; i < index && offset < text.length(); i++) {
+      int codePoint = text.codePointAt(offset);
+      offset += Character.charCount(codePoint);
+      if (codePoint == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new int[] {line, column};
+  }
+}

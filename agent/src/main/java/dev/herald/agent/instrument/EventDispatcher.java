@@ -1,0 +1,110 @@
+package dev.herald.agent.instrument;
+
+import dev.herald.agent.bootstrap.Dispatcher;
+import dev.herald.agent.bus.DefaultEventBus;
+import dev.herald.agent.bus.Route;
+import dev.herald.agent.log.AgentLog;
+import dev.herald.agent.log.RateLimitedLog;
+import dev.herald.api.EventContext;
+import dev.herald.api.Phase;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The run-time side of instrumentation: turns the calls the advice reports into events on the
+ * bus. Every method catches everything: a failure here is counted and logged, rate-limited, and the
+ * application's call goes on as if the agent were absent.
+ *
+ * <p>Safe for concurrent use.
+ */
+final class EventDispatcher implements Dispatcher {
+
+  private final SiteRegistry sites;
+  private final TypeBindings bindings;
+  private final DefaultEventBus bus;
+  private final EventClock clock = new EventClock();
+  private final RateLimitedLog problems =
+      new RateLimitedLog(AgentLog.get(EventDispatcher.class), 60_000);
+
+  EventDispatcher(SiteRegistry sites, TypeBindings bindings, DefaultEventBus bus) {
+    this.sites = sites;
+    this.bindings = bindings;
+    this.bus = bus;
+  }
+
+  @Override
+  public Object enter(int siteId, Class<?> origin, Object self) {
+    try {
+      Site site = sites.get(siteId);
+      if (site == null) {
+        return null;
+      }
+      Binding binding = site.binding(self != null ? self.getClass() : origin, bindings);
+      if (!binding.active()) {
+        return null;
+      }
+      CallStack stack = CallStack.current();
+      if (stack.contains(binding.key)) {
+        return null;
+      }
+      EventContext context = binding.type.mdc().complete(EventContext.current());
+      Invocation call = new Invocation(binding, stack.nextId(), System.nanoTime(), context);
+      stack.push(call);
+      return call;
+    } catch (Throwable t) {
+      problems.record("Herald could not track a call; it runs on without its events", t);
+      return null;
+    }
+  }
+
+  @Override
+  public void before(Object token, Object[] args) {
+    try {
+      Invocation call = (Invocation) token;
+      call.args = new ArgList(args);
+      publish(call, Phase.BEFORE, null, null, call.startNanos);
+    } catch (Throwable t) {
+      problems.record("Herald could not publish a before event", t);
+    }
+  }
+
+  @Override
+  public void exit(Object token, Object result, Throwable thrown) {
+    Invocation call = (Invocation) token;
+    try {
+      CallStack.current().pop(call);
+      if (thrown != null) {
+        publish(call, Phase.FAILED, null, thrown, System.nanoTime());
+      } else if (result instanceof CompletionStage<?> stage) {
+        stage.whenComplete((value, error) -> completed(call, value, error));
+      } else {
+        publish(call, Phase.AFTER, result, null, System.nanoTime());
+      }
+    } catch (Throwable t) {
+      problems.record("Herald could not publish an after or failed event", t);
+    }
+  }
+
+  private void completed(Invocation call, Object value, Throwable error) {
+    try {
+      long now = System.nanoTime();
+      if (error == null) {
+        publish(call, Phase.AFTER, value, null, now);
+      } else {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        publish(call, Phase.FAILED, null, cause, now);
+      }
+    } catch (Throwable t) {
+      problems.record("Herald could not publish the outcome of an asynchronous call", t);
+    }
+  }
+
+  private void publish(Invocation call, Phase phase, Object result, Throwable error, long nanoTime) {
+    Route route = call.binding.route(phase);
+    if (route.isEmpty()) {
+      return;
+    }
+    long duration = phase == Phase.BEFORE ? 0 : nanoTime - call.startNanos;
+    bus.publish(route, new HeraldEvent(call, phase, result, error, clock.epochNanos(nanoTime), duration));
+  }
+}

@@ -1,0 +1,100 @@
+package dev.herald.agent.instrument;
+
+import dev.herald.agent.config.ServiceEntry;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The configured {@code services} entries, and the rules that tie a class to one of them: its own
+ * name first, then the nearest supertype whose name an entry matches (superclass before
+ * interfaces at equal distance), the first matching entry winning. Generated {@code $$} classes
+ * and JDK types never match by name.
+ *
+ * <p>Immutable and safe for concurrent use.
+ */
+final class ServiceIndex {
+
+  private final List<ServiceEntry> entries;
+
+  ServiceIndex(List<ServiceEntry> entries) {
+    this.entries = List.copyOf(entries);
+  }
+
+  boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  /** The first entry that names {@code className} itself, or null. */
+  ServiceEntry entryNaming(String className) {
+    if (isGenerated(className) || isPlatform(className)) {
+      return null;
+    }
+    for (ServiceEntry entry : entries) {
+      if (entry.matchesClass(className)) {
+        return entry;
+      }
+    }
+    return null;
+  }
+
+  /** True if some entry maps {@code methodName} to an operation. */
+  boolean mapsMethod(String methodName) {
+    for (ServiceEntry entry : entries) {
+      if (entry.operationFor(methodName) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The nearest configured type of {@code start}, walking supertypes breadth first, or null.
+   *
+   * @param supertypes the direct superclass (first) and interfaces of a type
+   */
+  <T> Match<T> nearest(T start, Function<T, String> name, Function<T, List<T>> supertypes) {
+    Deque<T> level = new ArrayDeque<>();
+    level.add(start);
+    Set<String> seen = new HashSet<>();
+    while (!level.isEmpty()) {
+      List<T> next = new ArrayList<>();
+      for (T type : level) {
+        String typeName = name.apply(type);
+        if (!seen.add(typeName) || isPlatform(typeName)) {
+          continue;
+        }
+        ServiceEntry entry = entryNaming(typeName);
+        if (entry != null) {
+          return new Match<>(type, typeName, entry);
+        }
+        next.addAll(supertypes.apply(type));
+      }
+      level = new ArrayDeque<>(next);
+    }
+    return null;
+  }
+
+  /** A class generated at run time by CGLIB, Byte Buddy, Hibernate and the like: never instrumented. */
+  static boolean isGenerated(String className) {
+    return className.contains("$$");
+  }
+
+  /** JDK and other platform classes: never configured, never walked. */
+  static boolean isPlatform(String className) {
+    return className.startsWith("java.")
+        || className.startsWith("javax.")
+        || className.startsWith("jdk.internal.")
+        || className.startsWith("sun.")
+        || className.startsWith("com.sun.") && !className.startsWith("com.sun.proxy.")
+        || className.startsWith("dev.herald.api.")
+        || className.startsWith("dev.herald.agent.");
+  }
+
+  /** A configured type found for a class: the type, its name, and the entry naming it. */
+  record Match<T>(T type, String typeName, ServiceEntry entry) {}
+}

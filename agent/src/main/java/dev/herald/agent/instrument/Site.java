@@ -1,0 +1,47 @@
+package dev.herald.agent.instrument;
+
+/**
+ * One instrumented method. Remembers the {@link Binding} of the last receiver class it saw, since
+ * nearly every call site sees one class: the common case is a field read and a comparison.
+ *
+ * <p>Safe for concurrent use: the cache is one immutable pair behind a volatile field.
+ */
+final class Site {
+
+  private final String typeName;
+  private final String methodName;
+  private volatile Cached cached = Cached.EMPTY;
+
+  Site(String typeName, String methodName) {
+    this.typeName = typeName;
+    this.methodName = methodName;
+  }
+
+  String typeName() {
+    return typeName;
+  }
+
+  String methodName() {
+    return methodName;
+  }
+
+  /** The binding for a call on an instance of {@code type} (or, for a static method, its declaring class). */
+  Binding binding(Class<?> type, TypeBindings bindings) {
+    Cached last = cached;
+    if (last.type == type) {
+      return last.binding;
+    }
+    Binding binding = bindings.of(type).forMethod(methodName);
+    cached = new Cached(type, binding);
+    return binding;
+  }
+
+  /** Forgets the cached binding, after the configuration or the subscriptions changed. */
+  void reset() {
+    cached = Cached.EMPTY;
+  }
+
+  private record Cached(Class<?> type, Binding binding) {
+    static final Cached EMPTY = new Cached(null, null);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.herald.agent.instrument;
+
+import dev.herald.agent.bus.Route;
+import dev.herald.agent.config.ServiceEntry;
+import dev.herald.api.Phase;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A runtime class's tie to its configured type: the entry, the configured class name, how to read
+ * the application's MDC from the class's loader, and the {@link Binding} of each method name.
+ *
+ * <p>Safe for concurrent use.
+ */
+final class TypeBinding {
+
+  private final TypeBindings owner;
+  private final ServiceEntry entry;
+  private final String configuredClassName;
+  private final MdcAccess mdc;
+  private final ConcurrentHashMap<String, Binding> methods = new ConcurrentHashMap<>();
+
+  TypeBinding(TypeBindings owner, ServiceEntry entry, String configuredClassName, MdcAccess mdc) {
+    this.owner = owner;
+    this.entry = entry;
+    this.configuredClassName = configuredClassName;
+    this.mdc = mdc;
+  }
+
+  static TypeBinding unconfigured(TypeBindings owner) {
+    return new TypeBinding(owner, null, null, MdcAccess.NONE);
+  }
+
+  String configuredClassName() {
+    return configuredClassName;
+  }
+
+  MdcAccess mdc() {
+    return mdc;
+  }
+
+  Binding forMethod(String methodName) {
+    if (entry == null) {
+      return Binding.NONE;
+    }
+    return methods.computeIfAbsent(methodName, this::bind);
+  }
+
+  private Binding bind(String methodName) {
+    String operation = entry.operationFor(methodName);
+    if (operation == null) {
+      return Binding.NONE;
+    }
+    String entity = entry.entityFor(configuredClassName);
+    return new Binding(this, entry, entity, operation, methodName,
+        route(entity, Phase.BEFORE, operation),
+        route(entity, Phase.AFTER, operation),
+        route(entity, Phase.FAILED, operation));
+  }
+
+  private Route route(String entity, Phase phase, String operation) {
+    return owner.bus().route(entity + '.' + phase.id() + '.' + operation);
+  }
+}

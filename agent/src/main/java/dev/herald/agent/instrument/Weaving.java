@@ -1,0 +1,45 @@
+package dev.herald.agent.instrument;
+
+import dev.herald.agent.bootstrap.HeraldHooks;
+import dev.herald.agent.bus.DefaultEventBus;
+import dev.herald.agent.config.HeraldConfig;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The instrumentation of one running agent: the dispatcher that instrumented methods call, and the
+ * transformer that makes them call it.
+ */
+public final class Weaving {
+
+  private final ClassFileTransformer transformer;
+  private final SiteRegistry sites;
+
+  private Weaving(ClassFileTransformer transformer, SiteRegistry sites) {
+    this.transformer = transformer;
+    this.sites = sites;
+  }
+
+  /**
+   * Installs the dispatcher on the bootstrap hooks, then the transformer. Classes of the {@code
+   * services} entries load instrumented from now on.
+   */
+  public static Weaving install(Instrumentation inst, HeraldConfig config, DefaultEventBus bus) {
+    ServiceIndex index = new ServiceIndex(config.services());
+    SiteRegistry sites = new SiteRegistry();
+    TypeBindings bindings = new TypeBindings(index, bus, config.context());
+    HeraldHooks.install(new EventDispatcher(sites, bindings, bus));
+    ClassFileTransformer transformer = index.isEmpty() ? null : Instrumenter.install(inst, index, sites);
+    return new Weaving(transformer, sites);
+  }
+
+  /** How many methods have been instrumented so far. */
+  public int instrumentedMethods() {
+    return sites.size();
+  }
+
+  /** True if a transformer is installed (the config names at least one service). */
+  public boolean active() {
+    return transformer != null;
+  }
+}

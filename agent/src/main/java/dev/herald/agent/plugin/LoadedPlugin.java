@@ -1,0 +1,71 @@
+package dev.herald.agent.plugin;
+
+import dev.herald.api.HeraldPlugin;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One plugin the manager holds: the instance, its jar, its bus, and where it is in its life.
+ *
+ * <p>The state moves LOADED → STARTING → RUNNING or ABANDONED (start did not return in time) →
+ * RUNNING or FAILED (when an abandoned start ends late) → STOPPED. FAILED and STOPPED are final,
+ * and whoever makes the move into one of them cleans up (closes the subscriptions, releases the
+ * jar), exactly once. Safe for concurrent use.
+ */
+final class LoadedPlugin {
+
+  enum State { LOADED, STARTING, RUNNING, ABANDONED, FAILED, STOPPED }
+
+  private final String name;
+  private final HeraldPlugin plugin;
+  private final PluginJar jar;
+  private final PluginBus bus;
+  private final AtomicReference<State> state = new AtomicReference<>(State.LOADED);
+
+  LoadedPlugin(String name, HeraldPlugin plugin, PluginJar jar, PluginBus bus) {
+    this.name = name;
+    this.plugin = plugin;
+    this.jar = jar;
+    this.bus = bus;
+  }
+
+  String name() {
+    return name;
+  }
+
+  HeraldPlugin plugin() {
+    return plugin;
+  }
+
+  PluginJar jar() {
+    return jar;
+  }
+
+  PluginBus bus() {
+    return bus;
+  }
+
+  State state() {
+    return state.get();
+  }
+
+  boolean move(State from, State to) {
+    return state.compareAndSet(from, to);
+  }
+
+  /** Moves to {@code end} and returns the state it left, unless it already was in a final one. */
+  State finish(State end) {
+    State previous = state.get();
+    while (previous != State.FAILED && previous != State.STOPPED) {
+      if (state.compareAndSet(previous, end)) {
+        return previous;
+      }
+      previous = state.get();
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return "plugin '" + name + "' (" + jar.display() + ")";
+  }
+}

@@ -1,0 +1,93 @@
+package dev.herald.agent.plugin;
+
+import dev.herald.api.BusStatistics;
+import dev.herald.api.Event;
+import dev.herald.api.EventBus;
+import dev.herald.api.EventListener;
+import dev.herald.api.EventPattern;
+import dev.herald.api.Subscription;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bus one plugin sees: it subscribes under the plugin's name, runs listeners with the plugin's
+ * class loader as the thread context class loader (libraries such as JDBC drivers, JAXB or
+ * logging back ends look there), and remembers the plugin's subscriptions so that they can be
+ * closed when it stops or fails. Publishing, flushing and statistics go to the real bus.
+ *
+ * <p>Safe for concurrent use: a plugin may subscribe from any thread, at any time until it is
+ * stopped; after {@link #closeAll()}, {@link #on} throws {@link IllegalStateException}.
+ */
+final class PluginBus implements EventBus {
+
+  private final String pluginName;
+  private final ClassLoader loader;
+  private final EventBus bus;
+  private final NamedSubscriber subscriber;
+  private final Set<Subscription> live = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  PluginBus(String pluginName, ClassLoader loader, EventBus bus, NamedSubscriber subscriber) {
+    this.pluginName = pluginName;
+    this.loader = loader;
+    this.bus = bus;
+    this.subscriber = subscriber;
+  }
+
+  @Override
+  public Subscription on(String pattern, EventListener listener) {
+    EventPattern.check(pattern);
+    Objects.requireNonNull(listener, "listener");
+    if (closed) {
+      throw new IllegalStateException("plugin '" + pluginName + "' is stopped; it cannot subscribe");
+    }
+    Subscription subscription = subscriber.subscribe(pattern, pluginName + ":" + listenerName(listener),
+        new ContextClassLoaderListener(listener, loader));
+    TrackedSubscription tracked = new TrackedSubscription(subscription, live::remove);
+    live.add(tracked);
+    if (closed) {
+      tracked.close(); // closeAll ran between the check above and add: it did not see this one
+    }
+    return tracked;
+  }
+
+  @Override
+  public void publish(Event event) {
+    bus.publish(event);
+  }
+
+  @Override
+  public boolean flush(Duration timeout) {
+    return bus.flush(timeout);
+  }
+
+  @Override
+  public BusStatistics statistics() {
+    return bus.statistics();
+  }
+
+  /** How many of the plugin's subscriptions are open. */
+  int subscriptions() {
+    return live.size();
+  }
+
+  /** Closes every subscription of the plugin, and refuses new ones. Idempotent. */
+  void closeAll() {
+    closed = true;
+    for (Subscription subscription : live) {
+      subscription.close();
+    }
+  }
+
+  /** The listener's simple class name; "listener" for lambdas and anonymous classes, whose names say nothing. */
+  static String listenerName(EventListener listener) {
+    Class<?> type = listener.getClass();
+    String simple = type.getSimpleName();
+    if (simple.isEmpty() || type.isSynthetic() || type.isHidden() || simple.contains("$$")) {
+      return "listener";
+    }
+    return simple;
+  }
+}

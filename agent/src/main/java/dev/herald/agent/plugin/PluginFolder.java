@@ -1,0 +1,118 @@
+package dev.herald.agent.plugin;
+
+import dev.herald.agent.log.AgentLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+
+/**
+ * Lists the plugin jars of a folder: {@code *.jar} regular files directly in it (never in
+ * sub-folders), sorted by file name, so that the load and start order is the same on every host.
+ *
+ * <p>Every jar here runs with the application's rights, so a symbolic link is followed only when
+ * its target stays inside the folder, and a folder that others may write to is reported.
+ */
+final class PluginFolder {
+
+  private static final Logger log = AgentLog.get(PluginFolder.class);
+
+  /**
+   * One jar to load.
+   *
+   * @param file the file to read, symbolic links resolved
+   * @param fileName the name of the entry in the folder
+   * @param display how messages name it: the folder's name and the file name, e.g. {@code plugins/x.jar}
+   */
+  record Candidate(Path file, String fileName, String display) {}
+
+  private PluginFolder() {}
+
+  /** The jars to load from {@code folder}, in load order; empty (with a WARN) if it is not a folder. */
+  static List<Candidate> scan(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      log.warn("plugin folder {} does not exist or is not a folder; no plugins loaded", folder);
+      return List.of();
+    }
+    List<Path> entries;
+    Path realFolder;
+    try (Stream<Path> listing = Files.list(folder)) {
+      realFolder = folder.toRealPath();
+      entries = listing.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+    } catch (IOException | RuntimeException e) {
+      log.error("plugin folder {} cannot be read ({}); no plugins loaded", folder, e.toString());
+      return List.of();
+    }
+    warnIfWritableByOthers(folder, realFolder);
+    List<Candidate> candidates = new ArrayList<>();
+    for (Path entry : entries) {
+      String fileName = entry.getFileName().toString();
+      if (!fileName.toLowerCase(Locale.ROOT).endsWith(".jar")) {
+        log.debug("{} is not a .jar file; ignored", entry);
+        continue;
+      }
+      String display = display(folder, fileName);
+      Path file = resolve(entry, realFolder, display);
+      if (file == null) {
+        continue;
+      }
+      if (!Files.isRegularFile(file)) {
+        log.debug("{} is not a regular file; ignored", display);
+        continue;
+      }
+      candidates.add(new Candidate(file, fileName, display));
+    }
+    return candidates;
+  }
+
+  /** The file to read for {@code entry}, or null if it is a link that must not be followed. */
+  private static Path resolve(Path entry, Path realFolder, String display) {
+    if (!Files.isSymbolicLink(entry)) {
+      return entry;
+    }
+    Path target;
+    try {
+      target = entry.toRealPath();
+    } catch (IOException e) {
+      log.warn("{} is a symbolic link to nothing that exists ({}); skipped", display, e.toString());
+      return null;
+    }
+    if (!target.startsWith(realFolder)) {
+      log.warn("{} is a symbolic link to {}, outside the plugin folder {}; skipped: only jars inside"
+          + " the plugin folder are loaded", display, target, realFolder);
+      return null;
+    }
+    return target;
+  }
+
+  private static void warnIfWritableByOthers(Path folder, Path realFolder) {
+    Set<PosixFilePermission> permissions;
+    try {
+      permissions = Files.getPosixFilePermissions(realFolder);
+    } catch (UnsupportedOperationException | IOException notPosix) {
+      return; // nothing to check on file systems without POSIX permissions
+    }
+    boolean group = permissions.contains(PosixFilePermission.GROUP_WRITE);
+    boolean others = permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    if (group || others) {
+      log.warn("plugin folder {} is writable by {} ({}); whoever can write there can run code in"
+              + " this JVM. Make it writable by its owner only.",
+          folder, group && others ? "group and others" : group ? "group" : "others",
+          PosixFilePermissions.toString(permissions));
+    }
+  }
+
+  /** The folder's own name and the file name, as the user sees them in their config. */
+  static String display(Path folder, String fileName) {
+    Path name = folder.getFileName();
+    return name == null ? fileName : name.resolve(fileName).toString();
+  }
+}

@@ -1,0 +1,105 @@
+package dev.herald.agent.plugin;
+
+import dev.herald.agent.log.AgentLog;
+import dev.herald.agent.plugin.LoadedPlugin.State;
+import dev.herald.api.PluginContext;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+
+/**
+ * Starts and stops one plugin, each call on a daemon thread of its own and bounded in time, and
+ * turns whatever the plugin does (returns, throws, hangs) into one clear log line. A plugin's
+ * failure is its own: it never propagates to the caller.
+ */
+final class PluginLifecycle {
+
+  private static final Logger log = AgentLog.get(PluginLifecycle.class);
+
+  private PluginLifecycle() {}
+
+  /**
+   * Calls the plugin's {@code start} and waits for it up to {@code timeout}. On failure its
+   * subscriptions are closed; on timeout it is abandoned: the caller goes on, the plugin's
+   * subscriptions keep working, it is stopped at the end like the others, and the end of its
+   * start is logged whenever it comes.
+   */
+  static void start(LoadedPlugin plugin, PluginContext context, Duration timeout) {
+    plugin.move(State.LOADED, State.STARTING);
+    CompletableFuture<Void> call = BoundedCall.start("herald-plugin-start-" + plugin.name(),
+        plugin.jar().loader(), () -> plugin.plugin().start(context));
+    BoundedCall.Outcome outcome = BoundedCall.await(call, timeout);
+    if (outcome.succeeded()) {
+      plugin.move(State.STARTING, State.RUNNING);
+      log.info("plugin '{}' started from {} ({})", plugin.name(), plugin.jar().display(),
+          subscriptions(plugin));
+    } else if (outcome.finished()) {
+      if (plugin.move(State.STARTING, State.FAILED)) {
+        failed(plugin, outcome.failure());
+      }
+    } else {
+      plugin.move(State.STARTING, State.ABANDONED);
+      log.error("plugin '{}' did not start within {}; the application goes on without waiting",
+          plugin.name(), BoundedCall.format(timeout));
+      call.whenComplete((ignored, failure) -> endedLate(plugin, failure));
+    }
+  }
+
+  private static void endedLate(LoadedPlugin plugin, Throwable failure) {
+    if (failure == null) {
+      if (plugin.move(State.ABANDONED, State.RUNNING)) {
+        log.info("plugin '{}' ({}) finished starting after the start timeout ({})", plugin.name(),
+            plugin.jar().display(), subscriptions(plugin));
+      }
+    } else if (plugin.move(State.ABANDONED, State.FAILED)) {
+      failed(plugin, failure);
+    }
+  }
+
+  private static void failed(LoadedPlugin plugin, Throwable failure) {
+    log.error("plugin '{}' ({}) failed to start: {}", plugin.name(), plugin.jar().display(),
+        String.valueOf(failure));
+    log.debug("plugin '{}' start failure", plugin.name(), failure);
+    plugin.bus().closeAll();
+    plugin.jar().release();
+  }
+
+  /**
+   * Calls the plugin's {@code stop} (if it started, or may still be starting) and waits for it up
+   * to {@code timeout}, then closes its subscriptions, reports threads it left running, and
+   * releases its jar. Does nothing for a plugin that failed or was already stopped.
+   */
+  static void stop(LoadedPlugin plugin, Duration timeout) {
+    State previous = plugin.finish(State.STOPPED);
+    if (previous == null) {
+      return;
+    }
+    if (previous == State.RUNNING || previous == State.ABANDONED) {
+      callStop(plugin, timeout);
+    }
+    plugin.bus().closeAll();
+    LeftThreads.warnIfAny(plugin);
+    plugin.jar().release();
+  }
+
+  private static void callStop(LoadedPlugin plugin, Duration timeout) {
+    CompletableFuture<Void> call = BoundedCall.start("herald-plugin-stop-" + plugin.name(),
+        plugin.jar().loader(), plugin.plugin()::stop);
+    BoundedCall.Outcome outcome = BoundedCall.await(call, timeout);
+    if (!outcome.finished()) {
+      log.warn("plugin '{}' ({}) did not stop within {}; going on without waiting", plugin.name(),
+          plugin.jar().display(), BoundedCall.format(timeout));
+    } else if (outcome.failure() != null) {
+      log.error("plugin '{}' ({}) failed to stop: {}", plugin.name(), plugin.jar().display(),
+          String.valueOf(outcome.failure()));
+      log.debug("plugin '{}' stop failure", plugin.name(), outcome.failure());
+    } else {
+      log.debug("plugin '{}' stopped", plugin.name());
+    }
+  }
+
+  private static String subscriptions(LoadedPlugin plugin) {
+    int count = plugin.bus().subscriptions();
+    return count == 1 ? "1 subscription" : count + " subscriptions";
+  }
+}

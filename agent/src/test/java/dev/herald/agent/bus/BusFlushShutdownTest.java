@@ -1,0 +1,131 @@
+package dev.herald.agent.bus;
+
+import static dev.herald.agent.bus.BusTestSupport.WAIT;
+import static dev.herald.agent.bus.BusTestSupport.await;
+import static dev.herald.agent.bus.BusTestSupport.options;
+import static dev.herald.agent.bus.BusTestSupport.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import dev.herald.agent.bus.BusTestSupport.LogCapture;
+import dev.herald.api.Subscription;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BusFlushShutdownTest {
+
+  private DefaultEventBus bus = new DefaultEventBus(BusOptions.DEFAULTS);
+  private final CountDownLatch release = new CountDownLatch(1);
+
+  @AfterEach
+  void shutDown() {
+    release.countDown();
+    bus.shutdown(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void flushReturnsOnceEveryListenerCallReturned() {
+    AtomicInteger handled = new AtomicInteger();
+    bus.on("order.*.*", e -> handled.incrementAndGet());
+    bus.on("*.after.*", e -> handled.incrementAndGet());
+    for (int i = 0; i < 5_000; i++) {
+      bus.publish(order(i));
+    }
+    assertThat(bus.flush(WAIT)).isTrue();
+    assertThat(handled.get()).isEqualTo(10_000);
+  }
+
+  @Test
+  void flushTimesOutWhileAListenerIsStuck() throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    bus.on("order.*.*", e -> {
+      held.countDown();
+      release.await();
+    });
+    bus.publish(order(1));
+    await(held, "the listener to hold the event");
+
+    assertThat(bus.flush(Duration.ofMillis(20))).isFalse();
+    release.countDown();
+    assertThat(bus.flush(WAIT)).isTrue();
+  }
+
+  @Test
+  void flushFromAListenerReturnsFalseAtOnce() throws Exception {
+    AtomicBoolean result = new AtomicBoolean(true);
+    CountDownLatch done = new CountDownLatch(1);
+    bus.on("order.*.*", e -> {
+      result.set(bus.flush(WAIT));
+      done.countDown();
+    });
+    bus.publish(order(1));
+    await(done, "flush called by the listener to return");
+    assertThat(result).isFalse();
+  }
+
+  @Test
+  void shutdownDrainsWhatWasQueuedAndSummarises() {
+    bus = new DefaultEventBus(options(8192, OverflowPolicy.BLOCK, WAIT, 2));
+    AtomicInteger handled = new AtomicInteger();
+    bus.on("order.*.*", e -> handled.incrementAndGet());
+    for (int i = 0; i < 2_000; i++) {
+      bus.publish(order(i));
+    }
+    try (LogCapture log = new LogCapture()) {
+      assertThat(bus.shutdown(WAIT)).isTrue();
+      assertThat(handled.get()).isEqualTo(2_000);
+      assertThat(log.lines(Level.INFO, "bus: "))
+          .containsExactly("bus: published 2000, delivered 2000, failed 0, dropped 0");
+      assertThat(log.lines(Level.WARN, "undelivered")).isEmpty();
+    }
+    for (DeliveryThread thread : bus.pool().threads()) {
+      awaitDeath(thread);
+    }
+  }
+
+  @Test
+  void shutdownNamesTheSubscriptionThatHeldEventsBack() throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    Subscription stuck = bus.subscribe("order.*.*", "audit-log:Stuck", e -> {
+      held.countDown();
+      release.await();
+    });
+    bus.subscribe("*.*.*", "audit-log:Fine", e -> { });
+    bus.publish(order(1));
+    await(held, "the stuck listener to hold the first event");
+    bus.publish(order(2));
+    bus.publish(order(3));
+
+    try (LogCapture log = new LogCapture()) {
+      assertThat(bus.shutdown(Duration.ofMillis(20))).isFalse();
+      assertThat(log.lines(Level.WARN, "undelivered")).containsExactly(
+          "bus: subscription 'audit-log:Stuck' (pattern order.*.*) held 3 events undelivered at"
+              + " shutdown (its listener was too slow or stuck for a shutdown-timeout of 20 ms)");
+      assertThat(log.lines(Level.INFO, "bus: published 3,")).hasSize(1);
+      assertThat(bus.shutdown(WAIT)).as("a second shutdown repeats the first's result").isFalse();
+      assertThat(log.lines(Level.INFO, "bus: published")).hasSize(1);
+    }
+    assertThat(stuck.statistics().queued()).isEqualTo(2);
+  }
+
+  @Test
+  void publishingAfterShutdownNeverWaits() throws Exception {
+    bus = new DefaultEventBus(options(2, OverflowPolicy.BLOCK, Duration.ofSeconds(30), 1));
+    Subscription subscription = bus.on("order.*.*", e -> { });
+    bus.shutdown(WAIT);
+    for (int i = 0; i < 5; i++) {
+      bus.publish(order(i)); // two fit; waiting 30 s for each other would fail the WAIT below
+    }
+    assertThat(subscription.statistics().queued()).isEqualTo(2);
+    assertThat(subscription.statistics().dropped()).isEqualTo(3);
+    assertThat(bus.flush(WAIT)).as("nothing delivers any more").isFalse();
+  }
+
+  private static void awaitDeath(Thread thread) {
+    BusTestSupport.awaitUntil(() -> !thread.isAlive(), thread.getName() + " to end");
+  }
+}

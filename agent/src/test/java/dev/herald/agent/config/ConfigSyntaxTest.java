@@ -1,0 +1,151 @@
+package dev.herald.agent.config;
+
+import static dev.herald.agent.config.Configs.at;
+import static dev.herald.agent.config.Configs.problem;
+import static dev.herald.agent.config.Configs.problems;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigSyntaxTest {
+
+  @Test
+  void problemPrintsFileLineColumnAndMessage() {
+    assertThat(new ConfigException.Problem(Path.of("herald.yaml"), 12, 5, "bad").toString())
+        .isEqualTo("herald.yaml:12:5: bad");
+    assertThat(new ConfigException.Problem(Path.of("conf/herald.yaml"), 0, 0, "is empty")
+        .toString()).isEqualTo("conf/herald.yaml: is empty");
+  }
+
+  @Test
+  void yamlSyntaxErrorIsOneLineWithPosition() {
+    assertThat(at(problem("bus:\n  threads: 2\n  overflow: a: b\n")))
+        .isEqualTo("3:14: YAML syntax error: mapping values are not allowed here");
+    assertThat(at(problem("services: [ { class: a.B, entity: b }\n")))
+        .isEqualTo("2:1: YAML syntax error: expected ',' or ']', but got <stream end> "
+            + "(while parsing a flow sequence started at line 1, column 11)");
+  }
+
+  @Test
+  void secondDocumentIsRefused() {
+    assertThat(at(problem("services: []\n---\nbus: {}\n"))).isEqualTo("2:1: a second YAML "
+        + "document starts here ('---'); a Herald config is one document");
+  }
+
+  @Test
+  void tabIndentationIsASyntaxError() {
+    assertThat(at(problem("bus:\n\tthreads: 2\n"))).startsWith("2:1: YAML syntax error: found "
+        + "character '\\t(TAB)' that cannot start any token");
+  }
+
+  @Test
+  void explicitTagsAreRefusedWhereTheyAre() {
+    List<ConfigException.Problem> found = problems("""
+        services:
+          - class: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[]]]
+            entity: !foo account
+        """);
+    assertThat(found).extracting(Configs::at).contains(
+        "2:12: tag '!!javax.script.ScriptEngineManager' is not allowed; Herald reads plain YAML "
+            + "values and never constructs types from tags",
+        "2:48: tag '!!java.net.URLClassLoader' is not allowed; Herald reads plain YAML values and "
+            + "never constructs types from tags",
+        "3:13: tag '!foo' is not allowed; Herald reads plain YAML values and never constructs "
+            + "types from tags");
+  }
+
+  @Test
+  void topLevelMustBeAMapping() {
+    assertThat(at(problem("- class: a.B\n  entity: b\n"))).isEqualTo("1:1: expected a mapping of "
+        + "settings at the top level (services, bus, plugins, ...), found a list");
+    assertThat(at(problem("just text\n"))).isEqualTo("1:1: expected a mapping of settings at the "
+        + "top level (services, bus, plugins, ...), found 'just text'");
+  }
+
+  @Test
+  void duplicateKeysNameTheFirstLine() {
+    assertThat(at(problem("services: []\nbus: {}\nbus: { threads: 2 }\n")))
+        .isEqualTo("3:1: duplicate key 'bus' (first at line 2)");
+    assertThat(at(problem("bus:\n  threads: 2\n  threads: 3\n")))
+        .isEqualTo("3:3: duplicate key 'threads' in bus (first at line 2)");
+  }
+
+  @Test
+  void unknownKeySuggestsTheNearestKnownKey() {
+    assertThat(at(problem("services:\n  - class: a.B\n    entity: b\n    enabeld: true\n")))
+        .isEqualTo("4:5: unknown key 'enabeld' in services[0]; did you mean 'enabled'?");
+    assertThat(problem("buss: {}\n").message())
+        .isEqualTo("unknown key 'buss' at the top level; did you mean 'bus'?");
+    assertThat(problem("bus: { queue: 5 }\n").message())
+        .isEqualTo("unknown key 'queue' in bus; did you mean 'queue-capacity'?");
+    assertThat(problem("bus: { queueCapacity: 5 }\n").message())
+        .isEqualTo("unknown key 'queueCapacity' in bus; did you mean 'queue-capacity'?");
+    assertThat(problem("on-config-errors: exit\n").message())
+        .isEqualTo("unknown key 'on-config-errors' at the top level; did you mean "
+            + "'on-config-error'?");
+  }
+
+  @Test
+  void unknownKeyWithNothingNearListsTheKnownKeys() {
+    assertThat(problem("log: { colour: red }\n").message())
+        .isEqualTo("unknown key 'colour' in log; known keys: level, file");
+  }
+
+  @Test
+  void keysMustBeNames() {
+    assertThat(at(problem("bus:\n  ? [a, b]\n  : 1\n")))
+        .isEqualTo("2:5: expected a key name in bus, found a list");
+  }
+
+  @Test
+  void sectionOfTheWrongShapeSaysWhatItExpected() {
+    assertThat(at(problem("bus: fast\n")))
+        .isEqualTo("1:6: bus: expected a mapping of bus settings, found 'fast'");
+    assertThat(at(problem("services: { class: a.B }\n"))).isEqualTo("1:11: services: expected a "
+        + "list of entries ('- class: ...'), found a mapping");
+  }
+
+  @Test
+  void allProblemsAreReportedInFileOrder() {
+    ConfigException e = Configs.failure("""
+        bus:
+          threads: 0
+          overflow: drop
+        services:
+          - { class: "a b", entity: x }
+          - { entity: y }
+        colour: red
+        """, Map.of());
+    assertThat(e.problems()).extracting(ConfigException.Problem::line)
+        .containsExactly(2, 3, 5, 6, 7);
+    assertThat(e.getMessage().lines()).hasSize(5);
+    assertThat(e.onConfigError()).isEqualTo(OnConfigError.CONTINUE);
+  }
+
+  @Test
+  void onConfigErrorIsHonouredEvenWhenTheFileDoesNotParse() {
+    ConfigException e = Configs.failure("on-config-error: exit\nbus: [\n", Map.of());
+    assertThat(e.onConfigError()).isEqualTo(OnConfigError.EXIT);
+    ConfigException valid = Configs.failure("bus: { threads: x }\non-config-error: exit\n",
+        Map.of());
+    assertThat(valid.onConfigError()).isEqualTo(OnConfigError.EXIT);
+  }
+
+  @Test
+  void recursiveAliasInPluginConfigIsStopped() {
+    assertThat(problems("plugins:\n  config:\n    p: { loop: &a [*a] }\n"))
+        .extracting(ConfigException.Problem::message)
+        .anyMatch(m -> m.contains("nested more than 32 levels deep (a recursive alias?)"));
+  }
+
+  @Test
+  void keySuggestionsUseEditDistance() {
+    assertThat(KeySuggestions.distance("enity", "entity")).isEqualTo(1);
+    assertThat(KeySuggestions.distance("", "abc")).isEqualTo(3);
+    assertThat(KeySuggestions.nearest("xyzzy", ServicesReader.KEYS)).isEmpty();
+    assertThat(KeySuggestions.nearest("method", ServicesReader.KEYS)).contains("methods");
+  }
+}

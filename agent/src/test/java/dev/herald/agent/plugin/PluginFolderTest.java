@@ -1,0 +1,112 @@
+package dev.herald.agent.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ch.qos.logback.classic.Level;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PluginFolderTest extends PluginTestSupport {
+
+  @Test
+  void startsPluginsInFileNameOrder() throws Exception {
+    plugin("20-alpha.jar", "alpha");
+    plugin("10-zeta.jar", "zeta");
+    plugin("30-mid.jar", "mid");
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).containsExactly("zeta", "alpha", "mid");
+  }
+
+  @Test
+  void ignoresOtherFilesAndSubFolders() throws Exception {
+    plugin("top.jar", "top");
+    plugin("sub/inner.jar", "inner");
+    Files.createDirectories(folder.resolve("folder.jar"));
+    Files.writeString(folder.resolve("notes.txt"), "not a plugin");
+    fixtures.scripted(folder.resolve("plugin.jar.bak"), "backup");
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).containsExactly("top");
+    assertThat(logs.at(Level.ERROR)).isEmpty();
+  }
+
+  @Test
+  void skipsASymbolicLinkLeadingOutOfTheFolder() throws Exception {
+    Path outside = fixtures.scripted(root.resolve("elsewhere/evil.jar"), "evil");
+    Files.createDirectories(folder);
+    link(folder.resolve("evil.jar"), outside);
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).isEmpty();
+    assertThat(logs.at(Level.WARN)).singleElement().asString()
+        .startsWith("plugins/evil.jar is a symbolic link to " + outside.toRealPath() + ", outside the plugin folder")
+        .endsWith("; skipped: only jars inside the plugin folder are loaded");
+  }
+
+  @Test
+  void followsASymbolicLinkThatStaysInsideTheFolder() throws Exception {
+    Path inside = plugin("versions/audit-1.2.jar", "audit");
+    link(folder.resolve("audit.jar"), inside);
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).containsExactly("audit");
+    assertThat(logs.at(Level.INFO)).contains("plugin 'audit' started from plugins/audit.jar (0 subscriptions)");
+  }
+
+  @Test
+  void warnsWhenOthersMayWriteToTheFolder() throws Exception {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+    plugin("audit.jar", "audit");
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    manager(Map.of()).startAll();
+
+    assertThat(logs.at(Level.WARN)).singleElement().asString()
+        .startsWith("plugin folder " + folder + " is writable by group and others (rwxrwxrwx)");
+  }
+
+  @Test
+  void saysNothingAboutAFolderOnlyItsOwnerMayWrite() throws Exception {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+    plugin("audit.jar", "audit");
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    manager(Map.of()).startAll();
+
+    assertThat(logs.at(Level.WARN)).isEmpty();
+  }
+
+  @Test
+  void warnsAboutAMissingFolder() {
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).isEmpty();
+    assertThat(logs.at(Level.WARN)).containsExactly(
+        "plugin folder " + folder + " does not exist or is not a folder; no plugins loaded");
+  }
+
+  private static void link(Path link, Path target) throws IOException {
+    try {
+      Files.createSymbolicLink(link, target);
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "symbolic links are not supported here: " + e);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.herald.agent.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import dev.herald.api.HeraldPlugin;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PluginJarProblemsTest extends PluginTestSupport {
+
+  @Test
+  void skipsAFileThatIsNotAZipAndLoadsTheRest() throws Exception {
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("a-broken.jar"), "this is not a zip file");
+    plugin("b-good.jar", "good");
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).containsExactly("good");
+    assertThat(logs.at(Level.ERROR)).singleElement().asString()
+        .startsWith("plugins/a-broken.jar is not a jar file (")
+        .endsWith("); skipped");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev/herald/api/HeraldPlugin.class", "META-INF/versions/17/dev/herald/api/Event.class"})
+  void refusesAJarThatBundlesTheApi(String entry) throws Exception {
+    byte[] apiClass = HeraldPlugin.class.getResourceAsStream("HeraldPlugin.class").readAllBytes();
+    fixtures.jar().pluginName("sneaky").service(PluginFixtures.SCRIPTED).entry(entry, apiClass)
+        .writeTo(folder.resolve("sneaky.jar"));
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).isEmpty();
+    assertThat(bus.published("plugin.after.start")).as("nothing of the jar ran").isEmpty();
+    assertThat(logs.at(Level.ERROR)).containsExactly("plugins/sneaky.jar bundles its own copy of the Herald"
+        + " API (" + entry + "); build it with herald-api in 'provided' scope. Skipped.");
+  }
+
+  @Test
+  void skipsAServiceEntryNamingAMissingClassAndKeepsTheOthers() throws Exception {
+    fixtures.jar().pluginName("survivor").service("fixture.Missing").service(PluginFixtures.SCRIPTED)
+        .writeTo(folder.resolve("mixed.jar"));
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).containsExactly("survivor");
+    assertThat(logs.at(Level.ERROR)).containsExactly(
+        "plugins/mixed.jar: cannot create a plugin: Provider fixture.Missing not found; skipped");
+  }
+
+  @Test
+  void skipsAPluginWhoseConstructorThrows() throws Exception {
+    fixtures.jar().service(PluginFixtures.BROKEN).writeTo(folder.resolve("a-broken.jar"));
+    plugin("b-good.jar", "good");
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).containsExactly("good");
+    assertThat(logs.at(Level.ERROR)).singleElement().asString()
+        .startsWith("plugins/a-broken.jar: cannot create a plugin: Provider fixture.BrokenPlugin could not be"
+            + " instantiated")
+        .contains("IllegalStateException: no database here");
+  }
+
+  @Test
+  void warnsAboutAJarWithoutAServiceFile() throws Exception {
+    fixtures.jar().pluginName("lost").writeTo(folder.resolve("library.jar"));
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).isEmpty();
+    assertThat(logs.at(Level.WARN)).containsExactly("plugins/library.jar contains no Herald plugin: it has no"
+        + " META-INF/services/dev.herald.api.HeraldPlugin file; skipped");
+  }
+
+  @Test
+  void ignoresCommentsAndBlankLinesInTheServiceFile() throws Exception {
+    fixtures.jar().pluginName("commented")
+        .entry("META-INF/services/dev.herald.api.HeraldPlugin",
+            "# our plugin\n\n  fixture.ScriptedPlugin  # the one\n".getBytes(StandardCharsets.UTF_8))
+        .writeTo(folder.resolve("commented.jar"));
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).containsExactly("commented");
+    assertThat(logs.at(Level.ERROR)).isEmpty();
+  }
+}

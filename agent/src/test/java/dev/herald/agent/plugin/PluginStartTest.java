@@ -1,0 +1,200 @@
+package dev.herald.agent.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import dev.herald.api.Event;
+import dev.herald.api.Phase;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class PluginStartTest extends PluginTestSupport {
+
+  @Test
+  void startsAPluginWithItsConfigAndOwnClassLoader() throws Exception {
+    plugin("audit.jar", "audit");
+    PluginManager manager = manager(Map.of("audit", Map.of("greeting", "hello")));
+
+    manager.startAll();
+
+    assertThat(manager.started()).containsExactly("audit");
+    assertThat(logs.at(Level.INFO)).contains("plugin 'audit' started from plugins/audit.jar (0 subscriptions)");
+    List<Object> start = bus.argsOf("plugin.after.start", "audit");
+    assertThat(start.get(1)).isEqualTo("herald-plugin-start-audit");
+    ClassLoader loader = (ClassLoader) start.get(2);
+    assertThat(loader).isInstanceOf(URLClassLoader.class).isSameAs(start.get(5));
+    assertThat(loader.getName()).isEqualTo("herald-plugin:audit.jar");
+    assertThat(loader.getParent()).isSameAs(apiLoader);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> config = (Map<String, Object>) start.get(3);
+    assertThat(config).containsExactly(Map.entry("greeting", "hello"));
+    assertThatThrownBy(() -> config.put("more", "x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(start.get(4)).isEqualTo(baseDirectory);
+  }
+
+  @Test
+  void givesAnEmptyConfigToAPluginWithoutSettings() throws Exception {
+    plugin("audit.jar", "audit");
+    manager(Map.of()).startAll();
+
+    assertThat((Map<?, ?>) bus.argsOf("plugin.after.start", "audit").get(3)).isEmpty();
+  }
+
+  @Test
+  void namesSubscriptionsAfterThePluginAndDeliversWithItsContextClassLoader() throws Exception {
+    plugin("audit.jar", "audit");
+    PluginManager manager = manager(Map.of("audit",
+        Map.of("subscribe", "order.after.*", "subscribe-lambda", "*.failed.*")));
+    manager.startAll();
+
+    assertThat(logs.at(Level.INFO)).contains("plugin 'audit' started from plugins/audit.jar (2 subscriptions)");
+    assertThat(bus.subscriptions()).extracting(s -> s.name + " " + s.pattern)
+        .containsExactly("audit:Recorder order.after.*", "audit:listener *.failed.*");
+
+    ClassLoader mine = Thread.currentThread().getContextClassLoader();
+    bus.deliver(Event.builder("order", Phase.AFTER, "create").build());
+
+    List<Object> seen = bus.argsOf("plugin.after.seen", "audit");
+    assertThat(seen.get(2)).isEqualTo("order.after.create");
+    assertThat(seen.get(1)).as("context class loader during onEvent")
+        .isSameAs(bus.argsOf("plugin.after.start", "audit").get(5));
+    assertThat(Thread.currentThread().getContextClassLoader()).as("restored after onEvent").isSameAs(mine);
+  }
+
+  @Test
+  void skipsAPluginWhoseStartThrowsAndStartsTheOthers() throws Exception {
+    plugin("a-bad.jar", "bad");
+    plugin("b-good.jar", "good");
+    List<Object> journal = Collections.synchronizedList(new ArrayList<>());
+    PluginManager manager = manager(Map.of(
+        "bad", Map.of("subscribe", "order.*.*", "fail-start", true, "journal", journal),
+        "good", Map.of("journal", journal)));
+
+    manager.startAll();
+
+    assertThat(manager.started()).containsExactly("good");
+    assertThat(logs.at(Level.ERROR)).containsExactly(
+        "plugin 'bad' (plugins/a-bad.jar) failed to start: java.lang.IllegalStateException: start refused by bad");
+    assertThat(bus.subscriptions()).singleElement()
+        .satisfies(s -> assertThat(s.closed).as("subscription of the failed plugin closed").isTrue());
+
+    manager.stopAll(Duration.ofSeconds(5));
+    assertThat(journal).containsExactly("start:bad", "start:good", "stop:good");
+  }
+
+  @Test
+  @Timeout(30)
+  void abandonsAPluginWhoseStartHangsAndCarriesOn() throws Exception {
+    plugin("a-slow.jar", "slow");
+    plugin("b-fast.jar", "fast");
+    CountDownLatch release = new CountDownLatch(1);
+    List<Object> journal = Collections.synchronizedList(new ArrayList<>());
+    PluginManager manager = manager(Map.of(
+        "slow", Map.of("block", release, "subscribe-late", "order.*.*", "journal", journal),
+        "fast", Map.of("journal", journal)), Duration.ofSeconds(1)); // room for 'fast' on a busy machine
+
+    manager.startAll();
+
+    assertThat(manager.started()).containsExactly("fast");
+    assertThat(logs.at(Level.ERROR)).containsExactly(
+        "plugin 'slow' did not start within 1s; the application goes on without waiting");
+
+    release.countDown();
+    logs.await(Level.INFO, "plugin 'slow' (plugins/a-slow.jar) finished starting after the start timeout"
+        + " (1 subscription)", Duration.ofSeconds(10));
+    assertThat(manager.started()).containsExactly("slow", "fast");
+    bus.deliver(Event.builder("order", Phase.BEFORE, "create").build());
+    assertThat(bus.argsOf("plugin.after.seen", "slow").get(2)).isEqualTo("order.before.create");
+
+    manager.stopAll(Duration.ofSeconds(5));
+    assertThat(journal).containsExactly("start:slow", "start:fast", "stop:fast", "stop:slow");
+  }
+
+  @Test
+  @Timeout(30)
+  void stopsAPluginWhoseStartNeverReturned() throws Exception {
+    plugin("slow.jar", "slow");
+    CountDownLatch release = new CountDownLatch(1);
+    List<Object> journal = Collections.synchronizedList(new ArrayList<>());
+    PluginManager manager = manager(Map.of("slow", Map.of("block", release, "journal", journal)),
+        Duration.ofMillis(300));
+    try {
+      manager.startAll();
+      manager.stopAll(Duration.ofSeconds(5));
+
+      assertThat(logs.at(Level.ERROR)).containsExactly(
+          "plugin 'slow' did not start within 300ms; the application goes on without waiting");
+      assertThat(manager.started()).isEmpty();
+      assertThat(journal).containsExactly("start:slow", "stop:slow");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void refusesASecondPluginOfTheSameName() throws Exception {
+    plugin("a.jar", "dup");
+    plugin("b.jar", "dup");
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).containsExactly("dup");
+    assertThat(bus.published("plugin.after.start")).hasSize(1);
+    assertThat(logs.at(Level.ERROR)).singleElement().asString()
+        .startsWith("plugin 'dup' of plugins/b.jar (fixture.ScriptedPlugin) refused: plugins/a.jar already"
+            + " has a plugin of that name");
+  }
+
+  @Test
+  void warnsOnceAboutSettingsForAPluginThatWasNotLoaded() throws Exception {
+    plugin("audit-log.jar", "audit-log");
+    plugin("slack.jar", "slack");
+    PluginManager manager = manager(Map.of("slak", Map.of(), "audit-log", Map.of()));
+
+    manager.startAll();
+    manager.startAll();
+
+    assertThat(logs.at(Level.WARN)).containsExactly("plugins.config has settings for 'slak', but no plugin"
+        + " of that name was loaded (loaded: audit-log, slack)");
+  }
+
+  @Test
+  void loadsNothingWithoutAFolder() {
+    PluginManager manager = new PluginManager(null, Map.of("slack", Map.of()), baseDirectory,
+        Duration.ofSeconds(1), bus, bus::subscribe, apiLoader);
+
+    manager.startAll();
+
+    assertThat(manager.started()).isEmpty();
+    assertThat(logs.at(Level.WARN)).containsExactly("plugins.config has settings for 'slack', but no plugin"
+        + " of that name was loaded (loaded: none)");
+  }
+
+  @Test
+  void productionLoadersSeeNeitherTheApplicationNorTheTestClassPath() throws Exception {
+    // In a real run the platform loader reaches the API on the bootstrap class path. Here the API
+    // is only on the test class path, so a plugin loader parented like production must not find
+    // it: if it did, the loader would have the application's class loader above it.
+    Path jar = plugin("audit.jar", "audit");
+    PluginManager manager = new PluginManager(folder, Map.of(), baseDirectory, Duration.ofSeconds(5),
+        bus, bus::subscribe);
+
+    manager.startAll();
+    manager.close();
+
+    assertThat(manager.started()).isEmpty();
+    assertThat(logs.at(Level.ERROR)).singleElement().asString()
+        .startsWith("plugins/" + jar.getFileName() + ": cannot create a plugin")
+        .contains("fixture.ScriptedPlugin", "NoClassDefFoundError: dev/herald/api/HeraldPlugin");
+  }
+}

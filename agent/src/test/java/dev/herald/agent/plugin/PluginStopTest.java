@@ -1,0 +1,100 @@
+package dev.herald.agent.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class PluginStopTest extends PluginTestSupport {
+
+  private final List<Object> journal = Collections.synchronizedList(new ArrayList<>());
+
+  @Test
+  void stopsInReverseOrderThenClosesSubscriptionsAndLoaders() throws Exception {
+    plugin("a.jar", "a");
+    plugin("b.jar", "b");
+    plugin("c.jar", "c");
+    PluginManager manager = manager(Map.of(
+        "a", Map.of("journal", journal, "subscribe", "order.*.*"),
+        "b", Map.of("journal", journal, "subscribe", "payment.*.*"),
+        "c", Map.of("journal", journal, "subscribe-lambda", "*.failed.*")));
+    manager.startAll();
+    ClassLoader loaderOfA = (ClassLoader) bus.argsOf("plugin.after.start", "a").get(2);
+    assertThat(loaderOfA.getResource("plugin-name.txt")).as("open before stop").isNotNull();
+
+    manager.stopAll(Duration.ofSeconds(5));
+
+    assertThat(journal).containsExactly("start:a", "start:b", "start:c", "stop:c", "stop:b", "stop:a");
+    assertThat(bus.subscriptions()).hasSize(3).allSatisfy(s -> assertThat(s.closed).as(s.name).isTrue());
+    for (String name : List.of("a", "b", "c")) {
+      ClassLoader loader = (ClassLoader) bus.argsOf("plugin.after.start", name).get(2);
+      assertThat(loader.getResource("plugin-name.txt")).as("loader of %s closed", name).isNull();
+    }
+    assertThat(manager.started()).isEmpty();
+  }
+
+  @Test
+  void stopsOnlyOnce() throws Exception {
+    plugin("a.jar", "a");
+    PluginManager manager = manager(Map.of("a", Map.of("journal", journal)));
+    manager.startAll();
+
+    manager.stopAll(Duration.ofSeconds(5));
+    manager.stopAll(Duration.ofSeconds(5));
+    manager.close();
+
+    assertThat(journal).containsExactly("start:a", "stop:a");
+  }
+
+  @Test
+  void startsNothingOnceStopped() throws Exception {
+    plugin("a.jar", "a");
+    PluginManager manager = manager(Map.of("a", Map.of("journal", journal)));
+
+    manager.close();
+    manager.startAll();
+
+    assertThat(journal).isEmpty();
+    assertThat(manager.started()).isEmpty();
+  }
+
+  @Test
+  void logsAFailingStopAndStopsTheOthers() throws Exception {
+    plugin("a.jar", "a");
+    plugin("b.jar", "b");
+    PluginManager manager = manager(Map.of(
+        "a", Map.of("journal", journal),
+        "b", Map.of("journal", journal, "fail-stop", true, "subscribe", "order.*.*")));
+    manager.startAll();
+
+    manager.stopAll(Duration.ofSeconds(5));
+
+    assertThat(journal).containsExactly("start:a", "start:b", "stop:b", "stop:a");
+    assertThat(logs.at(Level.ERROR)).containsExactly(
+        "plugin 'b' (plugins/b.jar) failed to stop: java.lang.IllegalStateException: stop refused by b");
+    assertThat(bus.subscriptions()).singleElement().satisfies(s -> assertThat(s.closed).isTrue());
+  }
+
+  @Test
+  void namesTheNonDaemonThreadsAPluginLeftRunning() throws Exception {
+    plugin("leaky.jar", "leaky");
+    CountDownLatch release = new CountDownLatch(1);
+    PluginManager manager = manager(Map.of("leaky", Map.of("leave-thread", release)));
+    manager.startAll();
+    try {
+      manager.stopAll(Duration.ofSeconds(5));
+
+      assertThat(logs.at(Level.WARN)).containsExactly("plugin 'leaky' (plugins/leaky.jar) left non-daemon"
+          + " threads running after stop: [left-by-leaky]. Herald cannot end them, and they may keep the"
+          + " JVM from exiting.");
+    } finally {
+      release.countDown();
+    }
+  }
+}
