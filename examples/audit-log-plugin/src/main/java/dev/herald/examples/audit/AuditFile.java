@@ -1,0 +1,117 @@
+package dev.herald.examples.audit;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The audit file: appends whole lines, rotates by size, forces to disk by the {@link Fsync} policy.
+ *
+ * <p>Each line goes to the operating system as it is written (no buffer in the JVM), so a crash
+ * of the JVM loses nothing written. Before a line would take the file past {@code maxSize}, the
+ * file is rotated: {@code audit.jsonl.N-1} becomes {@code .N} (the oldest, {@code .N}, is deleted),
+ * ..., {@code audit.jsonl} becomes {@code .1}, and a new {@code audit.jsonl} starts. With {@code
+ * maxFiles} 0 the old lines are simply deleted.
+ *
+ * <p>Safe for concurrent use: every method is synchronized, so lines never interleave.
+ */
+final class AuditFile implements Closeable {
+
+  private final Path file;
+  private final long maxSize;
+  private final int maxFiles;
+  private final Fsync fsync;
+  private FileChannel channel;
+  private long size;
+  private boolean dirty;
+  private boolean closed;
+
+  AuditFile(Path file, long maxSize, int maxFiles, Fsync fsync) throws IOException {
+    this.file = file;
+    this.maxSize = maxSize;
+    this.maxFiles = maxFiles;
+    this.fsync = fsync;
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    open();
+  }
+
+  /** Appends {@code line}, which ends with a newline. */
+  synchronized void append(byte[] line) throws IOException {
+    if (closed) {
+      throw new IOException("audit file is closed");
+    }
+    if (channel == null) {
+      open(); // a rotation that failed half-way left no channel: try again
+    }
+    if (size > 0 && size + line.length > maxSize) {
+      rotate();
+    }
+    ByteBuffer buffer = ByteBuffer.wrap(line);
+    while (buffer.hasRemaining()) {
+      size += channel.write(buffer);
+    }
+    dirty = true;
+    if (fsync == Fsync.ALWAYS) {
+      force();
+    }
+  }
+
+  /** Forces what was written since the last call to disk; for {@link Fsync#INTERVAL}. */
+  synchronized void force() throws IOException {
+    if (channel != null && dirty) {
+      channel.force(false);
+      dirty = false;
+    }
+  }
+
+  /** Forces and closes; later appends fail. Idempotent. */
+  @Override
+  public synchronized void close() throws IOException {
+    closed = true;
+    if (channel != null) {
+      try {
+        force();
+      } finally {
+        channel.close();
+        channel = null;
+      }
+    }
+  }
+
+  /** The file with {@code .index} appended: a rotated file. */
+  static Path rotated(Path file, int index) {
+    return file.resolveSibling(file.getFileName() + "." + index);
+  }
+
+  private void rotate() throws IOException {
+    channel.force(false);
+    channel.close();
+    channel = null;
+    if (maxFiles == 0) {
+      Files.delete(file);
+    } else {
+      Files.deleteIfExists(rotated(file, maxFiles));
+      for (int i = maxFiles - 1; i >= 1; i--) {
+        if (Files.exists(rotated(file, i))) {
+          Files.move(rotated(file, i), rotated(file, i + 1), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      Files.move(file, rotated(file, 1), StandardCopyOption.REPLACE_EXISTING);
+    }
+    open();
+  }
+
+  private void open() throws IOException {
+    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    size = channel.size();
+    dirty = false;
+  }
+}

@@ -1,0 +1,120 @@
+package dev.herald.examples.audit;
+
+import dev.herald.api.EventPattern;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The audit-log plugin's settings, from {@code plugins.config.audit-log}. Every key is optional.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code file}</td><td>{@code audit.jsonl}</td><td>the file, relative to the config file's folder</td></tr>
+ *   <tr><td>{@code events}</td><td>{@code "*.*.*"}</td><td>a pattern or a list of patterns</td></tr>
+ *   <tr><td>{@code redact}</td><td>none</td><td>field, record component and map key names whose values become {@code "***"}, at any depth, ignoring case</td></tr>
+ *   <tr><td>{@code max-value-length}</td><td>1000</td><td>longest string written, in characters</td></tr>
+ *   <tr><td>{@code max-items}</td><td>1000</td><td>larger collections, maps and arrays become a summary</td></tr>
+ *   <tr><td>{@code max-depth}</td><td>10</td><td>deeper values become a summary</td></tr>
+ *   <tr><td>{@code max-file-size}</td><td>{@code 10MB}</td><td>rotate when the file would grow past it; bytes, or KB/MB/GB</td></tr>
+ *   <tr><td>{@code max-files}</td><td>5</td><td>rotated files kept: {@code audit.jsonl.1} (newest) to {@code .5}</td></tr>
+ *   <tr><td>{@code fsync}</td><td>{@code none}</td><td>{@code none}, {@code interval} or {@code always}</td></tr>
+ *   <tr><td>{@code fsync-interval}</td><td>{@code 1s}</td><td>with {@code interval}; ms, s or m</td></tr>
+ *   <tr><td>{@code stack-traces}</td><td>false</td><td>write the error's stack trace</td></tr>
+ * </table>
+ */
+record AuditSettings(
+    Path file, List<String> events, Set<String> redact, int maxValueLength, int maxItems, int maxDepth,
+    long maxFileSize, int maxFiles, Fsync fsync, Duration fsyncInterval, boolean stackTraces) {
+
+  private static final Set<String> KEYS = new TreeSet<>(List.of("file", "events", "redact", "max-value-length",
+      "max-items", "max-depth", "max-file-size", "max-files", "fsync", "fsync-interval", "stack-traces"));
+
+  static AuditSettings from(Map<String, Object> config, Path baseDirectory) {
+    for (String key : config.keySet()) {
+      if (!KEYS.contains(key)) {
+        throw new IllegalArgumentException("audit-log: unknown setting '" + key + "' (known: " + KEYS + ")");
+      }
+    }
+    List<String> events = strings(config.getOrDefault("events", "*.*.*"), "events");
+    events.forEach(EventPattern::check);
+    Set<String> redact = strings(config.getOrDefault("redact", List.of()), "redact").stream()
+        .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    return new AuditSettings(
+        baseDirectory.resolve(string(config.getOrDefault("file", "audit.jsonl"), "file")),
+        events, redact,
+        positive(config.getOrDefault("max-value-length", 1000L), "max-value-length"),
+        positive(config.getOrDefault("max-items", 1000L), "max-items"),
+        positive(config.getOrDefault("max-depth", 10L), "max-depth"),
+        bytes(config.getOrDefault("max-file-size", "10MB")),
+        (int) Math.max(0, positive(config.getOrDefault("max-files", 5L), "max-files")),
+        Fsync.parse(string(config.getOrDefault("fsync", "none"), "fsync")),
+        duration(config.getOrDefault("fsync-interval", "1s")),
+        config.getOrDefault("stack-traces", false) instanceof Boolean b ? b : bad("stack-traces", "true or false"));
+  }
+
+  private static String string(Object value, String key) {
+    return value instanceof String s && !s.isBlank() ? s : bad(key, "a non-empty string");
+  }
+
+  private static List<String> strings(Object value, String key) {
+    if (value instanceof String s) {
+      return List.of(s);
+    }
+    if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+      return list.stream().map(String.class::cast).toList();
+    }
+    return bad(key, "a string or a list of strings");
+  }
+
+  private static int positive(Object value, String key) {
+    return value instanceof Long n && n > 0 && n <= Integer.MAX_VALUE ? n.intValue() : bad(key, "a positive whole number");
+  }
+
+  static long bytes(Object value) {
+    if (value instanceof Long n && n > 0) {
+      return n;
+    }
+    String text = value instanceof String s ? s.trim().toUpperCase(Locale.ROOT) : "";
+    long unit = text.endsWith("KB") ? 1L << 10 : text.endsWith("MB") ? 1L << 20 : text.endsWith("GB") ? 1L << 30 : 1;
+    String digits = unit == 1 ? text.replaceFirst("B$", "") : text.substring(0, text.length() - 2);
+    try {
+      long n = Long.parseLong(digits.trim());
+      if (n > 0) {
+        return n * unit;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    return bad("max-file-size", "a size such as 10MB, 512KB or 1048576");
+  }
+
+  static Duration duration(Object value) {
+    if (value instanceof Long n && n > 0) {
+      return Duration.ofMillis(n);
+    }
+    String text = value instanceof String s ? s.trim() : "";
+    try {
+      if (text.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).trim()));
+      } else if (text.endsWith("s")) {
+        return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1).trim()));
+      } else if (text.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1).trim()));
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    return bad("fsync-interval", "a duration such as 500ms, 1s or 1m");
+  }
+
+  private static <T> T bad(String key, String expected) {
+    throw new IllegalArgumentException("audit-log: " + key + " must be " + expected);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.herald.examples.audit;
+
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The readable properties of a class: a record's components, otherwise the bean properties
+ * (getters, public fields) Jackson's introspection finds. Cached per class.
+ *
+ * <p>Reading each property separately, rather than letting Jackson serialize the whole object,
+ * lets {@link SafeJson} redact, limit and survive each one on its own.
+ *
+ * <p>Safe for concurrent use.
+ */
+final class BeanProperties {
+
+  /** Reads one property of an object. */
+  @FunctionalInterface
+  interface Reader {
+    Object read(Object target) throws Exception;
+  }
+
+  private final ObjectMapper mapper;
+  private final ClassValue<Map<String, Reader>> cache = new ClassValue<>() {
+    @Override
+    protected Map<String, Reader> computeValue(Class<?> type) {
+      try {
+        return Collections.unmodifiableMap(type.isRecord() ? components(type) : properties(type));
+      } catch (RuntimeException e) { // a class Jackson cannot introspect has, for us, nothing to read
+        return Map.of();
+      }
+    }
+  };
+
+  BeanProperties(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** Property name to reader, in declaration order; empty if there is nothing to read. */
+  Map<String, Reader> of(Class<?> type) {
+    return cache.get(type);
+  }
+
+  /** The class of what the getter threw, unwrapped from reflection's and Jackson's wrappers, for a summary. */
+  static String cause(Throwable e) {
+    Throwable cause = e;
+    while ((cause instanceof InvocationTargetException || cause instanceof IllegalArgumentException)
+        && cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName();
+  }
+
+  private static Map<String, Reader> components(Class<?> type) {
+    Map<String, Reader> readers = new LinkedHashMap<>();
+    for (RecordComponent component : type.getRecordComponents()) {
+      Method accessor = component.getAccessor();
+      accessible(accessor);
+      readers.put(component.getName(), accessor::invoke);
+    }
+    return readers;
+  }
+
+  private Map<String, Reader> properties(Class<?> type) {
+    BeanDescription description = mapper.getSerializationConfig().introspect(mapper.constructType(type));
+    Map<String, Reader> readers = new LinkedHashMap<>();
+    for (BeanPropertyDefinition property : description.findProperties()) {
+      AnnotatedMember accessor = property.getAccessor();
+      if (accessor != null && property.couldSerialize()) {
+        if (accessor.getMember() instanceof java.lang.reflect.AccessibleObject member) {
+          accessible(member);
+        }
+        readers.put(property.getName(), accessor::getValue);
+      }
+    }
+    return readers;
+  }
+
+  // A public getter of a non-public class (a package-private record, a private nested bean) can only be
+  // called once made accessible; where the module system forbids that, the read fails and is summarised.
+  private static void accessible(java.lang.reflect.AccessibleObject member) {
+    try {
+      member.setAccessible(true);
+    } catch (RuntimeException e) {
+      // left as is
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.herald.examples.console;
+
+import dev.herald.api.EventPattern;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The console plugin's settings, from {@code plugins.config.console}.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code events}</td><td>{@code "*.*.*"}</td><td>a pattern or a list of patterns</td></tr>
+ *   <tr><td>{@code show-args}</td><td>true</td><td>print argument and result values</td></tr>
+ *   <tr><td>{@code max-value-length}</td><td>120</td><td>longest rendering of one value</td></tr>
+ * </table>
+ *
+ * @param events the patterns to print, checked, in order; never empty
+ * @param showArgs whether argument and result values are printed
+ * @param maxValueLength the longest rendering of one value, at least 8
+ */
+public record ConsoleSettings(List<String> events, boolean showArgs, int maxValueLength) {
+
+  private static final Set<String> KEYS = Set.of("events", "show-args", "max-value-length");
+
+  /** Checks and copies. */
+  public ConsoleSettings {
+    events = List.copyOf(events);
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("console: events must name at least one pattern");
+    }
+    events.forEach(EventPattern::check);
+    if (maxValueLength < 8) {
+      throw new IllegalArgumentException("console: max-value-length must be at least 8, was " + maxValueLength);
+    }
+  }
+
+  /**
+   * Reads the settings map the agent hands over.
+   *
+   * @throws IllegalArgumentException naming the key, for an unknown key or a value of the wrong type
+   */
+  public static ConsoleSettings from(Map<String, Object> config) {
+    for (String key : config.keySet()) {
+      if (!KEYS.contains(key)) {
+        throw new IllegalArgumentException("console: unknown setting '" + key + "' (known: " + KEYS + ")");
+      }
+    }
+    return new ConsoleSettings(
+        patterns(config.getOrDefault("events", "*.*.*")),
+        bool(config.getOrDefault("show-args", Boolean.TRUE)),
+        (int) number(config.getOrDefault("max-value-length", 120L)));
+  }
+
+  /** The first of {@link #events()} that {@code name} matches, or null. */
+  String firstMatch(String name) {
+    for (String pattern : events) {
+      if (EventPattern.matches(pattern, name)) {
+        return pattern;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> patterns(Object value) {
+    if (value instanceof String pattern) {
+      return List.of(pattern);
+    }
+    if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+      return list.stream().map(String.class::cast).toList();
+    }
+    throw new IllegalArgumentException("console: events must be a pattern or a list of patterns, was " + value);
+  }
+
+  private static boolean bool(Object value) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    throw new IllegalArgumentException("console: show-args must be true or false, was " + value);
+  }
+
+  private static long number(Object value) {
+    if (value instanceof Long n && n <= Integer.MAX_VALUE) {
+      return n;
+    }
+    throw new IllegalArgumentException("console: max-value-length must be a whole number, was " + value);
+  }
+}

@@ -1,0 +1,125 @@
+package dev.herald.examples.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.herald.api.Phase;
+import dev.herald.plugin.kit.OddValues;
+import dev.herald.plugin.kit.TestBus;
+import dev.herald.plugin.kit.TestEvents;
+import dev.herald.plugin.kit.TestPluginContext;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConsolePluginTest {
+
+  record Order(long id, BigDecimal total) {}
+
+  private final TestBus bus = new TestBus();
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+  private List<String> run(Map<String, Object> config, boolean colour, Runnable publish) {
+    ConsolePlugin plugin = new ConsolePlugin(new PrintStream(buffer, true, StandardCharsets.UTF_8), colour, ZoneOffset.UTC);
+    plugin.start(new TestPluginContext(bus, config, Path.of(".")));
+    publish.run();
+    plugin.stop();
+    bus.closeAll();
+    assertThat(bus.failures()).isEmpty();
+    return buffer.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  @Test
+  void printsOneReadableLinePerAfterEvent() {
+    List<String> lines = run(Map.of(), false, () -> bus.publish(
+        TestEvents.builder("order", Phase.AFTER, "create").invocationId(42)
+            .result(new Order(7, new BigDecimal("30.00"))).args("ignored").build()));
+
+    assertThat(lines).containsExactly(
+        "12:00:00.123 order.after.create    OrderService.placeOrder #42  3.1 ms  actor=alice  user=u-1"
+            + "  trace=trace-1  -> Order[id=7, total=30.00]");
+  }
+
+  @Test
+  void printsArgumentsOfBeforeAndErrorOfFailed() {
+    List<String> lines = run(Map.of(), false, () -> {
+      bus.publish(TestEvents.sparse("order", Phase.BEFORE, "create"));
+      bus.publish(TestEvents.builder("order", Phase.BEFORE, "create").invocationId(5).actor(null).userId(null)
+          .traceId(null).args("alice@example.com", 3L, null, List.of(1, 2)).build());
+      bus.publish(TestEvents.builder("order", Phase.FAILED, "create").invocationId(5).actor(null).userId(null)
+          .traceId(null).error(new IllegalStateException("out of stock")).build());
+    });
+
+    assertThat(lines.get(0)).matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} order\\.before\\.create    \\(\\)");
+    assertThat(lines.get(1)).isEqualTo(
+        "12:00:00.123 order.before.create   OrderService.placeOrder #5  (\"alice@example.com\", 3, null, [1, 2])");
+    assertThat(lines.get(2)).isEqualTo(
+        "12:00:00.123 order.failed.create   OrderService.placeOrder #5  3.1 ms  !! IllegalStateException: out of stock");
+  }
+
+  @Test
+  void hidesValuesWithoutShowArgs() {
+    List<String> lines = run(Map.of("show-args", false), false, () -> {
+      bus.publish(TestEvents.before("order", "create", "secret-argument"));
+      bus.publish(TestEvents.after("order", "create", "secret-result", "secret-argument"));
+    });
+
+    assertThat(lines).hasSize(2).noneMatch(line -> line.contains("secret"));
+  }
+
+  @Test
+  void limitsValuesToMaxValueLength() {
+    List<String> lines = run(Map.of("max-value-length", 20L), false,
+        () -> bus.publish(TestEvents.after("order", "create", OddValues.values().get("huge list"))));
+
+    String value = lines.get(0).substring(lines.get(0).indexOf("-> ") + 3);
+    assertThat(value).startsWith("[0, 1, 2, 3").endsWith("…").hasSizeLessThanOrEqualTo(20);
+  }
+
+  @Test
+  void printsOnlyMatchingEventsAndEachOnce() {
+    List<String> lines = run(Map.of("events", List.of("order.*.*", "*.after.*")), false, () -> {
+      bus.publish(TestEvents.after("order", "create", 1L));
+      bus.publish(TestEvents.after("payment", "process", 2L));
+      bus.publish(TestEvents.before("payment", "process"));
+    });
+
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).contains("order.after.create");
+    assertThat(lines.get(1)).contains("payment.after.process");
+  }
+
+  @Test
+  void coloursOnlyWhenAskedTo() {
+    Runnable publish = () -> bus.publish(TestEvents.failed("order", "create", new RuntimeException("x")));
+
+    assertThat(run(Map.of(), true, publish).get(0)).contains("\u001b[31m").endsWith("\u001b[0m");
+    buffer.reset();
+    assertThat(run(Map.of(), false, publish).get(0)).doesNotContain("\u001b[");
+  }
+
+  @Test
+  void rendersCyclesAndHostileObjectsSafely() {
+    Map<String, Object> odd = OddValues.values();
+    List<String> lines = run(Map.of(), false, () -> bus.publish(TestEvents.before("order", "create",
+        odd.get("list containing itself"), odd.get("lazy proxy"), odd.get("hostile object"),
+        odd.get("object graph with a cycle"))));
+
+    assertThat(lines.get(0)).contains("[\"head\", (cycle)]", "<proxy LazyEntity>",
+        "<Hostile: toString threw UnsupportedOperationException>", "<Node: toString threw StackOverflowError>");
+  }
+
+  @Test
+  void refusesUnknownSettingsAndBadPatterns() {
+    assertThatThrownBy(() -> ConsoleSettings.from(Map.of("show-arg", true)))
+        .hasMessageContaining("unknown setting 'show-arg'");
+    assertThatThrownBy(() -> ConsoleSettings.from(Map.of("events", "order.*")))
+        .hasMessageContaining("three segments");
+  }
+}

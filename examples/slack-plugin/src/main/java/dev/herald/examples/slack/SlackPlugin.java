@@ -1,0 +1,108 @@
+package dev.herald.examples.slack;
+
+import dev.herald.api.Event;
+import dev.herald.api.HeraldPlugin;
+import dev.herald.api.PluginContext;
+import java.time.Duration;
+
+/**
+ * Posts a Slack message for each event a rule names; plugin name {@code "slack"}.
+ *
+ * <p>Settings: {@link SlackSettings}. The webhook URL is a secret: give it through the environment
+ * ({@code webhook-url: "${SLACK_WEBHOOK_URL}"}, resolved by the agent); the plugin never logs its
+ * path. Body: {@code {"channel": "#sales", "text": "..."}} ({@code channel} left out when the rule
+ * has none).
+ *
+ * <p>Threading: listeners run on the bus's delivery threads and only render the text and offer it
+ * to {@link SlackSender}'s bounded queue, so a slow or dead webhook never delays another
+ * subscription. {@link #stop()} gives queued messages up to 5 seconds, then stops the sender.
+ */
+public final class SlackPlugin implements HeraldPlugin {
+
+  private static final Duration DRAIN = Duration.ofSeconds(5);
+
+  private final SlackSender.Pause pause;
+  private volatile SlackSender sender;
+
+  /** The plugin as the agent creates it. */
+  public SlackPlugin() {
+    this(duration -> Thread.sleep(duration.toMillis())); // the sender's own thread, between retries
+  }
+
+  /** For tests: waits between attempts through {@code pause}. */
+  SlackPlugin(SlackSender.Pause pause) {
+    this.pause = pause;
+  }
+
+  @Override
+  public String name() {
+    return "slack";
+  }
+
+  @Override
+  public void start(PluginContext context) {
+    SlackSettings settings = SlackSettings.from(context.config());
+    SlackSender started = new SlackSender(settings, pause);
+    started.start();
+    sender = started;
+    for (Rule rule : settings.rules()) {
+      for (String pattern : rule.on()) {
+        context.bus().on(pattern, event -> {
+          if (pattern.equals(rule.firstMatch(event.name()))) {
+            started.offer(body(rule, event, settings.maxValueLength()));
+          }
+        });
+      }
+    }
+  }
+
+  @Override
+  public void stop() throws InterruptedException {
+    SlackSender current = sender;
+    if (current != null) {
+      current.stop(DRAIN);
+    }
+  }
+
+  /** The counters since start; all zero before. */
+  public SlackStatistics statistics() {
+    SlackSender current = sender;
+    return current == null ? new SlackStatistics(0, 0, 0, 0, 0) : current.statistics();
+  }
+
+  /** For tests: waits until every queued message was sent or given up. */
+  boolean awaitIdle(Duration timeout) throws InterruptedException {
+    SlackSender current = sender;
+    return current == null || current.awaitIdle(timeout);
+  }
+
+  static String body(Rule rule, Event event, int maxValueLength) {
+    StringBuilder json = new StringBuilder("{");
+    if (rule.channel() != null) {
+      json.append("\"channel\":").append(quote(rule.channel())).append(',');
+    }
+    return json.append("\"text\":").append(quote(rule.text().render(event, maxValueLength))).append('}').toString();
+  }
+
+  static String quote(String text) {
+    StringBuilder quoted = new StringBuilder(text.length() + 2).append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> quoted.append("\\\"");
+        case '\\' -> quoted.append("\\\\");
+        case '\n' -> quoted.append("\\n");
+        case '\r' -> quoted.append("\\r");
+        case '\t' -> quoted.append("\\t");
+        default -> {
+          if (c < 0x20 || Character.isSurrogate(c)) {
+            quoted.append(String.format("\\u%04x", (int) c)); // escaped surrogates keep even a lone one valid JSON
+          } else {
+            quoted.append(c);
+          }
+        }
+      }
+    }
+    return quoted.append('"').toString();
+  }
+}

@@ -1,0 +1,178 @@
+package dev.herald.examples.slack;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Posts queued messages to the webhook from one daemon thread, {@code herald-slack-sender}.
+ *
+ * <p>{@link #offer(String)} never blocks: a full queue drops the message and counts it. Each
+ * message is attempted up to {@code maxAttempts} times: a 2xx answer is success; a 5xx answer, a
+ * timeout or an I/O error is retried after the backoff (doubling, at most 30s); a 429 is retried
+ * after its {@code Retry-After} seconds (at most {@code maxRetryAfter}); any other answer gives up
+ * at once. Logs name the webhook's host only, never its path, which holds the token.
+ *
+ * <p>Safe for concurrent use: {@link #offer} from any thread; start and stop from one.
+ */
+final class SlackSender implements Runnable {
+
+  /** Waits between attempts; tests replace it to record the waits instead of waiting. */
+  @FunctionalInterface
+  interface Pause {
+    void pause(Duration duration) throws InterruptedException;
+  }
+
+  private static final System.Logger LOG = System.getLogger("dev.herald.examples.slack");
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private final URI webhook;
+  private final String where;
+  private final SlackSettings settings;
+  private final Pause pause;
+  private final HttpClient client;
+  private final BlockingQueue<String> queue;
+  private final Thread thread = new Thread(this, "herald-slack-sender");
+  private final AtomicLong queued = new AtomicLong();
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong retried = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private volatile boolean closing;
+
+  SlackSender(SlackSettings settings, Pause pause) {
+    this.webhook = settings.webhook();
+    this.where = webhook.getScheme() + "://" + webhook.getHost() + (webhook.getPort() < 0 ? "" : ":" + webhook.getPort());
+    this.settings = settings;
+    this.pause = pause;
+    this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+    this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    thread.setDaemon(true); // a webhook that hangs must never keep the application's JVM alive
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Queues a JSON body; false (and counted) if the queue is full or the sender is stopping. */
+  boolean offer(String body) {
+    if (!closing && queue.offer(body)) {
+      queued.incrementAndGet();
+      return true;
+    }
+    dropped.incrementAndGet();
+    return false;
+  }
+
+  /** Lets the thread send what is queued for up to {@code drain}, then interrupts it; counts what is left as failed. */
+  void stop(Duration drain) throws InterruptedException {
+    closing = true;
+    thread.join(Math.max(1, drain.toMillis()));
+    thread.interrupt();
+    thread.join(Math.max(1, drain.toMillis()));
+    failed.addAndGet(queue.size());
+    queue.clear();
+    synchronized (this) {
+      notifyAll();
+    }
+  }
+
+  SlackStatistics statistics() {
+    return new SlackStatistics(queued.get(), sent.get(), retried.get(), failed.get(), dropped.get());
+  }
+
+  /** Waits until every queued message was sent or given up, or the timeout passes; true if it was. */
+  synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (queued.get() > sent.get() + failed.get()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (!(closing && queue.isEmpty())) {
+        String body = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (body != null) {
+          send(body);
+          synchronized (this) {
+            notifyAll();
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // stop() gave up waiting: what is left is counted there
+    }
+  }
+
+  private void send(String body) throws InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(webhook).timeout(settings.timeout())
+        .header("Content-Type", "application/json; charset=utf-8")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    Duration backoff = settings.backoff();
+    for (int attempt = 1; ; attempt++) {
+      String problem;
+      Duration wait = backoff;
+      try {
+        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+          sent.incrementAndGet();
+          return;
+        }
+        problem = "answered " + status;
+        if (status == 429) {
+          wait = retryAfter(response, backoff);
+        } else if (status / 100 != 5) {
+          giveUp(problem + ", which is not worth retrying");
+          return;
+        }
+      } catch (HttpTimeoutException e) {
+        problem = "did not answer within " + settings.timeout().toMillis() + " ms";
+      } catch (IOException e) {
+        problem = "could not be reached (" + e.getClass().getSimpleName() + ")";
+      }
+      if (attempt >= settings.maxAttempts()) {
+        giveUp(problem + " on attempt " + attempt + " of " + settings.maxAttempts());
+        return;
+      }
+      retried.incrementAndGet();
+      pause.pause(wait);
+      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    }
+  }
+
+  private Duration retryAfter(HttpResponse<?> response, Duration fallback) {
+    try {
+      long seconds = Long.parseLong(response.headers().firstValue("Retry-After").orElse("").trim());
+      Duration asked = Duration.ofSeconds(Math.max(0, seconds));
+      return asked.compareTo(settings.maxRetryAfter()) > 0 ? settings.maxRetryAfter() : asked;
+    } catch (NumberFormatException e) {
+      return fallback; // absent, or an HTTP date, which Slack does not send
+    }
+  }
+
+  private void giveUp(String why) {
+    long count = failed.incrementAndGet();
+    // Bounded: the first ten and then every hundredth, so a dead webhook cannot flood the log.
+    if (count <= 10 || count % 100 == 0) {
+      LOG.log(Level.WARNING, "slack: gave up a message: the webhook at " + where + " " + why
+          + " (" + count + " given up so far)");
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.herald.examples.slack;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The Slack plugin's settings, from {@code plugins.config.slack}.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code webhook-url}</td><td>required</td><td>the incoming webhook; give it as {@code "${SLACK_WEBHOOK_URL}"}</td></tr>
+ *   <tr><td>{@code rules}</td><td>required</td><td>list of {@code {on: [patterns], text: "...", channel: "#x"}}; channel optional</td></tr>
+ *   <tr><td>{@code timeout}</td><td>{@code 10s}</td><td>connect and answer timeout per attempt</td></tr>
+ *   <tr><td>{@code max-attempts}</td><td>4</td><td>attempts per message before giving up</td></tr>
+ *   <tr><td>{@code backoff}</td><td>{@code 1s}</td><td>wait before the first retry; doubles, up to 30s</td></tr>
+ *   <tr><td>{@code max-retry-after}</td><td>{@code 60s}</td><td>longest {@code Retry-After} honoured</td></tr>
+ *   <tr><td>{@code queue-capacity}</td><td>1000</td><td>messages waiting to be sent; more are dropped and counted</td></tr>
+ *   <tr><td>{@code max-value-length}</td><td>300</td><td>longest rendering of one placeholder</td></tr>
+ * </table>
+ */
+record SlackSettings(URI webhook, List<Rule> rules, Duration timeout, int maxAttempts, Duration backoff,
+    Duration maxRetryAfter, int queueCapacity, int maxValueLength) {
+
+  private static final Set<String> KEYS = new TreeSet<>(List.of("webhook-url", "rules", "timeout", "max-attempts",
+      "backoff", "max-retry-after", "queue-capacity", "max-value-length"));
+
+  static SlackSettings from(Map<String, Object> config) {
+    for (String key : config.keySet()) {
+      if (!KEYS.contains(key)) {
+        throw new IllegalArgumentException("slack: unknown setting '" + key + "' (known: " + KEYS + ")");
+      }
+    }
+    if (!(config.get("webhook-url") instanceof String url) || url.isBlank()) {
+      throw new IllegalArgumentException(
+          "slack: webhook-url is required; keep the secret out of the file: webhook-url: \"${SLACK_WEBHOOK_URL}\"");
+    }
+    return new SlackSettings(webhook(url), rules(config.get("rules")),
+        duration(config.getOrDefault("timeout", "10s"), "timeout"),
+        positive(config.getOrDefault("max-attempts", 4L), "max-attempts"),
+        duration(config.getOrDefault("backoff", "1s"), "backoff"),
+        duration(config.getOrDefault("max-retry-after", "60s"), "max-retry-after"),
+        positive(config.getOrDefault("queue-capacity", 1000L), "queue-capacity"),
+        positive(config.getOrDefault("max-value-length", 300L), "max-value-length"));
+  }
+
+  /** The URL checked without ever quoting it: its path holds the secret token. */
+  private static URI webhook(String url) {
+    try {
+      URI uri = new URI(url.trim());
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // the message below, without the URL
+    }
+    throw new IllegalArgumentException("slack: webhook-url is not an http(s) URL with a host (value not shown: it holds a secret)");
+  }
+
+  private static List<Rule> rules(Object value) {
+    if (!(value instanceof List<?> list) || list.isEmpty()) {
+      throw new IllegalArgumentException("slack: rules must be a list of {on: [patterns], text: \"...\", channel: \"#x\"}");
+    }
+    List<Rule> rules = new ArrayList<>();
+    for (Object item : list) {
+      if (!(item instanceof Map<?, ?> rule) || !(rule.get("text") instanceof String text)) {
+        throw new IllegalArgumentException("slack: rule " + (rules.size() + 1) + " needs on and text");
+      }
+      Object on = rule.get("on");
+      List<String> patterns = on instanceof String one ? List.of(one)
+          : on instanceof List<?> many && many.stream().allMatch(String.class::isInstance)
+              ? many.stream().map(String.class::cast).toList() : List.of();
+      Object channel = rule.get("channel");
+      rules.add(new Rule(patterns, new Template(text), channel == null ? null : String.valueOf(channel)));
+    }
+    return List.copyOf(rules);
+  }
+
+  private static int positive(Object value, String key) {
+    if (value instanceof Long n && n > 0 && n <= Integer.MAX_VALUE) {
+      return n.intValue();
+    }
+    throw new IllegalArgumentException("slack: " + key + " must be a positive whole number");
+  }
+
+  static Duration duration(Object value, String key) {
+    if (value instanceof Long n && n >= 0) {
+      return Duration.ofMillis(n);
+    }
+    String text = value instanceof String s ? s.trim() : "";
+    try {
+      if (text.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).trim()));
+      }
+      if (text.endsWith("s")) {
+        return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1).trim()));
+      }
+    } catch (NumberFormatException e) {
+      // the message below
+    }
+    throw new IllegalArgumentException("slack: " + key + " must be a duration such as 500ms or 10s");
+  }
+}

@@ -1,0 +1,73 @@
+package dev.herald.examples.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.api.Event;
+import dev.herald.api.Phase;
+import dev.herald.plugin.kit.OddValues;
+import dev.herald.plugin.kit.TestEvents;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TemplateTest {
+
+  record Customer(String email, Address address) {}
+
+  record Address(String city) {}
+
+  /** A bean with a getter. */
+  public static final class Account {
+    public String getLogin() {
+      return "alice";
+    }
+  }
+
+  private static String render(String template, Event event) {
+    return new Template(template).render(event, 300);
+  }
+
+  @Test
+  void reachesIntoArgumentsResultAndError() {
+    Event after = TestEvents.after("order", "create", Map.of("id", 7, "lines", List.of("book")),
+        new Customer("a@example.com", new Address("Oslo")), new Account(), new int[] {4, 5});
+    Event failed = TestEvents.failed("order", "create", new IllegalStateException("no stock"));
+
+    assertThat(render("{args[0].email} {args[0].address.city} {args[1].login} {args[2][1]}", after))
+        .isEqualTo("a@example.com Oslo alice 5");
+    assertThat(render("{result.id} {result.lines[0]} {result.lines}", after)).isEqualTo("7 book [book]");
+    assertThat(render("{error.class}: {error.message}", failed)).isEqualTo("IllegalStateException: no stock");
+  }
+
+  @Test
+  void readsTheEventsOwnFields() {
+    Event event = TestEvents.builder("order", Phase.AFTER, "create").invocationId(42).build();
+
+    assertThat(render("{name} {entity} {phase} {operation} {actor} {userId} {traceId} #{invocationId} {class}.{method} {duration}", event))
+        .isEqualTo("order.after.create order after create alice u-1 trace-1 #42 com.acme.orders.OrderService.placeOrder 3.1 ms");
+  }
+
+  @Test
+  void keepsPlaceholdersThatLeadNowhereAndRendersNullAsEmpty() {
+    Event event = TestEvents.after("order", "create", null, new Customer(null, null));
+
+    assertThat(render("{result.id}|{args[0].email}|{args[0].address.city}|{args[3]}|{args[0].phone}|{nope}", event))
+        .isEqualTo("{result.id}||{args[0].address.city}|{args[3]}|{args[0].phone}|{nope}");
+  }
+
+  @Test
+  void leavesBracesThatAreNoPathAlone() {
+    assertThat(render("{ not a path } {} {{name}}", TestEvents.before("order", "create")))
+        .isEqualTo("{ not a path } {} {order.before.create}");
+  }
+
+  @Test
+  void survivesHostileValues() {
+    Map<String, Object> odd = OddValues.values();
+    Event event = TestEvents.before("order", "create", odd.get("hostile object"), odd.get("lazy proxy"),
+        odd.get("object graph with a cycle"), odd.get("huge string"));
+
+    assertThat(render("{args[0]} {args[0].secret} {args[1].name} {args[2]} {args[3]}", event))
+        .startsWith("<Hostile> {args[0].secret} {args[1].name} <Node> xxxx").hasSizeLessThan(400);
+  }
+}
