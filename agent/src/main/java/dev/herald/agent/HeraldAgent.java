@@ -19,6 +19,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 
@@ -46,8 +47,14 @@ public final class HeraldAgent {
       installBus(bus);
       PluginManager plugins = new PluginManager(config.plugins().path(), config.plugins().config(),
           baseDirectory(config), config.plugins().startTimeout(), bus, bus::subscribe);
+      long configured = System.nanoTime();
       plugins.startAll();
+      long pluginsStarted = System.nanoTime();
       Weaving weaving = Weaving.install(inst, config, bus);
+      long woven = System.nanoTime();
+      log.debug("start-up: config and bus {} ms, plugins {} ms, instrumentation {} ms",
+          (configured - started) / 1_000_000, (pluginsStarted - configured) / 1_000_000,
+          (woven - pluginsStarted) / 1_000_000);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bus, plugins, config), "herald-shutdown"));
       log.info("Herald started in {} ms: {} service entr{}, plugins {}{}",
           (System.nanoTime() - started) / 1_000_000, config.services().size(),
@@ -74,13 +81,25 @@ public final class HeraldAgent {
       return ConfigLoader.load(file.get(), System::getenv);
     } catch (ConfigException e) {
       boolean exit = e.onConfigError() == OnConfigError.EXIT;
-      log.error("config error{}:\n{}", exit ? ", exiting (on-config-error: exit)"
-          : "; the application runs without Herald's events", e.getMessage());
+      // One line, so that log scrapers and people see the cause where they see the error.
+      log.error("{}; {}", describe(e.problems()), exit
+          ? "exiting (on-config-error: exit)" : "the application runs without Herald's events");
       if (exit) {
         throw new ExitRequested();
       }
       return HeraldConfig.empty(file.get());
     }
+  }
+
+  private static String describe(List<ConfigException.Problem> problems) {
+    StringBuilder text = new StringBuilder(problems.get(0).toString());
+    for (int i = 1; i < problems.size() && i < 5; i++) {
+      text.append("; also ").append(problems.get(i));
+    }
+    if (problems.size() > 5) {
+      text.append("; and ").append(problems.size() - 5).append(" more (java -jar herald-agent.jar check <file>)");
+    }
+    return text.toString();
   }
 
   private static void stop(DefaultEventBus bus, PluginManager plugins, HeraldConfig config) {

@@ -21,6 +21,12 @@ public interface Dispatcher {
   /** Publishes the before event of the call that {@code token} stands for. */
   void before(Object token, Object[] args);
 
+  /**
+   * An instance of a configured class is being constructed: whatever it inherits must be
+   * instrumented before its first call.
+   */
+  void constructing();
+
   /** The call ended: {@code thrown} is null if it returned {@code result}. */
   void exit(Object token, Object result, Throwable thrown);
 }

@@ -31,6 +31,14 @@ public final class HeraldHooks {
     }
   }
 
+  /** See {@link Dispatcher#constructing}. */
+  public static void constructing() {
+    Dispatcher current = dispatcher;
+    if (current != null) {
+      current.constructing();
+    }
+  }
+
   /** See {@link Dispatcher#exit}; {@code token} came from {@link #enter}. */
   public static void exit(Object token, Object result, Throwable thrown) {
     Dispatcher current = dispatcher;

@@ -139,6 +139,11 @@ public final class DefaultEventBus implements EventBus {
     return subscription;
   }
 
+  /** True when the calling thread is one of the bus's delivery threads, i.e. inside a listener. */
+  public static boolean onDeliveryThread() {
+    return Thread.currentThread() instanceof DeliveryThread;
+  }
+
   /**
    * Waits until every event published before this call was delivered, failed or dropped on every
    * subscription. Returns false at once when called from a delivery thread (a listener), which
@@ -146,7 +151,7 @@ public final class DefaultEventBus implements EventBus {
    */
   @Override
   public boolean flush(Duration timeout) {
-    if (Thread.currentThread() instanceof DeliveryThread) {
+    if (onDeliveryThread()) {
       return false;
     }
     return drain.await(timeout.toNanos());

@@ -2,19 +2,25 @@ package dev.herald.agent.instrument;
 
 import dev.herald.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 
 /**
- * Instruments a base class that loaded before the configured subclass that inherits its write
- * methods, by retransformation, off the class-loading thread (a transformer must not retransform).
+ * Instruments base classes that loaded before the configured subclass that inherits their write
+ * methods, by retransformation, outside class loading (a transformer must not retransform). This
+ * happens when the first instance of a configured class is constructed ({@link
+ * ConstructorAdvice}), so no call is missed, and on a background thread for classes that are never
+ * constructed (static-only services).
  *
- * <p>Safe for concurrent use. Its one thread ends when idle.
+ * <p>Safe for concurrent use.
  */
 final class BaseRetransformer {
 
@@ -22,17 +28,18 @@ final class BaseRetransformer {
 
   private final Instrumentation inst;
   private final Set<String> transformed = ConcurrentHashMap.newKeySet();
+  private final Queue<PendingBase> pending = new ConcurrentLinkedQueue<>();
+  /** Bases registered and not yet dealt with, including one being retransformed right now. */
+  private final AtomicInteger outstanding = new AtomicInteger();
   private final ExecutorService worker;
 
   BaseRetransformer(Instrumentation inst) {
     this.inst = inst;
-    ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-        task -> {
-          Thread thread = new Thread(task, "herald-retransform");
-          thread.setDaemon(true);
-          return thread;
-        });
-    this.worker = executor;
+    this.worker = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+      Thread thread = new Thread(task, "herald-retransform");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** Records that {@code className} was transformed as it loaded. */
@@ -40,22 +47,45 @@ final class BaseRetransformer {
     transformed.add(className);
   }
 
-  /** Called when {@code className} became a base; retransforms it if it had loaded uninstrumented. */
+  /** Called when {@code className} became a base: it is checked before the next construction. */
   void newBase(String className, ClassLoader loader) {
-    worker.execute(() -> {
-      if (transformed.contains(className)) {
-        return;
-      }
-      try {
-        // By now the JVM has loaded the base (a subclass needs it), so this finds it.
-        Class<?> base = Class.forName(className, false, loader);
-        if (!transformed.contains(className) && inst.isModifiableClass(base)) {
-          inst.retransformClasses(base);
-        }
-      } catch (Throwable t) {
-        log.warn("could not instrument base class {} that configured services inherit from: {}", className,
-            t.toString());
-      }
-    });
+    outstanding.incrementAndGet();
+    pending.add(new PendingBase(className, loader));
+    worker.execute(this::settle);
   }
+
+  /** Retransforms every pending base that loaded uninstrumented. Cheap when nothing is pending. */
+  void settle() {
+    if (outstanding.get() == 0) {
+      return;
+    }
+    // Also waits for a base the background thread is retransforming at this moment.
+    synchronized (this) {
+      PendingBase base;
+      while ((base = pending.poll()) != null) {
+        try {
+          retransformIfNeeded(base);
+        } finally {
+          outstanding.decrementAndGet();
+        }
+      }
+    }
+  }
+
+  private void retransformIfNeeded(PendingBase base) {
+    if (transformed.contains(base.className)) {
+      return;
+    }
+    try {
+      // A subclass is being defined or constructed, so the JVM has loaded (or now loads) its base.
+      Class<?> type = Class.forName(base.className, false, base.loader);
+      if (!transformed.contains(base.className) && inst.isModifiableClass(type)) {
+        inst.retransformClasses(type);
+      }
+    } catch (Throwable t) {
+      log.warn("could not instrument {}, which configured services inherit from: {}", base.className, t.toString());
+    }
+  }
+
+  private record PendingBase(String className, ClassLoader loader) {}
 }

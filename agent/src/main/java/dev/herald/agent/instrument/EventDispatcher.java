@@ -22,14 +22,25 @@ final class EventDispatcher implements Dispatcher {
   private final SiteRegistry sites;
   private final TypeBindings bindings;
   private final DefaultEventBus bus;
+  private final BaseRetransformer retransformer;
   private final EventClock clock = new EventClock();
   private final RateLimitedLog problems =
       new RateLimitedLog(AgentLog.get(EventDispatcher.class), 60_000);
 
-  EventDispatcher(SiteRegistry sites, TypeBindings bindings, DefaultEventBus bus) {
+  EventDispatcher(SiteRegistry sites, TypeBindings bindings, DefaultEventBus bus, BaseRetransformer retransformer) {
     this.sites = sites;
     this.bindings = bindings;
     this.bus = bus;
+    this.retransformer = retransformer;
+  }
+
+  @Override
+  public void constructing() {
+    try {
+      retransformer.settle();
+    } catch (Throwable t) {
+      problems.record("Herald could not instrument a base class", t);
+    }
   }
 
   @Override
@@ -40,7 +51,9 @@ final class EventDispatcher implements Dispatcher {
         return null;
       }
       Binding binding = site.binding(self != null ? self.getClass() : origin, bindings);
-      if (!binding.active()) {
+      if (!binding.active() || DefaultEventBus.onDeliveryThread()) {
+        // A write made by a listener emits nothing: a listener on order.* that places orders would
+        // otherwise feed itself forever.
         return null;
       }
       CallStack stack = CallStack.current();

@@ -2,6 +2,7 @@ package dev.herald.agent.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
@@ -36,10 +37,11 @@ final class Instrumenter {
 
   private Instrumenter() {}
 
-  static ClassFileTransformer install(Instrumentation inst, ServiceIndex index, SiteRegistry sites) {
-    BaseRetransformer retransformer = new BaseRetransformer(inst);
+  static ClassFileTransformer install(Instrumentation inst, ServiceIndex index, SiteRegistry sites,
+      BaseRetransformer retransformer) {
     ServiceMatcher matcher = new ServiceMatcher(index, retransformer::newBase);
     Advice advice = Advice.withCustomMapping().bind(SiteId.class, new SiteMapping(sites)).to(WriteAdvice.class);
+    Advice constructorAdvice = Advice.to(ConstructorAdvice.class);
     ElementMatcher.Junction<MethodDescription> writes = isMethod()
         .and(not(isAbstract()))
         .and(not(isNative()))
@@ -57,7 +59,8 @@ final class Instrumenter {
         .type(matcher)
         .transform((builder, type, loader, module, domain) -> {
           retransformer.transformed(type.getName());
-          return builder.visit(advice.on(writes));
+          builder = builder.visit(advice.on(writes));
+          return matcher.covered(type) ? builder.visit(constructorAdvice.on(isConstructor())) : builder;
         })
         .installOn(inst);
   }

@@ -28,8 +28,10 @@ public final class Weaving {
     ServiceIndex index = new ServiceIndex(config.services());
     SiteRegistry sites = new SiteRegistry();
     TypeBindings bindings = new TypeBindings(index, bus, config.context());
-    HeraldHooks.install(new EventDispatcher(sites, bindings, bus));
-    ClassFileTransformer transformer = index.isEmpty() ? null : Instrumenter.install(inst, index, sites);
+    BaseRetransformer retransformer = new BaseRetransformer(inst);
+    HeraldHooks.install(new EventDispatcher(sites, bindings, bus, retransformer));
+    ClassFileTransformer transformer =
+        index.isEmpty() ? null : Instrumenter.install(inst, index, sites, retransformer);
     return new Weaving(transformer, sites);
   }
 

@@ -1,0 +1,68 @@
+package dev.herald.agent.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * The methods a class file declares, with the agent's rule for which of them it may weave: methods
+ * only (no constructors or initialisers), never abstract, native, private, bridge or synthetic
+ * (lambda bodies are private synthetic methods).
+ */
+final class MethodScan {
+
+  private MethodScan() {}
+
+  /** A declared method; {@code access} holds the JVM flags. */
+  record Method(String name, String descriptor, int access) {
+
+    boolean weavable() {
+      return !name.startsWith("<")
+          && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_PRIVATE
+              | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC)) == 0;
+    }
+
+    boolean isStatic() {
+      return (access & Opcodes.ACC_STATIC) != 0;
+    }
+
+    /** An abstract interface method that implementations and JDK proxies may carry. */
+    boolean abstractPublic() {
+      return !name.startsWith("<") && (access & Opcodes.ACC_ABSTRACT) != 0
+          && (access & (Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC)) == 0;
+    }
+
+    /** The name and parameter types without packages: {@code placeOrder(Order, int)}. */
+    String signature() {
+      StringBuilder text = new StringBuilder(name).append('(');
+      Type[] args = Type.getArgumentTypes(descriptor);
+      for (int i = 0; i < args.length; i++) {
+        String type = args[i].getClassName();
+        text.append(i == 0 ? "" : ", ").append(type.substring(type.lastIndexOf('.') + 1));
+      }
+      return text.append(')').toString();
+    }
+
+    /** Overrides compare by name and parameter types. */
+    String key() {
+      return name + descriptor.substring(0, descriptor.indexOf(')') + 1);
+    }
+  }
+
+  static List<Method> declared(byte[] classFile) {
+    List<Method> methods = new ArrayList<>();
+    new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+          String[] exceptions) {
+        methods.add(new Method(name, descriptor, access));
+        return null;
+      }
+    }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return methods;
+  }
+}

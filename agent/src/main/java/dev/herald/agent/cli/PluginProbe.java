@@ -1,0 +1,96 @@
+package dev.herald.agent.cli;
+
+import dev.herald.agent.cli.CheckReport.Finding;
+import dev.herald.agent.cli.CheckReport.PluginReport;
+import dev.herald.agent.config.PluginSettings;
+import dev.herald.api.HeraldPlugin;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+/**
+ * Loads each jar of the plugin folder as the agent would (its own class loader over the API, found
+ * with {@link ServiceLoader}) and creates its plugins to learn their names, without starting them.
+ * A jar that cannot be loaded is a warning: the agent skips it and runs on.
+ */
+final class PluginProbe {
+
+  private static final String SERVICES = "META-INF/services/" + HeraldPlugin.class.getName();
+
+  private final List<PluginReport> reports = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
+
+  /** Probes the folder of {@code settings}; {@code apiLoader} must see the API and the JDK only. */
+  static PluginProbe run(PluginSettings settings, ClassLoader apiLoader) {
+    PluginProbe probe = new PluginProbe();
+    if (settings.path() != null) {
+      probe.probeFolder(settings, apiLoader);
+    }
+    return probe;
+  }
+
+  List<PluginReport> reports() {
+    return reports;
+  }
+
+  List<Finding> findings() {
+    return findings;
+  }
+
+  private void probeFolder(PluginSettings settings, ClassLoader apiLoader) {
+    Set<String> names = new HashSet<>();
+    try (Stream<Path> files = Files.list(settings.path())) {
+      for (Path jar : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
+        PluginReport report = probeJar(jar, apiLoader);
+        reports.add(report);
+        names.addAll(report.names());
+        if (report.problem() != null) {
+          findings.add(Finding.warning("plugin", -1, "plugin " + jar.getFileName() + ": " + report.problem()));
+        }
+      }
+    } catch (IOException e) {
+      findings.add(Finding.warning("plugin", -1, "plugin folder " + settings.path() + " cannot be read: " + e));
+    }
+    for (String configured : settings.config().keySet()) {
+      if (!names.contains(configured)) {
+        findings.add(Finding.warning("plugin-config", -1, "plugins.config." + configured
+            + ": no plugin of that name in " + settings.path()));
+      }
+    }
+  }
+
+  private static PluginReport probeJar(Path jar, ClassLoader apiLoader) {
+    String display = jar.getFileName().toString();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      if (zip.stream().anyMatch(e -> !e.isDirectory() && e.getName().startsWith("dev/herald/api/"))) {
+        return new PluginReport(display, List.of(), "bundles its own copy of the Herald API; build it with"
+            + " herald-api in 'provided' scope (the agent refuses it)");
+      }
+      if (zip.getEntry(SERVICES) == null) {
+        return new PluginReport(display, List.of(), "has no " + SERVICES + " (not a Herald plugin)");
+      }
+    } catch (IOException e) {
+      return new PluginReport(display, List.of(), "is not a readable jar: " + e.getMessage());
+    }
+    List<String> names = new ArrayList<>();
+    try (URLClassLoader loader = new URLClassLoader("herald-check-plugin", new URL[] {jar.toUri().toURL()}, apiLoader)) {
+      for (HeraldPlugin plugin : ServiceLoader.load(HeraldPlugin.class, loader)) {
+        names.add(plugin.name());
+      }
+      return new PluginReport(display, names, names.isEmpty() ? "provides no plugin" : null);
+    } catch (Throwable t) { // ServiceConfigurationError, LinkageError, a throwing constructor
+      Throwable cause = t.getCause() != null ? t.getCause() : t;
+      return new PluginReport(display, names, "cannot be loaded: " + t.getMessage()
+          + (cause != t ? " (" + cause + ")" : ""));
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.herald.agent.cli;
+
+import dev.herald.agent.cli.CheckReport.EntryReport;
+import dev.herald.agent.cli.CheckReport.Finding;
+import dev.herald.agent.cli.CheckReport.MethodReport;
+import dev.herald.agent.cli.CheckReport.TypeReport;
+import dev.herald.agent.config.ServiceEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Works out, from class files, what the agent would instrument for each {@code services} entry:
+ * the classes tied to it, the methods that emit, and the event names; and what looks wrong.
+ *
+ * <p>Single use, not safe for concurrent use.
+ */
+final class ServicePlan {
+
+  private final List<ServiceEntry> entries;
+  private final AppClasspath classpath;
+  private final Map<String, ClassHeader> headers = new HashMap<>();
+  private final ServiceCoverage<ClassHeader> coverage;
+  private final List<Finding> findings = new ArrayList<>();
+
+  ServicePlan(List<ServiceEntry> entries, AppClasspath classpath) {
+    this.entries = entries;
+    this.classpath = classpath;
+    this.coverage = new ServiceCoverage<>(entries, ClassHeader::name, this::supertypes);
+  }
+
+  /** Scans every class; returns the per-entry reports, and adds warnings to {@link #findings()}. */
+  List<EntryReport> build(Set<String> classNames, int maxMatches) {
+    Map<ServiceEntry, Integer> named = new HashMap<>();
+    Map<ServiceEntry, List<TypeReport>> types = new LinkedHashMap<>();
+    for (String name : new TreeSet<>(classNames)) {
+      ClassHeader header = header(name);
+      if (header == null || header.isAnnotation() || ServiceCoverage.isGenerated(name)
+          || ServiceCoverage.isPlatform(name) || !coverage.covered(header)) {
+        continue;
+      }
+      List<ServiceEntry> naming = coverage.entriesNaming(name);
+      naming.forEach(entry -> named.merge(entry, 1, Integer::sum));
+      if (naming.size() > 1) {
+        findings.add(Finding.warning("matched-twice", naming.get(1).index(), name + " is named by "
+            + label(naming.get(0)) + " and " + label(naming.get(1)) + "; the first wins"));
+      }
+      ServiceCoverage.Match<ClassHeader> match = coverage.nearest(header);
+      if (match != null) {
+        types.computeIfAbsent(match.entry(), e -> new ArrayList<>()).add(type(header, match));
+      }
+    }
+    List<EntryReport> reports = new ArrayList<>();
+    for (ServiceEntry entry : entries) {
+      EntryReport report = new EntryReport(entry, named.getOrDefault(entry, 0),
+          types.getOrDefault(entry, List.of()));
+      warn(report, maxMatches);
+      reports.add(report);
+    }
+    return reports;
+  }
+
+  List<Finding> findings() {
+    return findings;
+  }
+
+  private void warn(EntryReport report, int maxMatches) {
+    ServiceEntry entry = report.entry();
+    if (report.namedClasses() == 0) {
+      findings.add(Finding.warning("no-match", entry.index(), label(entry) + " matches no class on the class path"));
+    } else if (report.types().isEmpty()) {
+      findings.add(Finding.warning("shadowed", entry.index(), label(entry)
+          + ": every class it names is taken by an earlier entry"));
+    } else if (report.methodCount() == 0) {
+      findings.add(Finding.warning("no-methods", entry.index(), label(entry) + " matches "
+          + report.types().size() + " type(s), but none has a method mapped to an operation"));
+    }
+    if (entry.isGlob() && report.namedClasses() > maxMatches) {
+      findings.add(Finding.warning("many-matches", entry.index(), label(entry) + " matches "
+          + report.namedClasses() + " classes (more than " + maxMatches + "); is the glob too wide?"));
+    }
+    Set<String> reported = new HashSet<>();
+    for (TypeReport type : report.types()) {
+      for (MethodReport method : type.methods()) {
+        String name = method.signature().substring(0, method.signature().indexOf('('));
+        List<String> keys = MethodKeys.matching(entry, name);
+        if (keys.size() > 1 && reported.add(name)) {
+          findings.add(Finding.warning("method-mapped-twice", entry.index(), label(entry) + ": method " + name
+              + " is matched by methods '" + keys.get(0) + "' and '" + keys.get(1) + "'; the first ('"
+              + keys.get(0) + "' -> " + entry.methods().get(keys.get(0)) + ") wins"));
+        }
+      }
+    }
+  }
+
+  private TypeReport type(ClassHeader header, ServiceCoverage.Match<ClassHeader> match) {
+    ServiceEntry entry = match.entry();
+    String entity = entry.entityFor(match.typeName());
+    List<MethodReport> methods = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (ClassHeader owner : hierarchy(header)) {
+      for (MethodScan.Method method : MethodScan.declared(bytes(owner.name()))) {
+        boolean emits = method.weavable() && coverage.mapsMethod(method.name())
+            || header.isInterface() && method.abstractPublic();
+        // a static method emits with its own class, so only the type's own statics count
+        if (!emits || method.isStatic() && owner != header || !seen.add(method.key())) {
+          continue;
+        }
+        String operation = entry.operationFor(method.name());
+        if (operation != null) {
+          methods.add(new MethodReport(method.signature(), owner.name(), operation, List.of(
+              entity + ".before." + operation, entity + ".after." + operation, entity + ".failed." + operation)));
+        }
+      }
+    }
+    return new TypeReport(header.name(), header.kind(), match.typeName(), entity, methods);
+  }
+
+  /** The type, then its supertypes breadth first, superclass ahead of interfaces; platform types left out. */
+  private List<ClassHeader> hierarchy(ClassHeader start) {
+    List<ClassHeader> result = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Deque<ClassHeader> queue = new ArrayDeque<>(List.of(start));
+    while (!queue.isEmpty()) {
+      ClassHeader type = queue.poll();
+      if (seen.add(type.name())) {
+        result.add(type);
+        queue.addAll(supertypes(type));
+      }
+    }
+    return result;
+  }
+
+  private List<ClassHeader> supertypes(ClassHeader type) {
+    List<ClassHeader> result = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    if (type.superName() != null) {
+      names.add(type.superName());
+    }
+    names.addAll(type.interfaces());
+    for (String name : names) {
+      ClassHeader header = ServiceCoverage.isPlatform(name) ? null : header(name);
+      if (header != null) {
+        result.add(header);
+      }
+    }
+    return result;
+  }
+
+  private ClassHeader header(String name) {
+    return headers.computeIfAbsent(name, n -> {
+      byte[] bytes = bytes(n);
+      try {
+        return bytes == null ? null : ClassHeader.read(bytes);
+      } catch (RuntimeException broken) { // not a class file a JVM would load either
+        return null;
+      }
+    });
+  }
+
+  private byte[] bytes(String name) {
+    try {
+      return classpath.read(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String label(ServiceEntry entry) {
+    return "services[" + entry.index() + "] " + entry.classPattern()
+        + (entry.line() > 0 ? " (line " + entry.line() + ")" : "");
+  }
+}

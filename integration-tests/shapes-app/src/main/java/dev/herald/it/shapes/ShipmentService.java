@@ -1,0 +1,45 @@
+package dev.herald.it.shapes;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Configured as entity {@code shipment}: writes that return a {@link CompletableFuture} completed
+ * after the method returned, by {@link #release}.
+ */
+public class ShipmentService {
+
+  private final CompletableFuture<String> gate = new CompletableFuture<>();
+
+  /** Completes later with {@code "shipped:<id>"}. */
+  public CompletableFuture<String> create(String id) {
+    return gate.thenApply(go -> "shipped:" + id);
+  }
+
+  /** Fails later: the future holds a {@code CompletionException} wrapping a {@link CarrierException}. */
+  public CompletableFuture<String> update(String id) {
+    return gate.thenApply(go -> {
+      throw new CarrierException("carrier down for " + id);
+    });
+  }
+
+  /** Fails later with the {@link CarrierException} itself (completeExceptionally, nothing wrapped). */
+  public CompletableFuture<Void> delete(String id, CarrierException failure) {
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    gate.whenComplete((go, e) -> result.completeExceptionally(failure));
+    return result;
+  }
+
+  /** Completes every future handed out so far. */
+  void release() {
+    gate.complete("go");
+  }
+
+  /** The failure of {@link ShipmentService}'s futures. */
+  public static final class CarrierException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public CarrierException(String message) {
+      super(message);
+    }
+  }
+}

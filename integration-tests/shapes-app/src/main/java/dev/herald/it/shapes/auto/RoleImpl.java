@@ -1,0 +1,9 @@
+package dev.herald.it.shapes.auto;
+
+/** Matched by the glob {@code dev.herald.it.shapes.auto.*} with {@code entity: auto}. */
+public class RoleImpl {
+
+  public String create(String id) {
+    return "RoleImpl:" + id;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.herald.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DESIGN.md "Class loading": what the application sees of the agent, and plugin isolation. One run
+ * with the agent and three plugin jars (the recorder, a copy of it that bundles the API, a plugin
+ * whose start throws), one run without the agent.
+ */
+class ClassLoadingIT {
+
+  private static final String BROKEN_PLUGIN = """
+      package it.broken;
+
+      import dev.herald.api.HeraldPlugin;
+      import dev.herald.api.PluginContext;
+
+      public final class BrokenPlugin implements HeraldPlugin {
+        @Override public String name() { return "broken"; }
+        @Override public void start(PluginContext context) {
+          throw new IllegalStateException("broken on purpose");
+        }
+      }
+      """;
+
+  @TempDir static Path dir;
+  static Jvm.Result withAgent;
+  static Jvm.Result withoutAgent;
+  static Recording recording;
+
+  @BeforeAll
+  static void runShapes() throws Exception {
+    Path build = Files.createDirectories(dir.resolve("build"));
+    Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("app")));
+    ws.plugin(TestPlugins.merge(build.resolve("recorder-bundled.jar"), Artifacts.recorderPlugin(), Artifacts.apiClasses()));
+    ws.plugin(TestPlugins.compile(build, "broken-plugin.jar", "it.broken.BrokenPlugin",
+        Map.of("it.broken.BrokenPlugin", BROKEN_PLUGIN)));
+    ws.config("services:\n  - { class: dev.herald.it.shapes.AccountService, entity: account }\n" + Workspace.RECORDER);
+    withAgent = ws.shapes("classloading").run(Timeouts.RUN);
+    recording = ws.recording();
+    withoutAgent = Jvm.java().jar(Artifacts.shapesApp(), "classloading").workDir(ws.dir()).run(Timeouts.RUN);
+  }
+
+  @Test
+  void applicationRunsToTheEndDespiteBadPlugins() {
+    assertThat(withAgent.exitCode()).as(withAgent.describe()).isZero();
+    assertThat(withAgent.stdoutLines()).contains("DONE");
+  }
+
+  @Test
+  void onlyTheApiIsVisibleToTheApplication() {
+    assertThat(withAgent.value("installed")).as(withAgent.describe()).isEqualTo("true");
+    assertThat(withAgent.value("api-loader")).as("the API comes from the bootstrap class path").isEqualTo("bootstrap");
+    for (String hidden : List.of(
+        "dev.herald.agent.shaded.net.bytebuddy.ByteBuddy", "dev.herald.agent.HeraldAgent", "net.bytebuddy.ByteBuddy",
+        "dev.herald.agent.shaded.org.snakeyaml.engine.v2.api.Load", "dev.herald.agent.shaded.ch.qos.logback.classic.Logger")) {
+      assertThat(withAgent.value("class " + hidden)).as(hidden).isEqualTo("hidden");
+    }
+  }
+
+  @Test
+  void pluginAndApplicationEachUseTheirOwnJackson() {
+    assertThat(withAgent.value("app-jackson")).isEqualTo("2.15.4");
+    assertThat(withAgent.value("app-json")).isEqualTo("{\"jackson\":\"works\"}");
+    assertThat(recording.pluginJacksonVersions()).as("one recorder started; %s", withAgent.describe())
+        .containsExactly(System.getProperty("herald.it.pluginJackson"));
+    assertThat(Calls.names(recording, "cl-1")).containsExactly("account.before.create", "account.after.create");
+  }
+
+  @Test
+  void refusesAPluginJarThatBundlesTheApiAndSaysSo() {
+    assertThat(withAgent.heraldLines()).as(withAgent.describe())
+        .filteredOn(line -> line.contains("recorder-bundled.jar"))
+        .singleElement().asString().containsIgnoringCase("api");
+  }
+
+  @Test
+  void pluginWhoseStartThrowsIsLoggedOnceAndTheOthersRun() {
+    assertThat(withAgent.heraldLines("ERROR")).as(withAgent.describe())
+        .filteredOn(line -> line.contains("broken on purpose"))
+        .singleElement().asString().contains("broken");
+    assertThat(recording.events()).as("the recorder runs; %s", withAgent.describe()).isNotEmpty();
+  }
+
+  @Test
+  void withoutTheAgentHeraldIsNotInstalledAndTheAppRunsUnchanged() {
+    assertThat(withoutAgent.exitCode()).as(withoutAgent.describe()).isZero();
+    assertThat(withoutAgent.value("installed")).isEqualTo("false");
+    assertThat(withoutAgent.value("api-loader")).isNotEqualTo("bootstrap");
+    assertThat(withoutAgent.heraldLines()).isEmpty();
+    assertThat(withoutAgent.stdoutLines()).contains("DONE");
+  }
+}

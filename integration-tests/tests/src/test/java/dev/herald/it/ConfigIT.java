@@ -1,0 +1,166 @@
+package dev.herald.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * DESIGN.md "Using it": each config key's effect, where the config is looked up, and how a broken
+ * config is reported.
+ */
+class ConfigIT {
+
+  @TempDir Path dir;
+
+  @Test
+  void eachServiceKeyTakesEffect() {
+    // The config lives in conf/, the JVM runs in dir: plugins/ and the recorder's file must be
+    // found relative to the config file, not to the working directory.
+    Workspace ws = Workspace.in(dir.resolve("conf"));
+    Path config = ws.config("""
+        services:
+          - class: dev.herald.it.shapes.auto.TagDao
+            entity: first-tag
+          - class: dev.herald.it.shapes.auto.*
+            entity: auto
+          - class: dev.herald.it.shapes.InvoiceService
+            entity: "${HERALD_IT_UNSET_VARIABLE:-bill}"
+            methods: { issue: create }
+            defaults: false
+          - class: dev.herald.it.shapes.ArchiveService
+            entity: archive
+            enabled: false
+          - class: dev.herald.it.shapes.Order*
+            entity: ${HERALD_IT_ORDER_ENTITY}
+            methods:
+              "place*": create
+              cancel: delete
+          - class: dev.herald.it.shapes.Acc*Service
+            entity: auto
+        """ + Workspace.RECORDER);
+    Jvm.Result result = Jvm.java().agent(config).jar(Artifacts.shapesApp(), "config")
+        .env("HERALD_IT_ORDER_ENTITY", "purchase").workDir(dir).run(Timeouts.RUN);
+    Recording recording = ws.recording();
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.heraldLines("ERROR")).as(result.describe()).isEmpty();
+    assertThat(recording.events()).as("recorded in conf/events.jsonl; %s", result.describe()).isNotEmpty();
+    assertThat(recording.events()).extracting(RecordedEvent::entity).containsOnly(
+        "first-tag", "legacyUser", "address", "note", "label", "profile", "role", "bill", "purchase", "account");
+    assertThat(recording.matching("*.after.*"))
+        .extracting(RecordedEvent::name, RecordedEvent::className, RecordedEvent::methodName)
+        .containsExactlyInAnyOrder(
+            tuple("bill.after.create", "dev.herald.it.shapes.InvoiceService", "issue"),
+            tuple("legacyUser.after.create", "dev.herald.it.shapes.auto.LegacyUserService", "create"),
+            tuple("address.after.create", "dev.herald.it.shapes.auto.AddressServiceImpl", "create"),
+            tuple("note.after.create", "dev.herald.it.shapes.auto.NoteRepository", "create"),
+            tuple("first-tag.after.create", "dev.herald.it.shapes.auto.TagDao", "create"),
+            tuple("label.after.create", "dev.herald.it.shapes.auto.LabelDAO", "create"),
+            tuple("profile.after.create", "dev.herald.it.shapes.auto.ProfileManager", "create"),
+            tuple("role.after.create", "dev.herald.it.shapes.auto.RoleImpl", "create"),
+            tuple("purchase.after.create", "dev.herald.it.shapes.OrderService", "placeOrder"),
+            tuple("purchase.after.delete", "dev.herald.it.shapes.OrderService", "cancel"),
+            tuple("purchase.after.create", "dev.herald.it.shapes.OrderService", "create"),
+            tuple("account.after.create", "dev.herald.it.shapes.AccountService", "create"));
+    assertThat(Calls.about(recording, "i-2")).as("defaults: false drops update").isEmpty();
+    assertThat(Calls.about(recording, "ar-1")).as("enabled: false").isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "agent argument wins over all, arg",
+    "-Dherald.config wins over HERALD_CONFIG and ./herald.yaml, prop",
+    "HERALD_CONFIG wins over ./herald.yaml, env",
+    "./herald.yaml last, cwd"
+  })
+  void findsTheConfigInOrderAgentArgumentPropertyEnvironmentWorkingDirectory(String order, String winner) {
+    Workspace ws = Workspace.in(dir);
+    for (String source : List.of("arg", "prop", "env")) {
+      ws.write(source + ".yaml", accountsAs(source));
+    }
+    ws.write("herald.yaml", accountsAs("cwd"));
+    Jvm jvm = Jvm.java().jar(Artifacts.shapesApp(), "errors").workDir(dir);
+    List<String> sources = List.of("arg", "prop", "env", "cwd");
+    int from = sources.indexOf(winner);
+    if (from == 0) {
+      jvm.agent(dir.resolve("arg.yaml"));
+    } else {
+      jvm.agentNoArg();
+    }
+    if (from <= 1) {
+      jvm.jvmArg("-Dherald.config=" + dir.resolve("prop.yaml"));
+    }
+    if (from <= 2) {
+      jvm.env("HERALD_CONFIG", dir.resolve("env.yaml").toString());
+    }
+    Jvm.Result result = jvm.run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(ws.recording().events()).as(result.describe()).isNotEmpty()
+        .extracting(RecordedEvent::entity).containsOnly(winner);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      unknown top-level key | 1 | services | servces:\\n  - { class: dev.herald.it.shapes.AccountService, entity: account }
+      unknown service key   | 3 | entity   | services:\\n  - class: dev.herald.it.shapes.AccountService\\n    entiti: account
+      not a number          | 2 |          | bus:\\n  queue-capacity: lots
+      unknown overflow      | 2 |          | bus:\\n  overflow: explode
+      broken YAML           | 3 |          | services:\\n  - class: dev.herald.it.shapes.AccountService\\n   entity: account
+      """)
+  void badConfigGivesOneErrorLineWithFileLineColumnAndTheAppRunsOn(
+      String problem, int line, String suggestion, String yaml) {
+    Workspace ws = Workspace.in(dir);
+    Path config = ws.config(yaml.replace("\\n", "\n") + "\n" + Workspace.RECORDER);
+    Jvm.Result result = ws.shapes("errors").run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.value("errors-same-exception")).as(result.describe()).isEqualTo("true");
+    assertThat(result.stdoutLines()).as(result.describe()).contains("DONE");
+    List<String> errors = result.heraldLines("ERROR");
+    assertThat(errors).as(result.describe()).hasSize(1);
+    assertThat(errors.get(0)).as(problem).containsPattern(
+        java.util.regex.Pattern.quote(config.getFileName().toString()) + ":" + line + ":\\d+");
+    if (suggestion != null) {
+      assertThat(errors.get(0)).as("suggests the nearest known key").contains(suggestion);
+    }
+    assertThat(ws.recording().events()).as("no events without a valid config").isEmpty();
+  }
+
+  @Test
+  void missingConfigFileGivesOneErrorLineAndTheAppRunsOn() {
+    Path missing = dir.resolve("nowhere.yaml");
+    Jvm.Result result = Jvm.java().agent(missing).jar(Artifacts.shapesApp(), "errors").workDir(dir).run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.stdoutLines()).contains("DONE");
+    assertThat(result.heraldLines("ERROR")).as(result.describe()).singleElement().asString().contains("nowhere.yaml");
+  }
+
+  @Test
+  void onConfigErrorExitStopsTheJvmWithNonZeroStatus() {
+    Workspace ws = Workspace.in(dir);
+    ws.config("""
+        on-config-error: exit
+        services:
+          - class: dev.herald.it.shapes.AccountService
+            entiti: account
+        """ + Workspace.RECORDER);
+    Jvm.Result result = ws.shapes("errors").run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isNotZero();
+    assertThat(result.heraldLines("ERROR")).as(result.describe()).singleElement().asString().contains("herald.yaml:4:");
+    assertThat(result.stdoutLines()).as("the application did not run").doesNotContain("DONE");
+  }
+
+  private static String accountsAs(String entity) {
+    return "services:\n  - { class: dev.herald.it.shapes.AccountService, entity: " + entity + " }\n"
+        + Workspace.RECORDER;
+  }
+}
