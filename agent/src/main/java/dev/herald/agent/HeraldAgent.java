@@ -50,7 +50,7 @@ public final class HeraldAgent {
       long configured = System.nanoTime();
       plugins.startAll();
       long pluginsStarted = System.nanoTime();
-      Weaving weaving = Weaving.install(inst, config, bus);
+      Weaving weaving = Weaving.install(inst, config, bus, attached);
       long woven = System.nanoTime();
       log.debug("start-up: config and bus {} ms, plugins {} ms, instrumentation {} ms",
           (configured - started) / 1_000_000, (pluginsStarted - configured) / 1_000_000,

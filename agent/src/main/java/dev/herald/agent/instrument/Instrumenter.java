@@ -14,6 +14,7 @@ import dev.herald.agent.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -37,8 +38,39 @@ final class Instrumenter {
 
   private Instrumenter() {}
 
+  /**
+   * @param retransformLoaded whether to instrument classes loaded before now (on attach); at
+   *     premain only the JDK and the agent have loaded, and scanning them costs start-up time
+   */
   static ClassFileTransformer install(Instrumentation inst, ServiceIndex index, SiteRegistry sites,
+      BaseRetransformer retransformer, boolean retransformLoaded) {
+    return builder(index, sites, retransformer, retransformLoaded).installOn(inst);
+  }
+
+  /**
+   * Installs, at start-up, a {@link GateTransformer} at once and Byte Buddy's transformer behind it
+   * on a background thread, so that the application need not wait for Byte Buddy to start.
+   */
+  static ClassFileTransformer installLazily(Instrumentation inst, ServiceIndex index, SiteRegistry sites,
       BaseRetransformer retransformer) {
+    CompletableFuture<ClassFileTransformer> delegate = new CompletableFuture<>();
+    GateTransformer gate = new GateTransformer(new ClassHeaders(index), delegate);
+    inst.addTransformer(gate, true);
+    Thread init = new Thread(() -> {
+      try {
+        delegate.complete(builder(index, sites, retransformer, false).makeRaw());
+      } catch (Throwable t) {
+        log.error("Herald's instrumentation did not start; the application runs without events", t);
+        delegate.completeExceptionally(t);
+      }
+    }, "herald-init");
+    init.setDaemon(true);
+    init.start();
+    return gate;
+  }
+
+  private static AgentBuilder builder(ServiceIndex index, SiteRegistry sites, BaseRetransformer retransformer,
+      boolean retransformLoaded) {
     ServiceMatcher matcher = new ServiceMatcher(index, retransformer::newBase);
     Advice advice = Advice.withCustomMapping().bind(SiteId.class, new SiteMapping(sites)).to(WriteAdvice.class);
     Advice constructorAdvice = Advice.to(ConstructorAdvice.class);
@@ -52,6 +84,11 @@ final class Instrumenter {
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        // Attach retransforms what is loaded in small batches, so the application never stalls long.
+        .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(50))
+        .with(retransformLoaded
+            ? AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.SinglePass.INSTANCE
+            : new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit())
         .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
         .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
         .with(new ErrorListener())
@@ -61,8 +98,7 @@ final class Instrumenter {
           retransformer.transformed(type.getName());
           builder = builder.visit(advice.on(writes));
           return matcher.covered(type) ? builder.visit(constructorAdvice.on(isConstructor())) : builder;
-        })
-        .installOn(inst);
+        });
   }
 
   /** Logs each class that could not be instrumented, once; the class loads as it was. */

@@ -22,16 +22,18 @@ public final class Weaving {
 
   /**
    * Installs the dispatcher on the bootstrap hooks, then the transformer. Classes of the {@code
-   * services} entries load instrumented from now on.
+   * services} entries load instrumented from now on; when {@code attached}, those already loaded
+   * are retransformed, in batches.
    */
-  public static Weaving install(Instrumentation inst, HeraldConfig config, DefaultEventBus bus) {
+  public static Weaving install(Instrumentation inst, HeraldConfig config, DefaultEventBus bus, boolean attached) {
     ServiceIndex index = new ServiceIndex(config.services());
     SiteRegistry sites = new SiteRegistry();
     TypeBindings bindings = new TypeBindings(index, bus, config.context());
     BaseRetransformer retransformer = new BaseRetransformer(inst);
     HeraldHooks.install(new EventDispatcher(sites, bindings, bus, retransformer));
-    ClassFileTransformer transformer =
-        index.isEmpty() ? null : Instrumenter.install(inst, index, sites, retransformer);
+    ClassFileTransformer transformer = index.isEmpty() ? null
+        : attached ? Instrumenter.install(inst, index, sites, retransformer, true)
+        : Instrumenter.installLazily(inst, index, sites, retransformer);
     return new Weaving(transformer, sites);
   }
 
