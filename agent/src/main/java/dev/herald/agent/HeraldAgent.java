@@ -9,6 +9,9 @@ import dev.herald.agent.config.ConfigLoader;
 import dev.herald.agent.config.HeraldConfig;
 import dev.herald.agent.config.OnConfigError;
 import dev.herald.agent.instrument.Weaving;
+import dev.herald.agent.jmx.DeliveryTimes;
+import dev.herald.agent.jmx.HeraldMBeans;
+import dev.herald.agent.jmx.ServiceCounters;
 import dev.herald.agent.log.AgentLog;
 import dev.herald.agent.plugin.PluginManager;
 import dev.herald.api.EventBus;
@@ -45,16 +48,21 @@ public final class HeraldAgent {
       AgentLog.configure(config.log().level(), config.log().file());
       DefaultEventBus bus = new DefaultEventBus(busOptions(config.bus()));
       installBus(bus);
+      DeliveryTimes times = new DeliveryTimes();
+      ServiceCounters calls = new ServiceCounters(config.services().size());
       PluginManager plugins = new PluginManager(config.plugins().path(), config.plugins().config(),
-          baseDirectory(config), config.plugins().startTimeout(), bus, bus::subscribe);
+          baseDirectory(config), config.plugins().startTimeout(), bus,
+          (pattern, name, listener) -> bus.subscribe(pattern, name, times.timed(name, listener)));
       long configured = System.nanoTime();
       plugins.startAll();
       long pluginsStarted = System.nanoTime();
-      Weaving weaving = Weaving.install(inst, config, bus, attached);
+      Weaving weaving = Weaving.install(inst, config, bus, attached, calls);
       long woven = System.nanoTime();
       log.debug("start-up: config and bus {} ms, plugins {} ms, instrumentation {} ms",
           (configured - started) / 1_000_000, (pluginsStarted - configured) / 1_000_000,
           (woven - pluginsStarted) / 1_000_000);
+      ConfigWatcher.startIfConfigured(config, weaving);
+      registerMBeansLater(bus, config, inst, calls, times);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bus, plugins, config), "herald-shutdown"));
       log.info("Herald started in {} ms: {} service entr{}, plugins {}{}",
           (System.nanoTime() - started) / 1_000_000, config.services().size(),
@@ -110,6 +118,21 @@ public final class HeraldAgent {
     } catch (Throwable t) {
       log.error("Herald did not shut down cleanly", t);
     }
+  }
+
+  private static void registerMBeansLater(DefaultEventBus bus, HeraldConfig config, Instrumentation inst,
+      ServiceCounters calls, DeliveryTimes times) {
+    // Not in premain: the platform MBean server started this early breaks applications that install
+    // their own java.util.logging manager once main runs (WildFly, some Spring Boot set-ups).
+    Thread thread = new Thread(() -> {
+      try {
+        HeraldMBeans.register(bus, config.services(), inst, calls, times);
+      } catch (Throwable t) {
+        log.warn("Herald's JMX beans are not available: {}", t.toString());
+      }
+    }, "herald-jmx-init");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   static BusOptions busOptions(BusSettings settings) {

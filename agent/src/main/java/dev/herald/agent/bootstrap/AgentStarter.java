@@ -23,6 +23,8 @@ public final class AgentStarter {
       return;
     }
     started = true;
+    // Lets `java -jar herald-agent.jar attach` see that Herald already runs here, and refuse.
+    System.setProperty("herald.agent", attached ? "attached" : "javaagent");
     ClassLoader loader = new AgentClassLoader(jar, ClassLoader.getPlatformClassLoader());
     Class<?> agent = Class.forName("dev.herald.agent.HeraldAgent", true, loader);
     agent

@@ -1,42 +1,64 @@
 package dev.herald.agent.cli;
 
-import dev.herald.agent.config.ConfigException;
-import dev.herald.agent.config.ConfigLoader;
-import dev.herald.agent.config.HeraldConfig;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code java -jar herald-agent.jar <command>}: commands for operators. Called reflectively by the
- * bootstrap {@code HeraldPremain.main} in the agent's class loader.
+ * bootstrap {@code HeraldPremain.main} in the agent's class loader, whose parent is the system class
+ * loader (so {@code jdk.attach} is visible).
+ *
+ * <p>Commands print to standard output; usage errors go to standard error with status 2.
  */
 public final class HeraldCli {
 
+  static final String USAGE = String.join(System.lineSeparator(),
+      "usage: java -jar herald-agent.jar <command>",
+      "  check <herald.yaml> [--classpath <app.jar:lib/*>] [--strict] [--json] [--max-matches <n>]",
+      "        validate a config and list what it instruments; exit 0 clean, 1 warnings (--strict), 2 errors",
+      "  attach <pid | main-class substring> <herald.yaml>",
+      "        load Herald into a running JVM",
+      "  list  show the JVMs Herald can attach to",
+      "run an application with Herald: java -javaagent:herald-agent.jar=<herald.yaml> -jar app.jar");
+
   private HeraldCli() {}
 
-  /** Runs a command and returns the process exit status. */
+  /**
+   * Runs a command and returns the process exit status.
+   *
+   * @param agentJar the agent jar itself, loaded into the target JVM by {@code attach}
+   */
   public static int run(String[] args, File agentJar) {
-    PrintStream out = System.out;
-    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-      out.println("usage: java -jar herald-agent.jar check <herald.yaml>    validate a config file");
-      out.println("       java -javaagent:herald-agent.jar=<herald.yaml> -jar app.jar   run an application with Herald");
-      return args.length == 0 ? 2 : 0;
-    }
-    if (args[0].equals("check") && args.length >= 2) {
-      return check(Path.of(args[1]), out);
-    }
-    System.err.println("unknown command: " + String.join(" ", args) + " (try: help)");
-    return 2;
+    return run(args, agentJar, Path.of("").toAbsolutePath(), System.out, System.err);
   }
 
-  private static int check(Path file, PrintStream out) {
+  /** As {@link #run(String[], File)}, with relative paths resolved against {@code workingDir}. */
+  static int run(String[] args, File agentJar, Path workingDir, PrintStream out, PrintStream err) {
+    List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+    String command = args.length == 0 ? "help" : args[0];
     try {
-      HeraldConfig config = ConfigLoader.load(file, System::getenv);
-      out.println(file + ": OK, " + config.services().size() + " service entries");
-      return 0;
-    } catch (ConfigException e) {
-      System.err.println(e.getMessage());
+      switch (command) {
+        case "help", "--help", "-h" -> {
+          out.println(USAGE);
+          return args.length == 0 ? 2 : 0;
+        }
+        case "check" -> {
+          return CheckCommand.run(CheckOptions.parse(rest), workingDir, System::getenv, out);
+        }
+        case "list" -> {
+          return ListCommand.run(out);
+        }
+        case "attach" -> {
+          return AttachCommand.run(rest, agentJar, workingDir, out, err);
+        }
+        default -> throw new IllegalArgumentException("unknown command " + command);
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("herald: " + e.getMessage());
+      err.println(USAGE);
       return 2;
     }
   }

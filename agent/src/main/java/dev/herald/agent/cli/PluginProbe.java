@@ -34,6 +34,9 @@ final class PluginProbe {
     PluginProbe probe = new PluginProbe();
     if (settings.path() != null) {
       probe.probeFolder(settings, apiLoader);
+    } else {
+      settings.config().keySet().forEach(name -> probe.findings.add(Finding.warning("plugin-config", -1,
+          "plugins.config." + name + ": there is no plugin folder (plugins.path), so no plugin is loaded")));
     }
     return probe;
   }

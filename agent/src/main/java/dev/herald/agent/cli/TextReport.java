@@ -50,7 +50,14 @@ final class TextReport {
     if (report.types().isEmpty()) {
       out.println("  (nothing)");
     }
+    int silent = 0;
     for (TypeReport type : report.types()) {
+      // a wide glob ties many types without write methods: list only those that emit, unless none does
+      if (type.methods().isEmpty() && (report.methodCount() > 0 || silent >= 5)) {
+        silent++;
+        continue;
+      }
+      silent += type.methods().isEmpty() ? 1 : 0;
       out.println("  " + type.kind() + " " + type.name()
           + (type.name().equals(type.configuredAs()) ? "" : " (as " + type.configuredAs() + ")")
           + (type.methods().isEmpty() ? ": no write methods" : ""));
@@ -59,6 +66,10 @@ final class TextReport {
         out.println("    " + method.signature() + " -> " + type.entity() + ".{before,after,failed}."
             + method.operation() + origin);
       }
+    }
+    long quiet = report.types().stream().filter(type -> type.methods().isEmpty()).count();
+    if (quiet > 0 && report.methodCount() > 0 || quiet > 5) {
+      out.println("  (" + quiet + " type(s) without write methods in all; see --json)");
     }
   }
 }

@@ -55,7 +55,7 @@ final class Binding {
   /** True if a call should be tracked: the entry is enabled and someone listens to one of its events. */
   boolean active() {
     return routes != null
-        && entry.enabled()
+        && type.switches().enabled(entry.index())
         && !(routes[0].isEmpty() && routes[1].isEmpty() && routes[2].isEmpty());
   }
 

@@ -3,6 +3,7 @@ package dev.herald.agent.instrument;
 import dev.herald.agent.bootstrap.Dispatcher;
 import dev.herald.agent.bus.DefaultEventBus;
 import dev.herald.agent.bus.Route;
+import dev.herald.agent.jmx.ServiceCounters;
 import dev.herald.agent.log.AgentLog;
 import dev.herald.agent.log.RateLimitedLog;
 import dev.herald.api.EventContext;
@@ -23,11 +24,14 @@ final class EventDispatcher implements Dispatcher {
   private final TypeBindings bindings;
   private final DefaultEventBus bus;
   private final BaseRetransformer retransformer;
+  private final ServiceCounters calls;
   private final EventClock clock = new EventClock();
   private final RateLimitedLog problems =
       new RateLimitedLog(AgentLog.get(EventDispatcher.class), 60_000);
 
-  EventDispatcher(SiteRegistry sites, TypeBindings bindings, DefaultEventBus bus, BaseRetransformer retransformer) {
+  EventDispatcher(SiteRegistry sites, TypeBindings bindings, DefaultEventBus bus, BaseRetransformer retransformer,
+      ServiceCounters calls) {
+    this.calls = calls;
     this.sites = sites;
     this.bindings = bindings;
     this.bus = bus;
@@ -63,6 +67,7 @@ final class EventDispatcher implements Dispatcher {
       EventContext context = binding.type.mdc().complete(EventContext.current());
       Invocation call = new Invocation(binding, stack.nextId(), System.nanoTime(), context);
       stack.push(call);
+      calls.onCall(binding.entry);
       return call;
     } catch (Throwable t) {
       problems.record("Herald could not track a call; it runs on without its events", t);

@@ -34,6 +34,10 @@ final class TypeBinding {
     return configuredClassName;
   }
 
+  Switches switches() {
+    return owner.switches();
+  }
+
   MdcAccess mdc() {
     return mdc;
   }

@@ -16,6 +16,7 @@ final class TypeBindings {
   private final ServiceIndex index;
   private final DefaultEventBus bus;
   private final ContextSettings context;
+  private final Switches switches;
   private final ClassValue<TypeBinding> types = new ClassValue<>() {
     @Override
     protected TypeBinding computeValue(Class<?> type) {
@@ -23,10 +24,15 @@ final class TypeBindings {
     }
   };
 
-  TypeBindings(ServiceIndex index, DefaultEventBus bus, ContextSettings context) {
+  TypeBindings(ServiceIndex index, DefaultEventBus bus, ContextSettings context, Switches switches) {
     this.index = index;
     this.bus = bus;
     this.context = context;
+    this.switches = switches;
+  }
+
+  Switches switches() {
+    return switches;
   }
 
   TypeBinding of(Class<?> type) {

@@ -5,6 +5,9 @@ import dev.herald.agent.bus.DefaultEventBus;
 import dev.herald.agent.config.HeraldConfig;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.List;
+import dev.herald.agent.config.ServiceEntry;
+import dev.herald.agent.jmx.ServiceCounters;
 
 /**
  * The instrumentation of one running agent: the dispatcher that instrumented methods call, and the
@@ -14,10 +17,12 @@ public final class Weaving {
 
   private final ClassFileTransformer transformer;
   private final SiteRegistry sites;
+  private final Switches switches;
 
-  private Weaving(ClassFileTransformer transformer, SiteRegistry sites) {
+  private Weaving(ClassFileTransformer transformer, SiteRegistry sites, Switches switches) {
     this.transformer = transformer;
     this.sites = sites;
+    this.switches = switches;
   }
 
   /**
@@ -25,16 +30,26 @@ public final class Weaving {
    * services} entries load instrumented from now on; when {@code attached}, those already loaded
    * are retransformed, in batches.
    */
-  public static Weaving install(Instrumentation inst, HeraldConfig config, DefaultEventBus bus, boolean attached) {
+  public static Weaving install(Instrumentation inst, HeraldConfig config, DefaultEventBus bus, boolean attached,
+      ServiceCounters calls) {
     ServiceIndex index = new ServiceIndex(config.services());
     SiteRegistry sites = new SiteRegistry();
-    TypeBindings bindings = new TypeBindings(index, bus, config.context());
+    Switches switches = new Switches(config.services());
+    TypeBindings bindings = new TypeBindings(index, bus, config.context(), switches);
     BaseRetransformer retransformer = new BaseRetransformer(inst);
-    HeraldHooks.install(new EventDispatcher(sites, bindings, bus, retransformer));
+    HeraldHooks.install(new EventDispatcher(sites, bindings, bus, retransformer, calls));
     ClassFileTransformer transformer = index.isEmpty() ? null
         : attached ? Instrumenter.install(inst, index, sites, retransformer, true)
         : Instrumenter.installLazily(inst, index, sites, retransformer);
-    return new Weaving(transformer, sites);
+    return new Weaving(transformer, sites, switches);
+  }
+
+  /**
+   * Applies the {@code enabled} flags of {@code entries}, which must be the running entries with
+   * only those flags changed: the next call of an affected method emits, or stops emitting.
+   */
+  public void applyEnabled(List<ServiceEntry> entries) {
+    switches.set(entries);
   }
 
   /** How many methods have been instrumented so far. */

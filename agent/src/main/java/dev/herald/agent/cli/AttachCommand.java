@@ -1,0 +1,79 @@
+package dev.herald.agent.cli;
+
+import com.sun.tools.attach.AgentInitializationException;
+import com.sun.tools.attach.AgentLoadException;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
+import com.sun.tools.attach.VirtualMachineDescriptor;
+import dev.herald.agent.config.ConfigException;
+import dev.herald.agent.config.ConfigLoader;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code attach <pid | main-class substring> <herald.yaml>}: checks the config here, then loads the
+ * agent jar into the target JVM, whose {@code agentmain} starts Herald there. Exit status 0 when
+ * attached, 1 when Herald already runs there (nothing is done), 2 on errors.
+ */
+final class AttachCommand {
+
+  private AttachCommand() {}
+
+  static int run(List<String> args, File agentJar, Path workingDir, PrintStream out, PrintStream err) {
+    if (args.size() != 2) {
+      throw new IllegalArgumentException("attach needs a target and a config file: attach <pid | main-class> <herald.yaml>");
+    }
+    // the target resolves paths against its own working directory: hand it an absolute one
+    Path config = workingDir.resolve(args.get(1)).toAbsolutePath().normalize();
+    try {
+      ConfigLoader.load(config, System::getenv);
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      err.println("herald: not attached: fix the config first (java -jar herald-agent.jar check " + args.get(1) + ")");
+      return 2;
+    }
+    List<VirtualMachineDescriptor> matches = Jvms.find(args.get(0));
+    if (matches.size() != 1) {
+      err.println(matches.isEmpty() ? "herald: no JVM matches '" + args.get(0) + "' (see: java -jar herald-agent.jar list)"
+          : "herald: " + matches.size() + " JVMs match '" + args.get(0) + "'; name one by its process id:");
+      matches.forEach(vm -> err.println("  " + vm.id() + " " + vm.displayName()));
+      return 2;
+    }
+    return attach(matches.get(0), agentJar, config, out, err);
+  }
+
+  private static int attach(VirtualMachineDescriptor target, File agentJar, Path config, PrintStream out,
+      PrintStream err) {
+    VirtualMachine vm;
+    try {
+      vm = VirtualMachine.attach(target);
+    } catch (AttachNotSupportedException | IOException e) {
+      err.println("herald: cannot attach to " + target.id() + ": " + e.getMessage()
+          + " (it must run as the same user, and not with -XX:+DisableAttachMechanism)");
+      return 2;
+    }
+    try {
+      String running = Jvms.heraldIn(vm);
+      if (running != null) {
+        out.println("Herald already runs in JVM " + target.id() + " (" + running + "); nothing was done");
+        return 1;
+      }
+      vm.loadAgent(agentJar.getAbsolutePath(), config.toString());
+      out.println("Herald attached to JVM " + target.id() + " (" + target.displayName() + ") with " + config
+          + "; its log goes to that JVM's standard error, or to log.file");
+      return 0;
+    } catch (AgentLoadException | AgentInitializationException | IOException e) {
+      err.println("herald: attaching to " + target.id() + " failed: " + e);
+      return 2;
+    } finally {
+      try {
+        vm.detach();
+      } catch (IOException ignored) {
+        // the target may have exited; nothing to clean up on this side
+      }
+    }
+  }
+}

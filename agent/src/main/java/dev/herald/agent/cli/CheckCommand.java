@@ -1,0 +1,69 @@
+package dev.herald.agent.cli;
+
+import dev.herald.agent.cli.CheckReport.EntryReport;
+import dev.herald.agent.cli.CheckReport.Finding;
+import dev.herald.agent.config.ConfigException;
+import dev.herald.agent.config.ConfigLoader;
+import dev.herald.agent.config.HeraldConfig;
+import dev.herald.api.HeraldPlugin;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code check}: validates a config with the agent's own loader, then lists what each services
+ * entry instruments and emits on the given class path, and what looks wrong. Exit status 0 when
+ * clean (or warnings only), 1 with warnings under {@code --strict}, 2 on errors.
+ */
+final class CheckCommand {
+
+  private CheckCommand() {}
+
+  static int run(CheckOptions options, Path workingDir, Function<String, String> env, PrintStream out) {
+    CheckReport report = report(options, workingDir, env);
+    int status = report.status(options.strict());
+    if (options.json()) {
+      out.println(JsonReport.write(report, status));
+    } else {
+      TextReport.write(report, out);
+    }
+    return status;
+  }
+
+  static CheckReport report(CheckOptions options, Path workingDir, Function<String, String> env) {
+    List<Finding> findings = new ArrayList<>();
+    HeraldConfig config;
+    try {
+      config = ConfigLoader.load(workingDir.resolve(options.config()), env);
+    } catch (ConfigException e) {
+      e.problems().forEach(problem -> findings.add(Finding.error("config", problem.toString())));
+      return new CheckReport(options.config(), false, 0, List.of(), List.of(), findings);
+    }
+    List<EntryReport> services = new ArrayList<>();
+    int scanned = 0;
+    if (options.classpath() == null) {
+      config.services().forEach(entry -> services.add(new EntryReport(entry, 0, List.of())));
+    } else {
+      try (AppClasspath classpath = AppClasspath.open(options.classpath(), workingDir)) {
+        classpath.missing().forEach(element -> findings.add(Finding.error("classpath",
+            "class path element " + element + " does not exist")));
+        var classes = classpath.classes();
+        scanned = classes.size();
+        ServicePlan plan = new ServicePlan(config.services(), classpath);
+        services.addAll(plan.build(classes.keySet(), options.maxMatches()));
+        findings.addAll(plan.findings());
+      } catch (IOException | RuntimeException e) {
+        findings.add(Finding.error("classpath", "cannot read the class path: " + e));
+      }
+    }
+    PluginProbe plugins = PluginProbe.run(config.plugins(), HeraldPlugin.class.getClassLoader());
+    findings.addAll(plugins.findings());
+    findings.sort(Comparator.comparing((Finding f) -> !f.isError()));
+    return new CheckReport(options.config(), options.classpath() != null, scanned, services,
+        plugins.reports(), findings);
+  }
+}

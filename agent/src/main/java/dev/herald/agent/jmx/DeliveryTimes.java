@@ -1,0 +1,40 @@
+package dev.herald.agent.jmx;
+
+import dev.herald.api.EventListener;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The slowest listener call of each subscription, by subscription name. A subscription is measured
+ * when its listener was wrapped with {@link #timed} as it subscribed.
+ *
+ * <p>Safe for concurrent use. The wrapper adds two {@code System.nanoTime()} calls and, rarely, a
+ * compare-and-set per delivery, on the delivery thread, never on the publisher's.
+ */
+public final class DeliveryTimes {
+
+  private final ConcurrentHashMap<String, AtomicLong> slowest = new ConcurrentHashMap<>();
+
+  /** Wraps {@code listener} so that its calls are timed under {@code subscriptionName}. */
+  public EventListener timed(String subscriptionName, EventListener listener) {
+    AtomicLong max = slowest.computeIfAbsent(subscriptionName, name -> new AtomicLong());
+    return event -> {
+      long start = System.nanoTime();
+      try {
+        listener.onEvent(event);
+      } finally {
+        long took = System.nanoTime() - start;
+        long seen = max.get();
+        while (took > seen && !max.compareAndSet(seen, took)) {
+          seen = max.get();
+        }
+      }
+    };
+  }
+
+  /** The slowest call under {@code subscriptionName} in milliseconds, or -1 if it is not measured. */
+  public double slowestMillis(String subscriptionName) {
+    AtomicLong max = slowest.get(subscriptionName);
+    return max == null ? -1 : max.get() / 1_000_000.0;
+  }
+}

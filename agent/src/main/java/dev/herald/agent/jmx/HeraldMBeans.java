@@ -1,0 +1,172 @@
+package dev.herald.agent.jmx;
+
+import dev.herald.agent.bus.DefaultEventBus;
+import dev.herald.agent.config.ServiceEntry;
+import dev.herald.agent.log.AgentLog;
+import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.slf4j.Logger;
+
+/**
+ * Herald's MBeans under {@value #DOMAIN}: {@code type=Bus}, one {@code type=Subscription} per live
+ * subscription, one {@code type=Service} per {@code services} entry. Subscription beans follow the
+ * bus: synced on each read of the bus bean and every {@value #SYNC_SECONDS} seconds by one daemon
+ * thread.
+ *
+ * <p>Safe for concurrent use. Registration problems are logged once and never thrown: JMX is an
+ * aid, the application runs on without it.
+ */
+public final class HeraldMBeans implements AutoCloseable {
+
+  /** The JMX domain. */
+  public static final String DOMAIN = "dev.herald";
+  static final long SYNC_SECONDS = 5;
+  private static final Logger log = AgentLog.get(HeraldMBeans.class);
+
+  private final MBeanServer server;
+  private final DefaultEventBus bus;
+  private final DeliveryTimes times;
+  private final List<ObjectName> fixed = new ArrayList<>();
+  private final Map<SubscriptionKey, ObjectName> subscriptions = new LinkedHashMap<>();
+  private ScheduledExecutorService timer;
+
+  private HeraldMBeans(MBeanServer server, DefaultEventBus bus, DeliveryTimes times) {
+    this.server = server;
+    this.bus = bus;
+    this.times = times;
+  }
+
+  /**
+   * Registers the beans on the platform MBean server and starts the sync thread.
+   *
+   * @param inst lists the loaded classes for the service beans
+   * @param counters counts calls per entry; null if the agent does not count (CallsSeen reads -1)
+   * @param times the slowest deliveries of timed subscriptions; null for none (reads -1)
+   */
+  public static HeraldMBeans register(DefaultEventBus bus, List<ServiceEntry> services, Instrumentation inst,
+      ServiceCounters counters, DeliveryTimes times) {
+    HeraldMBeans beans = register(ManagementFactory.getPlatformMBeanServer(), bus, services,
+        inst::getAllLoadedClasses, counters, times);
+    beans.startSync();
+    return beans;
+  }
+
+  /** Registers on {@code server} without the sync thread; for tests. */
+  static HeraldMBeans register(MBeanServer server, DefaultEventBus bus, List<ServiceEntry> services,
+      Supplier<Class<?>[]> loadedClasses, ServiceCounters counters, DeliveryTimes times) {
+    HeraldMBeans beans = new HeraldMBeans(server, bus, times != null ? times : new DeliveryTimes());
+    beans.add(name("type=Bus"), new BusView(bus, beans::syncSubscriptions));
+    LoadedServices loaded = new LoadedServices(services, loadedClasses);
+    for (ServiceEntry entry : services) {
+      beans.add(name("type=Service,index=" + entry.index() + ",class=" + ObjectName.quote(entry.classPattern())),
+          new ServiceEntryView(entry, loaded, counters));
+    }
+    beans.syncSubscriptions();
+    return beans;
+  }
+
+  private void startSync() {
+    timer = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "herald-jmx");
+      thread.setDaemon(true);
+      return thread;
+    });
+    timer.scheduleWithFixedDelay(this::syncSubscriptions, SYNC_SECONDS, SYNC_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** Registers beans for new subscriptions and unregisters those of closed ones. Never throws. */
+  public synchronized void syncSubscriptions() {
+    try {
+      List<SubscriptionKey> live = SubscriptionKey.of(bus.statistics().subscriptions());
+      Set<SubscriptionKey> gone = new HashSet<>(subscriptions.keySet());
+      gone.removeAll(live);
+      for (SubscriptionKey key : gone) {
+        unregister(subscriptions.remove(key));
+      }
+      for (SubscriptionKey key : live) {
+        if (!subscriptions.containsKey(key)) {
+          ObjectName name = name("type=Subscription," + key.objectNameProperties());
+          if (register(name, new SubscriptionView(key, () -> find(key), times))) {
+            subscriptions.put(key, name);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      log.debug("JMX: syncing subscription beans failed", e);
+    }
+  }
+
+  private dev.herald.api.SubscriptionStatistics find(SubscriptionKey wanted) {
+    var snapshot = bus.statistics().subscriptions();
+    List<SubscriptionKey> keys = SubscriptionKey.of(snapshot);
+    int at = keys.indexOf(wanted);
+    return at < 0 ? null : snapshot.get(at);
+  }
+
+  /** The names of the beans registered now. */
+  public synchronized List<ObjectName> names() {
+    List<ObjectName> all = new ArrayList<>(fixed);
+    all.addAll(subscriptions.values());
+    return all;
+  }
+
+  /** Stops the sync thread and unregisters every bean. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (timer != null) {
+      timer.shutdownNow();
+    }
+    fixed.forEach(this::unregister);
+    subscriptions.values().forEach(this::unregister);
+    fixed.clear();
+    subscriptions.clear();
+  }
+
+  private void add(ObjectName name, Object bean) {
+    if (register(name, bean)) {
+      fixed.add(name);
+    }
+  }
+
+  private boolean register(ObjectName name, Object bean) {
+    try {
+      if (server.isRegistered(name)) { // a second agent start in one JVM, or a class loader leak
+        server.unregisterMBean(name);
+      }
+      server.registerMBean(bean, name);
+      return true;
+    } catch (JMException | RuntimeException e) {
+      log.warn("JMX: could not register {}: {}", name, e.toString());
+      return false;
+    }
+  }
+
+  private void unregister(ObjectName name) {
+    try {
+      server.unregisterMBean(name);
+    } catch (JMException | RuntimeException ignored) {
+      // already gone: nothing to undo
+    }
+  }
+
+  static ObjectName name(String properties) {
+    try {
+      return new ObjectName(DOMAIN + ":" + properties);
+    } catch (JMException e) {
+      throw new IllegalArgumentException(properties, e);
+    }
+  }
+}

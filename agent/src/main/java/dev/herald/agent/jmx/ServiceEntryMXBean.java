@@ -1,0 +1,26 @@
+package dev.herald.agent.jmx;
+
+/**
+ * {@code dev.herald:type=Service,index=<n>}: one {@code services} entry, the loaded classes whose
+ * calls emit with it, and how many calls it has seen.
+ */
+public interface ServiceEntryMXBean {
+
+  int getIndex();
+
+  /** The {@code class} value: a name or glob. */
+  String getClassPattern();
+
+  String getEntity();
+
+  boolean isEnabled();
+
+  /** Loaded classes tied to this entry (their nearest configured type is named by it). */
+  String[] getInstrumentedClasses();
+
+  /** Their write methods, {@code Class.method -> operation}. */
+  String[] getInstrumentedMethods();
+
+  /** Calls of its write methods that emitted events since start; -1 if the agent does not count them. */
+  long getCallsSeen();
+}

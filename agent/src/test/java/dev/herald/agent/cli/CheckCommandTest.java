@@ -1,0 +1,163 @@
+package dev.herald.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+
+  @TempDir Path folder;
+  private Path classes;
+
+  @BeforeEach
+  void compileShop() throws Exception {
+    classes = AppFixtures.compile(folder.resolve("shop"), AppFixtures.SHOP);
+  }
+
+  @Test
+  void listsOwnAndInheritedWriteMethodsWithTheirEvents() throws Exception {
+    CheckRun run = CheckRun.of(folder, """
+        services:
+          - class: com.acme.OrderService
+            entity: order
+            methods: { placeOrder: create }
+        """, "--classpath", classes.toString());
+
+    assertThat(run.status()).as(run.output()).isZero();
+    assertThat(run.output())
+        .contains("class com.acme.OrderService")
+        .contains("placeOrder(String) -> order.{before,after,failed}.create")
+        .contains("create(Object) -> order.{before,after,failed}.create  (from com.acme.BaseService)")
+        .contains("delete(long) -> order.{before,after,failed}.delete  (from com.acme.BaseService)")
+        .doesNotContain("describe")
+        .doesNotContain("update") // private: never instrumented
+        .doesNotContain("placeRush")
+        .contains("0 error(s), 0 warning(s)");
+  }
+
+  @Test
+  void warnsAboutAnEntryMatchingNothingAndFailsOnlyWhenStrict() throws Exception {
+    String yaml = """
+        services:
+          - class: com.acme.Missing
+            entity: missing
+        """;
+
+    CheckRun lenient = CheckRun.of(folder, yaml, "--classpath", classes.toString());
+    CheckRun strict = CheckRun.of(folder, yaml, "--classpath", classes.toString(), "--strict");
+
+    assertThat(lenient.status()).isZero();
+    assertThat(lenient.output()).contains("WARN  services[0] com.acme.Missing (line 2) matches no class on the class path");
+    assertThat(strict.status()).isEqualTo(1);
+  }
+
+  @Test
+  void warnsAboutAGlobMatchingMoreClassesThanAllowed() throws Exception {
+    CheckRun run = CheckRun.of(folder, """
+        services:
+          - class: com.acme.*
+            entity: auto
+        """, "--classpath", classes.toString(), "--max-matches", "2");
+
+    assertThat(run.output()).contains("services[0] com.acme.* (line 2) matches 4 classes (more than 2)");
+  }
+
+  @Test
+  void warnsAboutMethodsAndClassesMappedTwice() throws Exception {
+    CheckRun run = CheckRun.of(folder, """
+        services:
+          - class: com.acme.OrderService
+            entity: order
+            methods: { "place*": create, placeOrder: update }
+          - class: com.acme.*Service
+            entity: auto
+        """, "--classpath", classes.toString());
+
+    assertThat(run.output())
+        .contains("method placeOrder is matched by methods 'place*' and 'placeOrder'; the first ('place*' -> create) wins")
+        .contains("com.acme.OrderService is named by services[0] com.acme.OrderService (line 2) and services[1]")
+        .contains("placeRush(String) -> order.{before,after,failed}.create");
+  }
+
+  @Test
+  void readsTheClassesAndLibrariesOfASpringBootFatJar() throws Exception {
+    Path lib = AppFixtures.compile(folder.resolve("lib"), Map.of("com/lib/LibBase.java", """
+        package com.lib;
+        public class LibBase { public void update(Object o) {} }
+        """));
+    Path libJar = AppFixtures.jar(folder.resolve("lib.jar"), lib, "", Map.of(), Map.of());
+    Path app = AppFixtures.compile(folder.resolve("app"), Map.of("com/app/UserService.java", """
+        package com.app;
+        public class UserService extends com.lib.LibBase {}
+        """), lib);
+    Path fat = AppFixtures.jar(folder.resolve("app.jar"), app, "BOOT-INF/classes/", Map.of(),
+        Map.of("BOOT-INF/lib/lib.jar", Files.readAllBytes(libJar)));
+
+    CheckRun run = CheckRun.of(folder, """
+        services:
+          - class: com.app.UserService
+            entity: auto
+        """, "--classpath", fat.toString());
+
+    assertThat(run.status()).as(run.output()).isZero();
+    assertThat(run.output()).contains("update(Object) -> user.{before,after,failed}.update  (from com.lib.LibBase)");
+  }
+
+  @Test
+  void exitsWithTwoOnAConfigErrorNamingTheLine() throws Exception {
+    CheckRun run = CheckRun.of(folder, """
+        services:
+          - class: com.acme.OrderService
+            entitty: order
+        """);
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.output()).contains("ERROR").contains("herald.yaml:3").contains("entity");
+  }
+
+  @Test
+  void exitsWithTwoWhenAClassPathElementIsMissing() throws Exception {
+    CheckRun run = CheckRun.of(folder, "services: [{class: com.acme.OrderService, entity: order}]\n",
+        "--classpath", "nowhere.jar");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.output()).contains("ERROR class path element nowhere.jar does not exist");
+  }
+
+  @Test
+  void writesJsonWithEveryEventNameForTools() throws Exception {
+    CheckRun run = CheckRun.of(folder, """
+        services:
+          - class: com.acme.AccountService
+            entity: account
+        """, "--classpath", classes.toString(), "--json");
+
+    assertThat(run.output().strip())
+        .startsWith("{\"config\":\"herald.yaml\",\"status\":0,")
+        .contains("\"signature\":\"activate(long)\",\"declaredIn\":\"com.acme.AccountService\",\"operation\":\"activate\","
+            + "\"events\":[\"account.before.activate\",\"account.after.activate\",\"account.failed.activate\"]")
+        .endsWith("\"findings\":[]}");
+  }
+
+  @Test
+  void warnsAboutAPluginJarItCannotLoad() throws Exception {
+    Files.createDirectories(folder.resolve("plugins"));
+    AppFixtures.jar(folder.resolve("plugins/not-a-plugin.jar"), classes, "", Map.of(), Map.of());
+
+    CheckRun run = CheckRun.of(folder, """
+        services: [{class: com.acme.OrderService, entity: order}]
+        plugins:
+          path: plugins
+          config: { slack: { channel: x } }
+        """);
+
+    assertThat(run.output())
+        .contains("WARN  plugin not-a-plugin.jar: has no META-INF/services/dev.herald.api.HeraldPlugin")
+        .contains("WARN  plugins.config.slack: no plugin of that name");
+  }
+}
