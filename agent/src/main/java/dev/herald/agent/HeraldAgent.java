@@ -14,6 +14,7 @@ import dev.herald.agent.jmx.HeraldMBeans;
 import dev.herald.agent.jmx.ServiceCounters;
 import dev.herald.agent.log.AgentLog;
 import dev.herald.agent.plugin.PluginManager;
+import dev.herald.agent.plugin.PluginThreadsWatch;
 import dev.herald.api.EventBus;
 import dev.herald.api.Herald;
 import java.io.File;
@@ -55,6 +56,9 @@ public final class HeraldAgent {
           (pattern, name, listener) -> bus.subscribe(pattern, name, times.timed(name, listener)));
       long configured = System.nanoTime();
       plugins.startAll();
+      if (!attached && !plugins.started().isEmpty()) {
+        PluginThreadsWatch.start(Thread.currentThread()); // premain runs on the application's main thread
+      }
       long pluginsStarted = System.nanoTime();
       Weaving weaving = Weaving.install(inst, config, bus, attached, calls);
       long woven = System.nanoTime();

@@ -28,6 +28,9 @@ final class DeliveryThread extends Thread {
     this.pool = pool;
     this.index = index;
     setDaemon(true);
+    // Not the loader of whichever thread subscribed first (often a plugin's start thread): that
+    // would keep a stopped plugin's loader alive and hand it to every other listener.
+    setContextClassLoader(ClassLoader.getSystemClassLoader());
   }
 
   @Override

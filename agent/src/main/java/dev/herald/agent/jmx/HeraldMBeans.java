@@ -11,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -23,8 +20,7 @@ import org.slf4j.Logger;
 /**
  * Herald's MBeans under {@value #DOMAIN}: {@code type=Bus}, one {@code type=Subscription} per live
  * subscription, one {@code type=Service} per {@code services} entry. Subscription beans follow the
- * bus: synced on each read of the bus bean and every {@value #SYNC_SECONDS} seconds by one daemon
- * thread.
+ * bus: synced on each read of the bus bean, so that Herald keeps no thread of its own for JMX.
  *
  * <p>Safe for concurrent use. Registration problems are logged once and never thrown: JMX is an
  * aid, the application runs on without it.
@@ -33,7 +29,6 @@ public final class HeraldMBeans implements AutoCloseable {
 
   /** The JMX domain. */
   public static final String DOMAIN = "dev.herald";
-  static final long SYNC_SECONDS = 5;
   private static final Logger log = AgentLog.get(HeraldMBeans.class);
 
   private final MBeanServer server;
@@ -41,7 +36,6 @@ public final class HeraldMBeans implements AutoCloseable {
   private final DeliveryTimes times;
   private final List<ObjectName> fixed = new ArrayList<>();
   private final Map<SubscriptionKey, ObjectName> subscriptions = new LinkedHashMap<>();
-  private ScheduledExecutorService timer;
 
   private HeraldMBeans(MBeanServer server, DefaultEventBus bus, DeliveryTimes times) {
     this.server = server;
@@ -50,7 +44,7 @@ public final class HeraldMBeans implements AutoCloseable {
   }
 
   /**
-   * Registers the beans on the platform MBean server and starts the sync thread.
+   * Registers the beans on the platform MBean server.
    *
    * @param inst lists the loaded classes for the service beans
    * @param counters counts calls per entry; null if the agent does not count (CallsSeen reads -1)
@@ -60,11 +54,10 @@ public final class HeraldMBeans implements AutoCloseable {
       ServiceCounters counters, DeliveryTimes times) {
     HeraldMBeans beans = register(ManagementFactory.getPlatformMBeanServer(), bus, services,
         inst::getAllLoadedClasses, counters, times);
-    beans.startSync();
     return beans;
   }
 
-  /** Registers on {@code server} without the sync thread; for tests. */
+  /** Registers on {@code server}; for tests. */
   static HeraldMBeans register(MBeanServer server, DefaultEventBus bus, List<ServiceEntry> services,
       Supplier<Class<?>[]> loadedClasses, ServiceCounters counters, DeliveryTimes times) {
     HeraldMBeans beans = new HeraldMBeans(server, bus, times != null ? times : new DeliveryTimes());
@@ -76,15 +69,6 @@ public final class HeraldMBeans implements AutoCloseable {
     }
     beans.syncSubscriptions();
     return beans;
-  }
-
-  private void startSync() {
-    timer = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "herald-jmx");
-      thread.setDaemon(true);
-      return thread;
-    });
-    timer.scheduleWithFixedDelay(this::syncSubscriptions, SYNC_SECONDS, SYNC_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Registers beans for new subscriptions and unregisters those of closed ones. Never throws. */
@@ -123,12 +107,9 @@ public final class HeraldMBeans implements AutoCloseable {
     return all;
   }
 
-  /** Stops the sync thread and unregisters every bean. Idempotent. */
+  /** Unregisters every bean. Idempotent. */
   @Override
   public synchronized void close() {
-    if (timer != null) {
-      timer.shutdownNow();
-    }
     fixed.forEach(this::unregister);
     subscriptions.values().forEach(this::unregister);
     fixed.clear();

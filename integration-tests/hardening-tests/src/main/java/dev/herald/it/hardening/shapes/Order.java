@@ -1,0 +1,4 @@
+package dev.herald.it.hardening.shapes;
+
+/** A value for {@link OrderStore}. */
+public record Order(long id, String item) {}
