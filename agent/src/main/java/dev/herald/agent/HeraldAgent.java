@@ -35,6 +35,7 @@ import org.slf4j.Logger;
 public final class HeraldAgent {
 
   private static final Logger log = AgentLog.get(HeraldAgent.class);
+  private static final long PLUGIN_STOP_FLOOR_NANOS = 1_000_000_000L;
 
   private HeraldAgent() {}
 
@@ -116,9 +117,12 @@ public final class HeraldAgent {
 
   private static void stop(DefaultEventBus bus, PluginManager plugins, HeraldConfig config) {
     try {
+      // One budget for the whole exit: the drain, then whatever is left (at least a second) for the
+      // plugins to flush and close.
       Duration timeout = config.bus().shutdownTimeout();
+      long deadline = System.nanoTime() + timeout.toNanos();
       bus.shutdown(timeout);
-      plugins.stopAll(timeout);
+      plugins.stopAll(Duration.ofNanos(Math.max(deadline - System.nanoTime(), PLUGIN_STOP_FLOOR_NANOS)));
     } catch (Throwable t) {
       log.error("Herald did not shut down cleanly", t);
     }

@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 public final class PluginManager implements AutoCloseable {
 
   private static final Logger log = AgentLog.get(PluginManager.class);
+  private static final long MIN_STOP_NANOS = 100_000_000L;
 
   private final Path folder;
   private final Map<String, Map<String, Object>> configs;
@@ -90,8 +91,9 @@ public final class PluginManager implements AutoCloseable {
   }
 
   /**
-   * Stops the plugins in reverse start order: for each, calls {@code stop()} (waiting up to
-   * {@code timeout} for it), closes its subscriptions, warns about non-daemon threads it left,
+   * Stops the plugins in reverse start order: for each, calls {@code stop()} (all of them together
+   * waiting up to {@code timeout}, each at least 100 ms, so that one hanging plugin cannot hold
+   * up the JVM's exit once per plugin), closes its subscriptions, warns about non-daemon threads it left,
    * and closes its jar's class loader once no plugin of that jar is left. Plugins that failed to
    * start are not stopped; plugins whose start timed out are. Never throws; runs once.
    */
@@ -105,8 +107,10 @@ public final class PluginManager implements AutoCloseable {
       toStop = new ArrayList<>(plugins);
     }
     Collections.reverse(toStop);
+    long deadline = System.nanoTime() + timeout.toNanos();
     for (LoadedPlugin plugin : toStop) {
-      PluginLifecycle.stop(plugin, timeout);
+      long left = Math.max(deadline - System.nanoTime(), MIN_STOP_NANOS);
+      PluginLifecycle.stop(plugin, Duration.ofNanos(left));
     }
   }
 
