@@ -9,6 +9,9 @@ package dev.herald.agent.bootstrap;
 public final class HeraldHooks {
 
   private static volatile Dispatcher dispatcher;
+  // While nobody subscribes, instrumented calls return after this one read: the common "agent on,
+  // no plugin" case then costs about what a volatile read does.
+  private static volatile boolean listening;
 
   private HeraldHooks() {}
 
@@ -17,8 +20,16 @@ public final class HeraldHooks {
     dispatcher = installed;
   }
 
+  /** Tells the hooks whether the bus has any subscription; set by the bus. */
+  public static void listening(boolean any) {
+    listening = any;
+  }
+
   /** See {@link Dispatcher#enter}. */
   public static Object enter(int site, Class<?> origin, Object self) {
+    if (!listening) {
+      return null;
+    }
     Dispatcher current = dispatcher;
     return current == null ? null : current.enter(site, origin, self);
   }

@@ -1,5 +1,6 @@
 package dev.herald.agent.bus;
 
+import dev.herald.agent.bootstrap.HeraldHooks;
 import dev.herald.api.EventPattern;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,7 @@ final class RouteTable {
   void add(BusSubscription subscription) {
     synchronized (lock) {
       subscriptions = with(subscriptions, subscription);
+      HeraldHooks.listening(true);
       for (Route route : routes.values()) {
         if (EventPattern.matches(subscription.pattern(), route.name())) {
           route.subscribers(with(route.subscribers(), subscription));
@@ -60,6 +62,7 @@ final class RouteTable {
   void remove(BusSubscription subscription) {
     synchronized (lock) {
       subscriptions = without(subscriptions, subscription);
+      HeraldHooks.listening(subscriptions.length > 0);
       for (Route route : routes.values()) {
         BusSubscription[] current = route.subscribers();
         BusSubscription[] updated = without(current, subscription);

@@ -1,0 +1,98 @@
+package dev.herald.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs one JMH benchmark method in a fork of its own per case, each with its own JVM flags (the
+ * agent it needs, {@code -D} properties), always with the GC profiler, and gathers score, {@code
+ * gc.alloc.rate.norm} and the side figures the fork wrote through {@link Stats}.
+ *
+ * <p>Short runs by default for a shared 2-core machine (1 fork, 3 warm-up and 5 measured iterations
+ * of 1 s); JMH options on the command line ({@code -f -wi -i -w -r -prof}) override them.
+ */
+final class JmhRuns {
+
+  /**
+   * One measured case: JMH's score with its error, bytes allocated per op, and the side figures
+   * (per-iteration ones include the warm-up iterations first; the last {@code measured} are measured).
+   */
+  record Row(String label, double score, double error, String unit, double allocNorm,
+      Map<String, List<String>> stats, int measured) {}
+
+  // G1 with a fixed, pre-touched heap: the conditions the reference figures were taken in
+  static final String[] HEAP = {"-XX:+UseG1GC", "-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"};
+
+  private final CommandLineOptions cli;
+  private final Path work;
+
+  JmhRuns(CommandLineOptions cli, Path work) {
+    this.cli = cli;
+    this.work = work;
+  }
+
+  Row run(String label, String benchmark, int threads, String... jvmArgs)
+      throws RunnerException, IOException {
+    Path statsFile = work.resolve("stats-" + label.replaceAll("[^A-Za-z0-9]+", "_") + ".txt");
+    Files.deleteIfExists(statsFile);
+    List<String> flags = new ArrayList<>(List.of(HEAP));
+    flags.addAll(List.of(jvmArgs));
+    flags.add("-Dbench.stats=" + statsFile);
+    ChainedOptionsBuilder options = new OptionsBuilder().parent(cli)
+        .include("^" + benchmark.replace(".", "\\.") + "$")
+        .threads(threads)
+        .jvmArgsAppend(flags.toArray(String[]::new))
+        .addProfiler(GCProfiler.class);
+    if (!cli.getForkCount().hasValue()) {
+      options.forks(1);
+    }
+    if (!cli.getWarmupIterations().hasValue()) {
+      options.warmupIterations(3);
+    }
+    if (!cli.getMeasurementIterations().hasValue()) {
+      options.measurementIterations(5);
+    }
+    if (!cli.getWarmupTime().hasValue()) {
+      options.warmupTime(TimeValue.seconds(1));
+    }
+    if (!cli.getMeasurementTime().hasValue()) {
+      options.measurementTime(TimeValue.seconds(1));
+    }
+    System.out.println("\n### " + label + "  " + String.join(" ", jvmArgs));
+    RunResult result = new Runner(options.build()).runSingle();
+    Result<?> primary = result.getPrimaryResult();
+    Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
+    return new Row(label, primary.getScore(), primary.getScoreError(), primary.getScoreUnit(),
+        alloc == null ? Double.NaN : alloc.getScore(), readStats(statsFile),
+        cli.getMeasurementIterations().orElse(5));
+  }
+
+  static Map<String, List<String>> readStats(Path file) throws IOException {
+    Map<String, List<String>> stats = new LinkedHashMap<>();
+    if (!Files.exists(file)) {
+      return stats;
+    }
+    for (String line : Files.readAllLines(file)) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        stats.computeIfAbsent(line.substring(0, eq), k -> new ArrayList<>()).add(line.substring(eq + 1));
+      }
+    }
+    return stats;
+  }
+
+}

@@ -1,0 +1,103 @@
+package dev.herald.bench.throughput;
+
+import dev.herald.api.BusStatistics;
+import dev.herald.api.Herald;
+import dev.herald.bench.Stats;
+import dev.herald.bench.baseline.BenchEvent;
+import dev.herald.bench.baseline.GuavaBus;
+import dev.herald.bench.target.AccountService;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Benchmark 2: events per second delivered from the publisher threads (JMH {@code -t}) to {@code
+ * -Dbench.listeners} no-op listeners, on Herald ({@code -Dbench.bus=herald}, through an instrumented
+ * call: a before and an after event per operation) or Guava's AsyncEventBus ({@code guava}: the same
+ * two events posted around the same call).
+ *
+ * <p>JMH's score is the publishers' operations per second. What counts is delivery, so each
+ * iteration also waits until everything published was delivered and reports, through {@link Stats},
+ * deliveries per second over publish time plus that drain: a bus that queues without bound cannot
+ * look faster than its consumers.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class Throughput {
+
+  private final boolean herald = "herald".equals(System.getProperty("bench.bus", "herald"));
+  private final int listeners = Integer.getInteger("bench.listeners", 1);
+  private final AccountService service = new AccountService();
+  private final AtomicLong heraldDelivered = new AtomicLong();
+  private String name = "alice";
+  private long startNanos;
+  private long startDelivered;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    for (int i = 0; i < listeners; i++) {
+      if (herald) {
+        Herald.bus().on("*.*.*", event -> heraldDelivered.incrementAndGet());
+      } else {
+        GuavaBus.INSTANCE.subscribe(1);
+      }
+    }
+    if (herald && !Herald.installed()) {
+      throw new IllegalStateException("bench.bus=herald needs the Herald agent");
+    }
+  }
+
+  @Setup(Level.Iteration)
+  public void startIteration() {
+    startDelivered = delivered();
+    startNanos = System.nanoTime();
+  }
+
+  @Benchmark
+  public Object publish() {
+    if (herald) {
+      return service.create(name);
+    }
+    Object[] args = {name};
+    GuavaBus.INSTANCE.post(new BenchEvent("account.before.create", args, null, System.nanoTime()));
+    String result = service.create(name);
+    GuavaBus.INSTANCE.post(new BenchEvent("account.after.create", args, result, System.nanoTime()));
+    return result;
+  }
+
+  @TearDown(Level.Iteration)
+  public void drainIteration() {
+    boolean drained = herald
+        ? Herald.bus().flush(Duration.ofSeconds(60))
+        : GuavaBus.INSTANCE.awaitIdle(TimeUnit.SECONDS.toNanos(60));
+    long nanos = System.nanoTime() - startNanos;
+    long count = delivered() - startDelivered;
+    Stats.put("deliveriesPerSecond", (long) (count * 1e9 / nanos));
+    Stats.put("drained", drained);
+  }
+
+  @TearDown(Level.Trial)
+  public void report() {
+    if (herald) {
+      BusStatistics stats = Herald.bus().statistics();
+      Stats.put("dropped", stats.dropped());
+      Stats.put("failed", stats.failed());
+    } else {
+      Stats.put("dropped", 0);
+    }
+  }
+
+  private long delivered() {
+    return herald ? heraldDelivered.get() : GuavaBus.INSTANCE.delivered();
+  }
+}
