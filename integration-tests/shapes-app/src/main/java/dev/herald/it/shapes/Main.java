@@ -27,6 +27,7 @@ public final class Main {
     scenarios.put("publish", BusScenarios::publish);
     scenarios.put("burst", BusScenarios::burst);
     scenarios.put("classloading", LoadingScenarios::classloading);
+    scenarios.put("reload", ReloadScenarios::reload);
     Report.print("start-epoch-millis", System.currentTimeMillis());
     for (String name : args) {
       Scenario scenario = scenarios.get(name);
