@@ -57,8 +57,8 @@ public final class HeraldAgent {
           (pattern, name, listener) -> bus.subscribe(pattern, name, times.timed(name, listener)));
       long configured = System.nanoTime();
       plugins.startAll();
-      if (!attached && !plugins.started().isEmpty()) {
-        PluginThreadsWatch.start(Thread.currentThread()); // premain runs on the application's main thread
+      if (!attached) {
+        PluginThreadsWatch.startIfNeeded(Thread.currentThread()); // premain runs on the main thread
       }
       long pluginsStarted = System.nanoTime();
       Weaving weaving = Weaving.install(inst, config, bus, attached, calls);

@@ -109,6 +109,24 @@ final class DeliveryPool {
     return false;
   }
 
+  /**
+   * True if every subscription with queued events is being delivered by another thread: this
+   * thread is not needed now, and spinning would only take a core from the publishers and from the
+   * thread that is delivering.
+   */
+  boolean othersHaveAllTheWork() {
+    boolean claimedWork = false;
+    for (BusSubscription subscription : subscriptions) {
+      if (subscription.hasQueued()) {
+        if (!subscription.claimed()) {
+          return false;
+        }
+        claimedWork = true;
+      }
+    }
+    return claimedWork;
+  }
+
   boolean stopped() {
     return stopped;
   }

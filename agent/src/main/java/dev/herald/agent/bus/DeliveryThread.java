@@ -59,6 +59,9 @@ final class DeliveryThread extends Thread {
         step = 0;
         continue;
       }
+      if (step < Backoff.YIELDS && pool.othersHaveAllTheWork()) {
+        step = Backoff.YIELDS; // park at once: on two cores a spinning spare thread starves the rest
+      }
       Backoff.pause(step);
       step = Math.min(step + 1, MAX_STEP);
     }

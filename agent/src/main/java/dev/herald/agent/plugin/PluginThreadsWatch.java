@@ -12,7 +12,8 @@ import org.slf4j.Logger;
  * application's main thread has ended and every non-daemon thread left belongs to a plugin, the
  * threads are named in the log and the JVM exits as it would have without the plugin.
  *
- * <p>One daemon thread, {@code herald-exit-watch}, that looks twice a second.
+ * <p>One daemon thread, {@code herald-exit-watch}, that looks twice a second once main has ended;
+ * only started when a plugin's {@code start} left non-daemon threads.
  */
 public final class PluginThreadsWatch implements Runnable {
 
@@ -26,8 +27,14 @@ public final class PluginThreadsWatch implements Runnable {
     this.main = main;
   }
 
-  /** Starts watching; {@code main} is the application's main thread (the one that ran premain). */
-  public static void start(Thread main) {
+  /**
+   * Starts watching if a plugin has started non-daemon threads (checked now, after the plugins
+   * started); {@code main} is the application's main thread (the one that ran premain).
+   */
+  public static void startIfNeeded(Thread main) {
+    if (nonDaemonThreads().stream().noneMatch(t -> t.getContextClassLoader() instanceof PluginClassLoader)) {
+      return; // the usual case: no extra thread
+    }
     Thread thread = new Thread(new PluginThreadsWatch(main), "herald-exit-watch");
     thread.setDaemon(true);
     thread.start();
