@@ -5,6 +5,7 @@ import dev.herald.agent.cli.CheckReport.Finding;
 import dev.herald.agent.cli.CheckReport.MethodReport;
 import dev.herald.agent.cli.CheckReport.TypeReport;
 import dev.herald.agent.config.ServiceEntry;
+import dev.herald.agent.instrument.ServiceIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
@@ -54,7 +55,7 @@ final class ServicePlan {
         findings.add(Finding.warning("matched-twice", naming.get(1).index(), name + " is named by "
             + label(naming.get(0)) + " and " + label(naming.get(1)) + "; the first wins"));
       }
-      ServiceCoverage.Match<ClassHeader> match = coverage.nearest(header);
+      ServiceIndex.Match<ClassHeader> match = coverage.nearest(header);
       if (match != null) {
         types.computeIfAbsent(match.entry(), e -> new ArrayList<>()).add(type(header, match));
       }
@@ -102,7 +103,7 @@ final class ServicePlan {
     }
   }
 
-  private TypeReport type(ClassHeader header, ServiceCoverage.Match<ClassHeader> match) {
+  private TypeReport type(ClassHeader header, ServiceIndex.Match<ClassHeader> match) {
     ServiceEntry entry = match.entry();
     String entity = entry.entityFor(match.typeName());
     List<MethodReport> methods = new ArrayList<>();

@@ -15,22 +15,23 @@ import java.util.function.Function;
  * interfaces at equal distance), the first matching entry winning. Generated {@code $$} classes
  * and JDK types never match by name.
  *
- * <p>Immutable and safe for concurrent use.
+ * <p>Immutable and safe for concurrent use. Public for {@code check} and JMX, which apply the same
+ * rules to class files and loaded classes; not API.
  */
-final class ServiceIndex {
+public final class ServiceIndex {
 
   private final List<ServiceEntry> entries;
 
-  ServiceIndex(List<ServiceEntry> entries) {
+  public ServiceIndex(List<ServiceEntry> entries) {
     this.entries = List.copyOf(entries);
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return entries.isEmpty();
   }
 
   /** The first entry that names {@code className} itself, or null. */
-  ServiceEntry entryNaming(String className) {
+  public ServiceEntry entryNaming(String className) {
     if (isGenerated(className) || isPlatform(className)) {
       return null;
     }
@@ -43,7 +44,7 @@ final class ServiceIndex {
   }
 
   /** True if some entry maps {@code methodName} to an operation. */
-  boolean mapsMethod(String methodName) {
+  public boolean mapsMethod(String methodName) {
     for (ServiceEntry entry : entries) {
       if (entry.operationFor(methodName) != null) {
         return true;
@@ -57,7 +58,7 @@ final class ServiceIndex {
    *
    * @param supertypes the direct superclass (first) and interfaces of a type
    */
-  <T> Match<T> nearest(T start, Function<T, String> name, Function<T, List<T>> supertypes) {
+  public <T> Match<T> nearest(T start, Function<T, String> name, Function<T, List<T>> supertypes) {
     Deque<T> level = new ArrayDeque<>();
     level.add(start);
     Set<String> seen = new HashSet<>();
@@ -80,12 +81,12 @@ final class ServiceIndex {
   }
 
   /** A class generated at run time by CGLIB, Byte Buddy, Hibernate and the like: never instrumented. */
-  static boolean isGenerated(String className) {
+  public static boolean isGenerated(String className) {
     return className.contains("$$");
   }
 
   /** JDK and other platform classes: never configured, never walked. */
-  static boolean isPlatform(String className) {
+  public static boolean isPlatform(String className) {
     return className.startsWith("java.")
         || className.startsWith("javax.")
         || className.startsWith("jdk.internal.")
@@ -96,5 +97,5 @@ final class ServiceIndex {
   }
 
   /** A configured type found for a class: the type, its name, and the entry naming it. */
-  record Match<T>(T type, String typeName, ServiceEntry entry) {}
+  public record Match<T>(T type, String typeName, ServiceEntry entry) {}
 }

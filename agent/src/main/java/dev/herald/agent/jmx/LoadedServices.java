@@ -2,6 +2,7 @@ package dev.herald.agent.jmx;
 
 import dev.herald.agent.cli.ServiceCoverage;
 import dev.herald.agent.config.ServiceEntry;
+import dev.herald.agent.instrument.ServiceIndex;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
@@ -63,7 +64,7 @@ final class LoadedServices {
     });
     for (Class<?> type : sorted.values()) {
       try {
-        ServiceCoverage.Match<Class<?>> match = coverage.covered(type) ? coverage.nearest(type) : null;
+        ServiceIndex.Match<Class<?>> match = coverage.covered(type) ? coverage.nearest(type) : null;
         if (match != null) {
           int index = match.entry().index();
           classes.get(index).add(type.getName());
