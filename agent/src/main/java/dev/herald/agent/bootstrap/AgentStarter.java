@@ -31,9 +31,4 @@ public final class AgentStarter {
         .getMethod("start", String.class, Instrumentation.class, boolean.class, File.class)
         .invoke(null, args, inst, attached, jar);
   }
-
-  /** True once an agent start was attempted in this JVM. */
-  public static synchronized boolean started() {
-    return started;
-  }
 }

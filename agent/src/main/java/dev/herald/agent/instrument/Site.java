@@ -8,21 +8,11 @@ package dev.herald.agent.instrument;
  */
 final class Site {
 
-  private final String typeName;
   private final String methodName;
   private volatile Cached cached = Cached.EMPTY;
 
-  Site(String typeName, String methodName) {
-    this.typeName = typeName;
+  Site(String methodName) {
     this.methodName = methodName;
-  }
-
-  String typeName() {
-    return typeName;
-  }
-
-  String methodName() {
-    return methodName;
   }
 
   /** The binding for a call on an instance of {@code type} (or, for a static method, its declaring class). */
@@ -34,11 +24,6 @@ final class Site {
     Binding binding = bindings.of(type).forMethod(methodName);
     cached = new Cached(type, binding);
     return binding;
-  }
-
-  /** Forgets the cached binding, after the configuration or the subscriptions changed. */
-  void reset() {
-    cached = Cached.EMPTY;
   }
 
   private record Cached(Class<?> type, Binding binding) {

@@ -28,7 +28,7 @@ final class SiteRegistry {
     if (size == current.length) {
       current = Arrays.copyOf(current, size * 2);
     }
-    current[size] = new Site(typeName, methodName);
+    current[size] = new Site(methodName);
     sites = current; // publishes the new entry
     ids.put(key, size);
     return size++;
@@ -38,9 +38,5 @@ final class SiteRegistry {
   Site get(int id) {
     Site[] current = sites;
     return id >= 0 && id < current.length ? current[id] : null;
-  }
-
-  synchronized int size() {
-    return size;
   }
 }

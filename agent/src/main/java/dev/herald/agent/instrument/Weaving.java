@@ -16,12 +16,10 @@ import dev.herald.agent.jmx.ServiceCounters;
 public final class Weaving {
 
   private final ClassFileTransformer transformer;
-  private final SiteRegistry sites;
   private final Switches switches;
 
-  private Weaving(ClassFileTransformer transformer, SiteRegistry sites, Switches switches) {
+  private Weaving(ClassFileTransformer transformer, Switches switches) {
     this.transformer = transformer;
-    this.sites = sites;
     this.switches = switches;
   }
 
@@ -41,7 +39,7 @@ public final class Weaving {
     ClassFileTransformer transformer = index.isEmpty() ? null
         : attached ? Instrumenter.install(inst, index, sites, retransformer, true)
         : Instrumenter.installLazily(inst, index, sites, retransformer);
-    return new Weaving(transformer, sites, switches);
+    return new Weaving(transformer, switches);
   }
 
   /**
@@ -50,11 +48,6 @@ public final class Weaving {
    */
   public void applyEnabled(List<ServiceEntry> entries) {
     switches.set(entries);
-  }
-
-  /** How many methods have been instrumented so far. */
-  public int instrumentedMethods() {
-    return sites.size();
   }
 
   /** True if a transformer is installed (the config names at least one service). */

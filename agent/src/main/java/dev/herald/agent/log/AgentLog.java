@@ -48,11 +48,6 @@ public final class AgentLog {
     }
   }
 
-  /** True if messages at {@code level} are written. */
-  public static boolean isEnabled(String level) {
-    return CONTEXT.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).isEnabledFor(Level.toLevel(level));
-  }
-
   /** Flushes and closes the log; later messages are lost. */
   public static void shutdown() {
     CONTEXT.stop();
