@@ -3,15 +3,10 @@ package dev.herald.agent;
 import dev.herald.agent.config.ConfigException;
 import dev.herald.agent.config.ConfigLoader;
 import dev.herald.agent.config.HeraldConfig;
-import dev.herald.agent.config.ServiceEntry;
-import dev.herald.agent.instrument.Weaving;
 import dev.herald.agent.log.AgentLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
 import org.slf4j.Logger;
 
 /**
@@ -27,24 +22,24 @@ final class ConfigWatcher implements Runnable {
   private static final Logger log = AgentLog.get(ConfigWatcher.class);
 
   private final Path file;
-  private final Weaving weaving;
-  private HeraldConfig running;
+  private final LiveChanges live;
+  private final java.time.Duration interval;
   private byte[] lastText;
 
-  private ConfigWatcher(HeraldConfig config, Weaving weaving) throws Exception {
+  private ConfigWatcher(HeraldConfig config, LiveChanges live) throws Exception {
     this.file = config.file();
-    this.weaving = weaving;
-    this.running = config;
+    this.live = live;
+    this.interval = config.reloadInterval();
     this.lastText = Files.readAllBytes(file);
   }
 
   /** Starts watching if the config asks for it. */
-  static void startIfConfigured(HeraldConfig config, Weaving weaving) {
+  static void startIfConfigured(HeraldConfig config, LiveChanges live) {
     if (!config.reload() || config.file() == null) {
       return;
     }
     try {
-      Thread thread = new Thread(new ConfigWatcher(config, weaving), "herald-reload");
+      Thread thread = new Thread(new ConfigWatcher(config, live), "herald-reload");
       thread.setDaemon(true);
       thread.start();
       log.info("watching {} for changes every {} ms", config.file(), config.reloadInterval().toMillis());
@@ -57,7 +52,7 @@ final class ConfigWatcher implements Runnable {
   public void run() {
     while (true) {
       try {
-        Thread.sleep(running.reloadInterval().toMillis());
+        Thread.sleep(interval.toMillis());
         byte[] text = Files.readAllBytes(file);
         if (!Arrays.equals(text, lastText)) {
           lastText = text;
@@ -80,43 +75,6 @@ final class ConfigWatcher implements Runnable {
           e.getMessage().replace('\n', ' '));
       return;
     }
-    if (!sameServicesBesidesEnabled(running.services(), next.services())
-        || !running.plugins().equals(next.plugins()) || !running.bus().equals(next.bus())) {
-      log.warn("{} changed more than 'enabled' flags; services, methods, bus and plugins take effect at the "
-          + "next start (only 'enabled' is applied while running)", file);
-    }
-    List<String> changes = enabledChanges(running.services(), next.services());
-    if (sameServicesBesidesEnabled(running.services(), next.services())) {
-      weaving.applyEnabled(next.services());
-      running = next;
-      if (!changes.isEmpty()) {
-        log.info("reloaded {}: {}", file, String.join(", ", changes));
-      }
-    }
-  }
-
-  private static boolean sameServicesBesidesEnabled(List<ServiceEntry> a, List<ServiceEntry> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      ServiceEntry x = a.get(i);
-      ServiceEntry y = b.get(i);
-      if (!x.classPattern().equals(y.classPattern()) || !Objects.equals(x.entity(), y.entity())
-          || !x.methods().equals(y.methods()) || x.defaults() != y.defaults()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static List<String> enabledChanges(List<ServiceEntry> a, List<ServiceEntry> b) {
-    List<String> changes = new ArrayList<>();
-    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-      if (a.get(i).enabled() != b.get(i).enabled()) {
-        changes.add(b.get(i).classPattern() + (b.get(i).enabled() ? " enabled" : " disabled"));
-      }
-    }
-    return changes;
+    live.apply(next);
   }
 }

@@ -66,8 +66,9 @@ public final class HeraldAgent {
       log.debug("start-up: config and bus {} ms, plugins {} ms, instrumentation {} ms",
           (configured - started) / 1_000_000, (pluginsStarted - configured) / 1_000_000,
           (woven - pluginsStarted) / 1_000_000);
-      ConfigWatcher.startIfConfigured(config, weaving);
-      registerMBeansLater(bus, config, inst, calls, times);
+      LiveChanges live = new LiveChanges(config, weaving, plugins);
+      ConfigWatcher.startIfConfigured(config, live);
+      registerMBeansLater(bus, config, inst, calls, times, live);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bus, plugins, config), "herald-shutdown"));
       log.info("Herald started in {} ms: {} service entr{}, plugins {}{}",
           (System.nanoTime() - started) / 1_000_000, config.services().size(),
@@ -129,12 +130,12 @@ public final class HeraldAgent {
   }
 
   private static void registerMBeansLater(DefaultEventBus bus, HeraldConfig config, Instrumentation inst,
-      ServiceCounters calls, DeliveryTimes times) {
+      ServiceCounters calls, DeliveryTimes times, LiveChanges live) {
     // Not in premain: the platform MBean server started this early breaks applications that install
     // their own java.util.logging manager once main runs (WildFly, some Spring Boot set-ups).
     Thread thread = new Thread(() -> {
       try {
-        HeraldMBeans.register(bus, config.services(), inst, calls, times);
+        live.attach(HeraldMBeans.register(bus, config.services(), inst, calls, times, live));
       } catch (Throwable t) {
         log.warn("Herald's JMX beans are not available: {}", t.toString());
       }

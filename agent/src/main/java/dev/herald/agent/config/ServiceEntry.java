@@ -142,6 +142,17 @@ public final class ServiceEntry {
     return enabled;
   }
 
+  /** This entry at position {@code index} with {@code enabled}, for changes made while running. */
+  public ServiceEntry with(int index, boolean enabled) {
+    return new ServiceEntry(index, line, classPattern, entity, methods, defaults, enabled);
+  }
+
+  /** True if {@code other} instruments and emits the same, whatever its position, line or flag. */
+  public boolean sameRules(ServiceEntry other) {
+    return classPattern.equals(other.classPattern) && entity.equals(other.entity) && methods.equals(other.methods)
+        && defaults == other.defaults;
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof ServiceEntry that && index == that.index && line == that.line

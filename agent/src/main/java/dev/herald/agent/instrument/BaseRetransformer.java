@@ -47,6 +47,19 @@ final class BaseRetransformer {
     transformed.add(className);
   }
 
+  /** Names of the classes transformed so far (since the last {@link #forgetTransformed}). */
+  Set<String> transformedNames() {
+    return Set.copyOf(transformed);
+  }
+
+  /**
+   * Forgets which classes were transformed: called before the services change, when every
+   * instrumented class is retransformed and reports again whether it still is.
+   */
+  void forgetTransformed() {
+    transformed.clear();
+  }
+
   /** Called when {@code className} became a base: it is checked before the next construction. */
   void newBase(String className, ClassLoader loader) {
     outstanding.incrementAndGet();

@@ -3,6 +3,7 @@ package dev.herald.agent.instrument;
 import dev.herald.agent.bus.Route;
 import dev.herald.agent.config.ServiceEntry;
 import dev.herald.api.Phase;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one method of one configured class emits: its entity, operation and event names, and the
@@ -23,12 +24,15 @@ final class Binding {
   /** {@code entity.operation}, interned, so that nested calls compare by reference. */
   final String key;
   final TypeBinding type;
+  /** Calls of the entry that emitted, for JMX. */
+  final LongAdder calls;
   private final String[] names;
   private final Route[] routes;
 
   Binding(TypeBinding type, ServiceEntry entry, String entity, String operation, String methodName,
       Route before, Route after, Route failed) {
     this.type = type;
+    this.calls = type.owner().counters().forEntry(entry);
     this.entry = entry;
     this.entity = entity;
     this.operation = operation;
@@ -42,6 +46,7 @@ final class Binding {
 
   private Binding() {
     this.type = null;
+    this.calls = null;
     this.entry = null;
     this.entity = null;
     this.operation = null;

@@ -10,61 +10,74 @@ import net.bytebuddy.jar.asm.ClassReader;
  * supertypes, and supertypes' class files are read through the loading class loader. Used while
  * Byte Buddy is still starting, so that start-up does not wait for it.
  *
- * <p>Safe for concurrent use; results are memoised by class name.
+ * <p>Safe for concurrent use; results are memoised by class name, and forgotten when the services
+ * change ({@link #use}).
  */
 final class ClassHeaders {
 
-  private final ServiceIndex index;
-  private final ConcurrentHashMap<String, Boolean> covered = new ConcurrentHashMap<>();
+  private final ServiceMatcher matcher;
+  private volatile Memo memo;
 
-  ClassHeaders(ServiceIndex index) {
-    this.index = index;
+  ClassHeaders(ServiceMatcher matcher) {
+    this.matcher = matcher;
+    this.memo = new Memo(matcher.index());
   }
 
   /** True if the class defined by {@code bytes} is, or may be, covered. */
   boolean covered(String name, byte[] bytes, ClassLoader loader) {
-    if (index.entryNaming(name) != null) {
+    Memo current = memo;
+    if (current.index != matcher.index()) { // the services changed: forget what was decided before
+      current = new Memo(matcher.index());
+      memo = current;
+    }
+    if (current.index.entryNaming(name) != null) {
       return true;
     }
     try {
       ClassReader header = new ClassReader(bytes);
-      return supertypesCovered(header, loader);
+      return supertypesCovered(current, header, loader);
     } catch (RuntimeException unreadable) {
       return true; // let Byte Buddy decide
     }
   }
 
-  private boolean coveredByName(String name, ClassLoader loader) {
+  private static boolean coveredByName(Memo current, String name, ClassLoader loader) {
     if (ServiceIndex.isPlatform(name)) {
       return false;
     }
-    Boolean known = covered.get(name);
+    Boolean known = current.covered.get(name);
     if (known != null) {
       return known;
     }
-    boolean result = index.entryNaming(name) != null || supertypesCovered(name, loader);
-    covered.put(name, result);
+    boolean result = current.index.entryNaming(name) != null || supertypesCovered(current, name, loader);
+    current.covered.put(name, result);
     return result;
   }
 
-  private boolean supertypesCovered(String name, ClassLoader loader) {
+  private static boolean supertypesCovered(Memo current, String name, ClassLoader loader) {
     try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
-      return in != null && supertypesCovered(new ClassReader(in.readAllBytes()), loader);
+      return in != null && supertypesCovered(current, new ClassReader(in.readAllBytes()), loader);
     } catch (Exception unreadable) {
       return false;
     }
   }
 
-  private boolean supertypesCovered(ClassReader header, ClassLoader loader) {
+  private static boolean supertypesCovered(Memo current, ClassReader header, ClassLoader loader) {
     String superName = header.getSuperName();
-    if (superName != null && coveredByName(superName.replace('/', '.'), loader)) {
+    if (superName != null && coveredByName(current, superName.replace('/', '.'), loader)) {
       return true;
     }
     for (String face : header.getInterfaces()) {
-      if (coveredByName(face.replace('/', '.'), loader)) {
+      if (coveredByName(current, face.replace('/', '.'), loader)) {
         return true;
       }
     }
     return false;
+  }
+
+  private record Memo(ServiceIndex index, ConcurrentHashMap<String, Boolean> covered) {
+    Memo(ServiceIndex index) {
+      this(index, new ConcurrentHashMap<>());
+    }
   }
 }

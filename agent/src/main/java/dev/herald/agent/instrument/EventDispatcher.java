@@ -3,7 +3,6 @@ package dev.herald.agent.instrument;
 import dev.herald.agent.bootstrap.Dispatcher;
 import dev.herald.agent.bus.DefaultEventBus;
 import dev.herald.agent.bus.Route;
-import dev.herald.agent.jmx.ServiceCounters;
 import dev.herald.agent.log.AgentLog;
 import dev.herald.agent.log.RateLimitedLog;
 import dev.herald.api.EventContext;
@@ -21,21 +20,28 @@ import java.util.concurrent.CompletionStage;
 final class EventDispatcher implements Dispatcher {
 
   private final SiteRegistry sites;
-  private final TypeBindings bindings;
+  /** Replaced whole when the services change while running. */
+  private volatile TypeBindings bindings;
   private final DefaultEventBus bus;
   private final BaseRetransformer retransformer;
-  private final ServiceCounters calls;
   private final EventClock clock = new EventClock();
   private final RateLimitedLog problems =
       new RateLimitedLog(AgentLog.get(EventDispatcher.class), 60_000);
 
-  EventDispatcher(SiteRegistry sites, TypeBindings bindings, DefaultEventBus bus, BaseRetransformer retransformer,
-      ServiceCounters calls) {
-    this.calls = calls;
+  EventDispatcher(SiteRegistry sites, TypeBindings bindings, DefaultEventBus bus, BaseRetransformer retransformer) {
     this.sites = sites;
     this.bindings = bindings;
     this.bus = bus;
     this.retransformer = retransformer;
+  }
+
+  TypeBindings bindings() {
+    return bindings;
+  }
+
+  /** Emits according to {@code next} from the next call on; calls in flight finish as they began. */
+  void use(TypeBindings next) {
+    bindings = next;
   }
 
   @Override
@@ -67,7 +73,7 @@ final class EventDispatcher implements Dispatcher {
       EventContext context = binding.type.mdc().complete(EventContext.current());
       Invocation call = new Invocation(binding, stack.nextId(), System.nanoTime(), context);
       stack.push(call);
-      calls.onCall(binding.entry);
+      binding.calls.increment();
       return call;
     } catch (Throwable t) {
       problems.record("Herald could not track a call; it runs on without its events", t);

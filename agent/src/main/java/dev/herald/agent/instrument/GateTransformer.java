@@ -46,6 +46,16 @@ final class GateTransformer implements ClassFileTransformer {
     return ready.transform(module, loader, internalName, classBeingRedefined, domain, bytes);
   }
 
+  /** Waits until Byte Buddy is ready, up to {@value #MAX_WAIT_SECONDS} s; true if it is. */
+  boolean awaitReady() {
+    try {
+      delegate.get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
   private boolean mayNeedInstrumenting(String internalName, byte[] bytes, ClassLoader loader) {
     String name = internalName.replace('/', '.');
     return !ServiceIndex.isGenerated(name) && !ServiceIndex.isPlatform(name) && headers.covered(name, bytes, loader);

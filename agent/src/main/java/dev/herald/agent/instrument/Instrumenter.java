@@ -42,23 +42,23 @@ final class Instrumenter {
    * @param retransformLoaded whether to instrument classes loaded before now (on attach); at
    *     premain only the JDK and the agent have loaded, and scanning them costs start-up time
    */
-  static ClassFileTransformer install(Instrumentation inst, ServiceIndex index, SiteRegistry sites,
+  static ClassFileTransformer install(Instrumentation inst, ServiceMatcher matcher, SiteRegistry sites,
       BaseRetransformer retransformer, boolean retransformLoaded) {
-    return builder(index, sites, retransformer, retransformLoaded).installOn(inst);
+    return builder(matcher, sites, retransformer, retransformLoaded).installOn(inst);
   }
 
   /**
    * Installs, at start-up, a {@link GateTransformer} at once and Byte Buddy's transformer behind it
    * on a background thread, so that the application need not wait for Byte Buddy to start.
    */
-  static ClassFileTransformer installLazily(Instrumentation inst, ServiceIndex index, SiteRegistry sites,
+  static GateTransformer installLazily(Instrumentation inst, ServiceMatcher matcher, SiteRegistry sites,
       BaseRetransformer retransformer) {
     CompletableFuture<ClassFileTransformer> delegate = new CompletableFuture<>();
-    GateTransformer gate = new GateTransformer(new ClassHeaders(index), delegate);
+    GateTransformer gate = new GateTransformer(new ClassHeaders(matcher), delegate);
     inst.addTransformer(gate, true);
     Thread init = new Thread(() -> {
       try {
-        delegate.complete(builder(index, sites, retransformer, false).makeRaw());
+        delegate.complete(builder(matcher, sites, retransformer, false).makeRaw());
       } catch (Throwable t) {
         log.error("Herald's instrumentation did not start; the application runs without events", t);
         delegate.completeExceptionally(t);
@@ -69,9 +69,8 @@ final class Instrumenter {
     return gate;
   }
 
-  private static AgentBuilder builder(ServiceIndex index, SiteRegistry sites, BaseRetransformer retransformer,
+  private static AgentBuilder builder(ServiceMatcher matcher, SiteRegistry sites, BaseRetransformer retransformer,
       boolean retransformLoaded) {
-    ServiceMatcher matcher = new ServiceMatcher(index, retransformer::newBase);
     Advice advice = Advice.withCustomMapping().bind(SiteId.class, new SiteMapping(sites)).to(WriteAdvice.class);
     Advice constructorAdvice = Advice.to(ConstructorAdvice.class);
     ElementMatcher.Junction<MethodDescription> writes = isMethod()
@@ -80,7 +79,7 @@ final class Instrumenter {
         .and(not(isPrivate()))
         .and(not(isBridge()))
         .and(not(isSynthetic()))
-        .and(method -> index.mapsMethod(method.getName()));
+        .and(method -> matcher.mapsMethod(method.getName()));
     return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)

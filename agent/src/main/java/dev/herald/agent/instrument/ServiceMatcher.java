@@ -19,18 +19,38 @@ import net.bytebuddy.utility.JavaModule;
  * while defining the subclass, after this matcher has run), so registering it here is enough; one
  * that loaded earlier is reported to {@code onNewBase}, which retransforms it.
  *
+ * <p>The entries can be replaced while the application runs ({@link #use}); the index, the memoised
+ * results and the known bases are swapped as one, so a decision never mixes two configs.
+ *
  * <p>Safe for concurrent use. Results are memoised by class name.
  */
 final class ServiceMatcher implements AgentBuilder.RawMatcher {
 
-  private final ServiceIndex index;
-  private final ConcurrentHashMap<String, Boolean> coveredByName = new ConcurrentHashMap<>();
-  private final Set<String> bases = ConcurrentHashMap.newKeySet();
   private final BiConsumer<String, ClassLoader> onNewBase;
+  private volatile State state;
 
   ServiceMatcher(ServiceIndex index, BiConsumer<String, ClassLoader> onNewBase) {
-    this.index = index;
+    this.state = new State(index, Set.of());
     this.onNewBase = onNewBase;
+  }
+
+  /**
+   * Decides with {@code index} from now on, forgetting earlier decisions.
+   *
+   * @param knownBases classes already loaded that are bases under {@code index}: their subclasses
+   *     loaded before the change, so the matcher would not learn of them as they load
+   */
+  void use(ServiceIndex index, Set<String> knownBases) {
+    state = new State(index, knownBases);
+  }
+
+  ServiceIndex index() {
+    return state.index;
+  }
+
+  /** True if some entry maps {@code methodName}: only such methods are woven. */
+  boolean mapsMethod(String methodName) {
+    return state.index.mapsMethod(methodName);
   }
 
   @Override
@@ -41,69 +61,86 @@ final class ServiceMatcher implements AgentBuilder.RawMatcher {
         || type.isAnnotation()) {
       return false;
     }
-    if (covered(type)) {
-      registerBases(type, loader);
+    State current = state;
+    if (covered(current, type)) {
+      registerBases(current, type, loader);
       return true;
     }
-    return bases.contains(name);
+    return current.bases.contains(name);
   }
 
   /** True if {@code type} or a supertype is configured. */
   boolean covered(TypeDescription type) {
+    return covered(state, type);
+  }
+
+  private static boolean covered(State current, TypeDescription type) {
     String name = type.getName();
     if (ServiceIndex.isPlatform(name)) {
       return false;
     }
-    Boolean known = coveredByName.get(name);
+    Boolean known = current.coveredByName.get(name);
     if (known != null) {
       return known;
     }
     boolean result;
     try {
-      result = index.entryNaming(name) != null || coveredSupertype(type);
+      result = current.index.entryNaming(name) != null || coveredSupertype(current, type);
     } catch (RuntimeException unresolvable) {
       // a supertype's class file cannot be found: the JVM will fail to load this class anyway
       result = false;
     }
-    coveredByName.put(name, result);
+    current.coveredByName.put(name, result);
     return result;
   }
 
-  private boolean coveredSupertype(TypeDescription type) {
+  private static boolean coveredSupertype(State current, TypeDescription type) {
     TypeDescription.Generic superClass = type.getSuperClass();
-    if (superClass != null && covered(superClass.asErasure())) {
+    if (superClass != null && covered(current, superClass.asErasure())) {
       return true;
     }
     for (TypeDescription.Generic face : type.getInterfaces()) {
-      if (covered(face.asErasure())) {
+      if (covered(current, face.asErasure())) {
         return true;
       }
     }
     return false;
   }
 
-  private void registerBases(TypeDescription type, ClassLoader loader) {
+  private void registerBases(State current, TypeDescription type, ClassLoader loader) {
     try {
       TypeDescription.Generic superClass = type.getSuperClass();
       if (superClass != null) {
-        registerBase(superClass.asErasure(), loader);
+        registerBase(current, superClass.asErasure(), loader);
       }
       for (TypeDescription.Generic face : type.getInterfaces()) {
-        registerBase(face.asErasure(), loader);
+        registerBase(current, face.asErasure(), loader);
       }
     } catch (RuntimeException unresolvable) {
       // as in covered(): nothing to register for a class that will not load
     }
   }
 
-  private void registerBase(TypeDescription type, ClassLoader loader) {
+  private void registerBase(State current, TypeDescription type, ClassLoader loader) {
     String name = type.getName();
     if (ServiceIndex.isPlatform(name) || ServiceIndex.isGenerated(name)) {
       return;
     }
-    if (!covered(type) && bases.add(name)) {
+    if (!covered(current, type) && current.bases.add(name)) {
       onNewBase.accept(name, loader);
     }
-    registerBases(type, loader);
+    registerBases(current, type, loader);
+  }
+
+  /** One config's index with what was learnt under it. */
+  private static final class State {
+    final ServiceIndex index;
+    final ConcurrentHashMap<String, Boolean> coveredByName = new ConcurrentHashMap<>();
+    final Set<String> bases = ConcurrentHashMap.newKeySet();
+
+    State(ServiceIndex index, Set<String> knownBases) {
+      this.index = index;
+      bases.addAll(knownBases);
+    }
   }
 }

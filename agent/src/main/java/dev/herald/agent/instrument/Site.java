@@ -18,15 +18,16 @@ final class Site {
   /** The binding for a call on an instance of {@code type} (or, for a static method, its declaring class). */
   Binding binding(Class<?> type, TypeBindings bindings) {
     Cached last = cached;
-    if (last.type == type) {
+    if (last.type == type && last.bindings == bindings) {
       return last.binding;
     }
     Binding binding = bindings.of(type).forMethod(methodName);
-    cached = new Cached(type, binding);
+    cached = new Cached(type, bindings, binding);
     return binding;
   }
 
-  private record Cached(Class<?> type, Binding binding) {
-    static final Cached EMPTY = new Cached(null, null);
+  /** {@code bindings} tells which services config the binding was resolved under. */
+  private record Cached(Class<?> type, TypeBindings bindings, Binding binding) {
+    static final Cached EMPTY = new Cached(null, null, null);
   }
 }

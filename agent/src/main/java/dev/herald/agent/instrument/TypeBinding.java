@@ -38,6 +38,10 @@ final class TypeBinding {
     return owner.switches();
   }
 
+  TypeBindings owner() {
+    return owner;
+  }
+
   MdcAccess mdc() {
     return mdc;
   }

@@ -2,12 +2,16 @@ package dev.herald.agent.instrument;
 
 import dev.herald.agent.bus.DefaultEventBus;
 import dev.herald.agent.config.ContextSettings;
+import dev.herald.agent.jmx.ServiceCounters;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Resolves, once per runtime class, which configured type (if any) a class belongs to, and hands
  * out the {@link TypeBinding} that holds the bindings of its methods.
+ *
+ * <p>One instance per services config: when the config changes while running, the dispatcher gets
+ * a new one, and what this one resolved is forgotten.
  *
  * <p>Safe for concurrent use. Values live in a {@link ClassValue}, so they go away with their class.
  */
@@ -17,6 +21,7 @@ final class TypeBindings {
   private final DefaultEventBus bus;
   private final ContextSettings context;
   private final Switches switches;
+  private final ServiceCounters counters;
   private final ClassValue<TypeBinding> types = new ClassValue<>() {
     @Override
     protected TypeBinding computeValue(Class<?> type) {
@@ -24,11 +29,21 @@ final class TypeBindings {
     }
   };
 
-  TypeBindings(ServiceIndex index, DefaultEventBus bus, ContextSettings context, Switches switches) {
+  TypeBindings(ServiceIndex index, DefaultEventBus bus, ContextSettings context, Switches switches,
+      ServiceCounters counters) {
     this.index = index;
     this.bus = bus;
     this.context = context;
     this.switches = switches;
+    this.counters = counters;
+  }
+
+  ServiceIndex index() {
+    return index;
+  }
+
+  ServiceCounters counters() {
+    return counters;
   }
 
   Switches switches() {

@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 
 /**
  * Herald's MBeans under {@value #DOMAIN}: {@code type=Bus}, one {@code type=Subscription} per live
- * subscription, one {@code type=Service} per {@code services} entry. Subscription beans follow the
+ * subscription, one {@code type=Service} per {@code services} entry, and {@code type=Control} for
+ * live changes. Subscription beans follow the
  * bus: synced on each read of the bus bean, so that Herald keeps no thread of its own for JMX.
  *
  * <p>Safe for concurrent use. Registration problems are logged once and never thrown: JMX is an
@@ -35,6 +36,9 @@ public final class HeraldMBeans implements AutoCloseable {
   private final DefaultEventBus bus;
   private final DeliveryTimes times;
   private final List<ObjectName> fixed = new ArrayList<>();
+  private final List<ObjectName> services = new ArrayList<>();
+  private Supplier<Class<?>[]> loadedClasses;
+  private ServiceCounters counters;
   private final Map<SubscriptionKey, ObjectName> subscriptions = new LinkedHashMap<>();
 
   private HeraldMBeans(MBeanServer server, DefaultEventBus bus, DeliveryTimes times) {
@@ -49,11 +53,15 @@ public final class HeraldMBeans implements AutoCloseable {
    * @param inst lists the loaded classes for the service beans
    * @param counters counts calls per entry; null if the agent does not count (CallsSeen reads -1)
    * @param times the slowest deliveries of timed subscriptions; null for none (reads -1)
+   * @param control live changes, offered as {@code type=Control}; null for none
    */
   public static HeraldMBeans register(DefaultEventBus bus, List<ServiceEntry> services, Instrumentation inst,
-      ServiceCounters counters, DeliveryTimes times) {
+      ServiceCounters counters, DeliveryTimes times, AgentControl control) {
     HeraldMBeans beans = register(ManagementFactory.getPlatformMBeanServer(), bus, services,
         inst::getAllLoadedClasses, counters, times);
+    if (control != null) {
+      beans.add(name("type=Control"), new ControlView(control));
+    }
     return beans;
   }
 
@@ -62,13 +70,24 @@ public final class HeraldMBeans implements AutoCloseable {
       Supplier<Class<?>[]> loadedClasses, ServiceCounters counters, DeliveryTimes times) {
     HeraldMBeans beans = new HeraldMBeans(server, bus, times != null ? times : new DeliveryTimes());
     beans.add(name("type=Bus"), new BusView(bus, beans::syncSubscriptions));
-    LoadedServices loaded = new LoadedServices(services, loadedClasses);
-    for (ServiceEntry entry : services) {
-      beans.add(name("type=Service,index=" + entry.index() + ",class=" + ObjectName.quote(entry.classPattern())),
-          new ServiceEntryView(entry, loaded, counters));
-    }
+    beans.loadedClasses = loadedClasses;
+    beans.counters = counters;
+    beans.replaceServices(services);
     beans.syncSubscriptions();
     return beans;
+  }
+
+  /** Replaces the {@code type=Service} beans with those of {@code entries}. Never throws. */
+  public synchronized void replaceServices(List<ServiceEntry> entries) {
+    services.forEach(this::unregister);
+    services.clear();
+    LoadedServices loaded = new LoadedServices(entries, loadedClasses);
+    for (ServiceEntry entry : entries) {
+      ObjectName name = name("type=Service,index=" + entry.index() + ",class=" + ObjectName.quote(entry.classPattern()));
+      if (register(name, new ServiceEntryView(entry, loaded, counters))) {
+        services.add(name);
+      }
+    }
   }
 
   /** Registers beans for new subscriptions and unregisters those of closed ones. Never throws. */
@@ -103,6 +122,7 @@ public final class HeraldMBeans implements AutoCloseable {
   /** The names of the beans registered now. */
   public synchronized List<ObjectName> names() {
     List<ObjectName> all = new ArrayList<>(fixed);
+    all.addAll(services);
     all.addAll(subscriptions.values());
     return all;
   }
@@ -111,8 +131,10 @@ public final class HeraldMBeans implements AutoCloseable {
   @Override
   public synchronized void close() {
     fixed.forEach(this::unregister);
+    services.forEach(this::unregister);
     subscriptions.values().forEach(this::unregister);
     fixed.clear();
+    services.clear();
     subscriptions.clear();
   }
 

@@ -1,43 +1,42 @@
 package dev.herald.agent.jmx;
 
 import dev.herald.agent.config.ServiceEntry;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the calls of each {@code services} entry's write methods, for {@link ServiceEntryMXBean}.
- * The agent's dispatcher calls {@link #onCall} once per call that emits events (enabled entry,
+ * Counters are kept by the entry's {@code class} value, so an entry keeps its count when the
+ * config is reloaded with other entries added or removed around it. The agent's dispatcher
+ * increments the counter of {@link #forEntry} once per call that emits events (enabled entry,
  * someone listening, not nested in a write of the same entity and operation).
  *
- * <p>Safe for concurrent use; {@link #onCall} is a striped counter increment and never throws.
+ * <p>Safe for concurrent use; the counters are striped.
  */
 public final class ServiceCounters {
 
-  private final LongAdder[] calls;
+  private final ConcurrentHashMap<String, LongAdder> calls;
 
-  /** Counters for entries {@code 0 .. entries - 1}. */
-  public ServiceCounters(int entries) {
-    calls = new LongAdder[entries];
-    for (int i = 0; i < entries; i++) {
-      calls[i] = new LongAdder();
-    }
+  /** Counters, sized for about {@code expectedEntries} entries. */
+  public ServiceCounters(int expectedEntries) {
+    calls = new ConcurrentHashMap<>(Math.max(expectedEntries, 1) * 2);
   }
 
-  /** Counts one call of a write method of {@code entry}; ignores null and unknown entries. */
-  public void onCall(ServiceEntry entry) {
-    if (entry != null && entry.index() >= 0 && entry.index() < calls.length) {
-      calls[entry.index()].increment();
-    }
+  /** The counter of {@code entry}, created on first use; resolve it once, not per call. */
+  public LongAdder forEntry(ServiceEntry entry) {
+    return calls.computeIfAbsent(entry.classPattern(), pattern -> new LongAdder());
   }
 
-  /** Calls seen for entry {@code index}, or 0 if there is no such entry. */
-  public long calls(int index) {
-    return index >= 0 && index < calls.length ? calls[index].sum() : 0;
+  /** Calls seen for {@code entry}, or 0 if none was counted. */
+  public long calls(ServiceEntry entry) {
+    LongAdder adder = calls.get(entry.classPattern());
+    return adder == null ? 0 : adder.sum();
   }
 
   /** Calls seen over all entries. */
   public long total() {
     long sum = 0;
-    for (LongAdder adder : calls) {
+    for (LongAdder adder : calls.values()) {
       sum += adder.sum();
     }
     return sum;

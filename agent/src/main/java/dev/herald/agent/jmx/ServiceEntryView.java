@@ -48,6 +48,6 @@ final class ServiceEntryView implements ServiceEntryMXBean {
 
   @Override
   public long getCallsSeen() {
-    return counters == null ? -1 : counters.calls(entry.index());
+    return counters == null ? -1 : counters.calls(entry);
   }
 }

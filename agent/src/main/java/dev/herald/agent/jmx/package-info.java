@@ -5,6 +5,6 @@
  *
  * <p>The agent wires it up: {@link dev.herald.agent.jmx.HeraldMBeans#register} once started, the
  * listener wrapper of {@link dev.herald.agent.jmx.DeliveryTimes} as plugins subscribe, and {@link
- * dev.herald.agent.jmx.ServiceCounters#onCall} in its dispatcher.
+ * dev.herald.agent.jmx.ServiceCounters#forEntry} in its dispatcher.
  */
 package dev.herald.agent.jmx;

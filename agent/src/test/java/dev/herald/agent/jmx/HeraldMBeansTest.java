@@ -109,8 +109,8 @@ class HeraldMBeansTest {
   void serviceBeanListsLoadedClassesTheirWriteMethodsAndCalls() throws Exception {
     ServiceCounters counters = new ServiceCounters(1);
     beans = register(counters, null);
-    counters.onCall(orders);
-    counters.onCall(orders);
+    counters.forEntry(orders).increment();
+    counters.forEntry(orders).increment();
 
     ObjectName name = new ObjectName("dev.herald:type=Service,index=0,class=" + ObjectName.quote(orders.classPattern()));
     assertThat((String[]) server.getAttribute(name, "InstrumentedClasses")).containsExactly("com.acme.OrderFixture");

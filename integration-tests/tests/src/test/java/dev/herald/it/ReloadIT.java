@@ -39,4 +39,48 @@ class ReloadIT {
     assertThat(Integer.parseInt(result.value("reload-calls-after-broken-edit")))
         .as("still emitting after the broken edit; %s", result.describe()).isPositive();
   }
+
+  @Test
+  void servicesAddedAndRemovedWhileRunningAreInstrumentedAndRestoredByRetransformation() {
+    Workspace ws = Workspace.in(dir);
+    Path config = ws.config("""
+        reload: true
+        reload-interval: 200ms
+        services:
+          - class: dev.herald.it.shapes.InvoiceService
+            entity: invoice
+        """ + Workspace.RECORDER);
+    Jvm.Result result = ws.shapes("reload-services").jvmArg("-Dshapes.config=" + config).run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.value("services-account-events-before")).as(result.describe()).isEqualTo("0");
+    assertThat(Integer.parseInt(result.value("services-calls-until-account")))
+        .as("AccountService (loaded before it was configured; create() inherited from BaseService) emits once"
+            + " added to the file; %s", result.describe()).isPositive();
+    assertThat(result.value("services-account-events-for-10-updates"))
+        .as("exactly one before and one after per call, not doubled by retransformation; %s", result.describe())
+        .isEqualTo("20");
+    assertThat(Integer.parseInt(result.value("services-calls-until-invoice-silent")))
+        .as("InvoiceService falls silent once removed from the file; %s", result.describe()).isPositive();
+    assertThat(result.heraldLines("INFO")).as(result.describe())
+        .anySatisfy(line -> assertThat(line).contains("reloaded").contains("+dev.herald.it.shapes.AccountService")
+            .contains("retransformed"))
+        .anySatisfy(line -> assertThat(line).contains("-dev.herald.it.shapes.InvoiceService")
+            .containsPattern("[1-9]\\d* restored"));
+
+    assertThat(result.value("services-jmx-add")).as(result.describe())
+        .startsWith("ok: added dev.herald.it.shapes.LedgerService");
+    assertThat(Integer.parseInt(result.value("services-calls-until-ledger")))
+        .as("addService over JMX instruments a loaded class; %s", result.describe()).isPositive();
+    assertThat(result.value("services-jmx-disable")).as(result.describe()).startsWith("ok:");
+    assertThat(Integer.parseInt(result.value("services-calls-until-account-silent")))
+        .as("disableService over JMX; %s", result.describe()).isEqualTo(1);
+    assertThat(result.value("services-jmx-bad-add")).as(result.describe())
+        .startsWith("refused: ").contains("addService:2").contains("9nine");
+    assertThat(result.value("services-jmx-remove")).as(result.describe()).startsWith("ok: removed");
+    assertThat(Integer.parseInt(result.value("services-calls-until-ledger-silent")))
+        .as("removeService over JMX restores the class; %s", result.describe()).isEqualTo(1);
+    assertThat(result.heraldLines("WARN")).as(result.describe()).isEmpty();
+    assertThat(result.heraldLines("ERROR")).as(result.describe()).isEmpty();
+  }
 }

@@ -28,6 +28,7 @@ public final class Main {
     scenarios.put("burst", BusScenarios::burst);
     scenarios.put("classloading", LoadingScenarios::classloading);
     scenarios.put("reload", ReloadScenarios::reload);
+    scenarios.put("reload-services", ReloadScenarios::services);
     Report.print("start-epoch-millis", System.currentTimeMillis());
     for (String name : args) {
       Scenario scenario = scenarios.get(name);

@@ -1,0 +1,278 @@
+package dev.herald.agent;
+
+import dev.herald.agent.config.ConfigException;
+import dev.herald.agent.config.ConfigLoader;
+import dev.herald.agent.config.HeraldConfig;
+import dev.herald.agent.config.ServiceEntry;
+import dev.herald.agent.instrument.ServicesChanged;
+import dev.herald.agent.instrument.Weaving;
+import dev.herald.agent.jmx.AgentControl;
+import dev.herald.agent.jmx.HeraldMBeans;
+import dev.herald.agent.log.AgentLog;
+import dev.herald.agent.plugin.PluginManager;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+
+/**
+ * Applies changes to the running agent: a new config read from the file (by the reload watcher or
+ * {@link #reload} over JMX), or one change made over JMX. {@code enabled} flips at once; services
+ * added, removed or changed are instrumented or restored by retransformation; {@code plugins.config}
+ * changes restart the plugins concerned; plugin jars are handled by {@link #rescanPlugins}. What
+ * cannot change while running (bus, context, the plugin folder's path) is logged as taking effect
+ * at the next start.
+ *
+ * <p>Safe for concurrent use: changes are applied one at a time. Never lets an exception escape to
+ * the watcher; JMX callers get {@link IllegalArgumentException} or {@link IllegalStateException}
+ * with the reason.
+ */
+final class LiveChanges implements AgentControl {
+
+  private static final Logger log = AgentLog.get(LiveChanges.class);
+
+  private final Weaving weaving;
+  private final PluginManager plugins;
+  private HeraldConfig running;
+  private HeraldMBeans beans;
+
+  LiveChanges(HeraldConfig config, Weaving weaving, PluginManager plugins) {
+    this.running = config;
+    this.weaving = weaving;
+    this.plugins = plugins;
+  }
+
+  /** Lets service changes reach the JMX service beans, once they are registered. */
+  synchronized void attach(HeraldMBeans registered) {
+    beans = registered;
+  }
+
+  /** Applies {@code next}, read from the running config's file; returns what changed. */
+  synchronized String apply(HeraldConfig next) {
+    List<String> changes = new ArrayList<>();
+    List<String> later = new ArrayList<>();
+    if (!next.bus().equals(running.bus())) {
+      later.add("bus");
+    }
+    if (!next.context().equals(running.context())) {
+      later.add("context");
+    }
+    if (!Objects.equals(next.plugins().path(), running.plugins().path())) {
+      later.add("plugins.path");
+    }
+    if (next.reload() != running.reload() || !next.reloadInterval().equals(running.reloadInterval())) {
+      later.add("reload");
+    }
+    if (!next.log().equals(running.log())) {
+      AgentLog.configure(next.log().level(), next.log().file());
+      changes.add("log");
+    }
+    changeServices(next.services(), changes);
+    if (!next.plugins().config().equals(running.plugins().config())) {
+      changes.add("plugins.config (" + LivePlugins.reconfigure(plugins, next.plugins().config()) + ")");
+    }
+    running = new HeraldConfig(running.file(), next.services(), running.bus(),
+        new dev.herald.agent.config.PluginSettings(running.plugins().path(), running.plugins().pathExplicit(),
+            next.plugins().config(), next.plugins().startTimeout()),
+        running.context(), next.log(), next.onConfigError(), running.reload(), running.reloadInterval());
+    if (!later.isEmpty()) {
+      log.warn("{}: {} changed; {} take{} effect at the next start", next.file(), String.join(", ", later),
+          later.size() == 1 ? "it" : "they", later.size() == 1 ? "s" : "");
+    }
+    String summary = changes.isEmpty() ? "no change in force" : String.join("; ", changes);
+    if (!changes.isEmpty()) {
+      log.info("reloaded {}: {}", next.file(), summary);
+    }
+    return summary;
+  }
+
+  /** Applies {@code next} entries: flags only, or a retransformation; adds what it did to {@code changes}. */
+  private void changeServices(List<ServiceEntry> next, List<String> changes) {
+    List<ServiceEntry> now = running.services();
+    if (sameRules(now, next)) {
+      List<String> flips = enabledChanges(now, next);
+      if (!flips.isEmpty()) {
+        weaving.applyEnabled(next);
+        changes.addAll(flips);
+        refreshBeans(next);
+      }
+      return;
+    }
+    ServicesChanged outcome = weaving.replaceServices(next);
+    changes.add("services " + describeDifference(now, next) + ": " + outcome);
+    refreshBeans(next);
+  }
+
+  private void refreshBeans(List<ServiceEntry> entries) {
+    if (beans != null) {
+      beans.replaceServices(entries);
+    }
+  }
+
+  @Override
+  public String reload() {
+    Path file = running().file();
+    if (file == null) {
+      throw new IllegalStateException("Herald was started without a config file; there is nothing to reload");
+    }
+    try {
+      return apply(ConfigLoader.load(file, System::getenv));
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(e.getMessage().replace('\n', ' ') + "; the running config stays");
+    }
+  }
+
+  @Override
+  public synchronized String setServiceEnabled(String classPattern, boolean enabled) {
+    List<ServiceEntry> next = new ArrayList<>();
+    for (ServiceEntry entry : running.services()) {
+      next.add(entry.classPattern().equals(classPattern) ? entry.with(entry.index(), enabled) : entry);
+    }
+    requireKnown(classPattern);
+    return applyServices(next, classPattern + (enabled ? " enabled" : " disabled"));
+  }
+
+  @Override
+  public synchronized String addService(String entryYaml) {
+    ServiceEntry added = parseEntry(entryYaml);
+    for (ServiceEntry entry : running.services()) {
+      if (entry.classPattern().equals(added.classPattern())) {
+        throw new IllegalArgumentException("services already has an entry for " + added.classPattern());
+      }
+    }
+    List<ServiceEntry> next = new ArrayList<>(running.services());
+    next.add(added.with(next.size(), added.enabled()));
+    return applyServices(next, "added " + added.classPattern());
+  }
+
+  @Override
+  public synchronized String removeService(String classPattern) {
+    requireKnown(classPattern);
+    List<ServiceEntry> next = new ArrayList<>();
+    for (ServiceEntry entry : running.services()) {
+      if (!entry.classPattern().equals(classPattern)) {
+        next.add(entry.with(next.size(), entry.enabled()));
+      }
+    }
+    return applyServices(next, "removed " + classPattern);
+  }
+
+  @Override
+  public synchronized List<String> services() {
+    return running.services().stream().map(ServiceEntry::toString).toList();
+  }
+
+  @Override
+  public List<String> plugins() {
+    return LivePlugins.describe(plugins);
+  }
+
+  @Override
+  public String stopPlugin(String name) {
+    return LivePlugins.stop(plugins, name);
+  }
+
+  @Override
+  public String startPlugin(String name) {
+    return LivePlugins.start(plugins, name);
+  }
+
+  @Override
+  public String restartPlugin(String name) {
+    return LivePlugins.restart(plugins, name);
+  }
+
+  @Override
+  public String rescanPlugins() {
+    return LivePlugins.rescan(plugins);
+  }
+
+  synchronized HeraldConfig running() {
+    return running;
+  }
+
+  private String applyServices(List<ServiceEntry> next, String what) {
+    List<String> changes = new ArrayList<>();
+    changeServices(next, changes);
+    running = new HeraldConfig(running.file(), next, running.bus(), running.plugins(), running.context(),
+        running.log(), running.onConfigError(), running.reload(), running.reloadInterval());
+    String summary = changes.isEmpty() ? what + " (no change in force)"
+        : changes.equals(List.of(what)) ? what : what + ": " + String.join("; ", changes);
+    log.info("changed over JMX: {}; lasts until {} is reloaded or the JVM restarts", summary,
+        running.file() == null ? "the config" : running.file().getFileName());
+    return summary;
+  }
+
+  private void requireKnown(String classPattern) {
+    if (running.services().stream().noneMatch(entry -> entry.classPattern().equals(classPattern))) {
+      throw new IllegalArgumentException("no services entry has class " + classPattern + "; entries: "
+          + running.services().stream().map(ServiceEntry::classPattern).toList());
+    }
+  }
+
+  private ServiceEntry parseEntry(String entryYaml) {
+    if (entryYaml == null || entryYaml.isBlank()) {
+      throw new IllegalArgumentException("expected a services entry in YAML, e.g. {class: com.acme.OrderService}");
+    }
+    String text = "services:\n  - " + entryYaml.strip().replace("\n", "\n    ") + "\n";
+    try {
+      List<ServiceEntry> parsed = ConfigLoader.parse(text, Path.of("addService"), System::getenv).services();
+      if (parsed.size() != 1) {
+        throw new IllegalArgumentException("expected one services entry, got " + parsed.size());
+      }
+      return parsed.get(0);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(e.getMessage().replace('\n', ' '));
+    }
+  }
+
+  private static boolean sameRules(List<ServiceEntry> a, List<ServiceEntry> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!a.get(i).sameRules(b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<String> enabledChanges(List<ServiceEntry> a, List<ServiceEntry> b) {
+    List<String> changes = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i).enabled() != b.get(i).enabled()) {
+        changes.add(b.get(i).classPattern() + (b.get(i).enabled() ? " enabled" : " disabled"));
+      }
+    }
+    return changes;
+  }
+
+  private static String describeDifference(List<ServiceEntry> now, List<ServiceEntry> next) {
+    List<String> parts = new ArrayList<>();
+    for (ServiceEntry entry : next) {
+      ServiceEntry old = find(now, entry.classPattern());
+      if (old == null) {
+        parts.add("+" + entry.classPattern());
+      } else if (!old.sameRules(entry)) {
+        parts.add("~" + entry.classPattern());
+      }
+    }
+    for (ServiceEntry entry : now) {
+      if (find(next, entry.classPattern()) == null) {
+        parts.add("-" + entry.classPattern());
+      }
+    }
+    return parts.isEmpty() ? "reordered" : String.join(" ", parts);
+  }
+
+  private static ServiceEntry find(List<ServiceEntry> entries, String classPattern) {
+    for (ServiceEntry entry : entries) {
+      if (entry.classPattern().equals(classPattern)) {
+        return entry;
+      }
+    }
+    return null;
+  }
+}
