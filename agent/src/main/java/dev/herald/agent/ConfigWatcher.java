@@ -10,10 +10,9 @@ import java.util.Arrays;
 import org.slf4j.Logger;
 
 /**
- * With {@code reload: true}, reads the config file again every {@code reload-interval} and applies
- * what changed in the {@code enabled} flags of {@code services} at once. A broken edit keeps the
- * running config and says why; other changes (services added or removed, methods, bus, plugins)
- * are reported as taking effect at the next start.
+ * With {@code reload: true}, reads the config file again every {@code reload-interval} and, when
+ * its text changed, hands the new config to {@link LiveChanges}; then rescans the plugin folder. A
+ * broken edit keeps the running config and says why.
  *
  * <p>One daemon thread, {@code herald-reload}.
  */
@@ -62,6 +61,11 @@ final class ConfigWatcher implements Runnable {
         return;
       } catch (Exception e) {
         log.warn("cannot read {} to reload it: {}; keeping the running config", file, e.toString());
+      }
+      try {
+        live.rescanPlugins(); // logs what it changed itself
+      } catch (RuntimeException e) {
+        log.warn("cannot rescan the plugin folder: {}", e.toString());
       }
     }
   }

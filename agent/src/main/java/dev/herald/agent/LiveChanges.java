@@ -10,6 +10,7 @@ import dev.herald.agent.jmx.AgentControl;
 import dev.herald.agent.jmx.HeraldMBeans;
 import dev.herald.agent.log.AgentLog;
 import dev.herald.agent.plugin.PluginManager;
+import dev.herald.agent.plugin.PluginView;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ final class LiveChanges implements AgentControl {
     }
     changeServices(next.services(), changes);
     if (!next.plugins().config().equals(running.plugins().config())) {
-      changes.add("plugins.config (" + LivePlugins.reconfigure(plugins, next.plugins().config()) + ")");
+      changes.add("plugins.config (" + plugins.reconfigure(next.plugins().config()) + ")");
     }
     running = new HeraldConfig(running.file(), next.services(), running.bus(),
         new dev.herald.agent.config.PluginSettings(running.plugins().path(), running.plugins().pathExplicit(),
@@ -165,27 +166,27 @@ final class LiveChanges implements AgentControl {
 
   @Override
   public List<String> plugins() {
-    return LivePlugins.describe(plugins);
+    return plugins.plugins().stream().map(PluginView::toString).toList();
   }
 
   @Override
   public String stopPlugin(String name) {
-    return LivePlugins.stop(plugins, name);
+    return plugins.stop(name);
   }
 
   @Override
   public String startPlugin(String name) {
-    return LivePlugins.start(plugins, name);
+    return plugins.start(name);
   }
 
   @Override
   public String restartPlugin(String name) {
-    return LivePlugins.restart(plugins, name);
+    return plugins.restart(name);
   }
 
   @Override
   public String rescanPlugins() {
-    return LivePlugins.rescan(plugins);
+    return plugins.rescan().toString();
   }
 
   synchronized HeraldConfig running() {

@@ -1,6 +1,7 @@
 package dev.herald.agent.plugin;
 
 import dev.herald.api.HeraldPlugin;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -20,6 +21,7 @@ final class LoadedPlugin {
   private final PluginJar jar;
   private final PluginBus bus;
   private final AtomicReference<State> state = new AtomicReference<>(State.LOADED);
+  private volatile Instant runningSince;
 
   LoadedPlugin(String name, HeraldPlugin plugin, PluginJar jar, PluginBus bus) {
     this.name = name;
@@ -49,7 +51,18 @@ final class LoadedPlugin {
   }
 
   boolean move(State from, State to) {
-    return state.compareAndSet(from, to);
+    if (!state.compareAndSet(from, to)) {
+      return false;
+    }
+    if (to == State.RUNNING) {
+      runningSince = Instant.now();
+    }
+    return true;
+  }
+
+  /** When its {@code start} returned; null if it has not (yet). */
+  Instant runningSince() {
+    return runningSince;
   }
 
   /** Moves to {@code end} and returns the state it left, unless it already was in a final one. */

@@ -20,6 +20,10 @@ import org.slf4j.Logger;
  *
  * <p>Every jar here runs with the application's rights, so a symbolic link is followed only when
  * its target stays inside the folder, and a folder that others may write to is reported.
+ *
+ * <p>The folder is listed at start-up and again at each rescan while the application runs; each
+ * problem found (a link leading out, a folder others may write to) is logged once per {@code
+ * reported} set, not at every rescan.
  */
 final class PluginFolder {
 
@@ -36,11 +40,23 @@ final class PluginFolder {
 
   private PluginFolder() {}
 
-  /** The jars to load from {@code folder}, in load order; empty (with a WARN) if it is not a folder. */
-  static List<Candidate> scan(Path folder) {
+  /** The jars to load from {@code folder} at start-up; empty (with a WARN) if it is not a folder. */
+  static List<Candidate> scan(Path folder, Set<String> reported) {
     if (!Files.isDirectory(folder)) {
       log.warn("plugin folder {} does not exist or is not a folder; no plugins loaded", folder);
       return List.of();
+    }
+    List<Candidate> candidates = list(folder, reported);
+    return candidates == null ? List.of() : candidates;
+  }
+
+  /**
+   * The jars in {@code folder} now, in load order; null if it cannot be listed (it is missing, or
+   * unreadable: an ERROR, once), which is not the same as empty.
+   */
+  static List<Candidate> list(Path folder, Set<String> reported) {
+    if (!Files.isDirectory(folder)) {
+      return null;
     }
     List<Path> entries;
     Path realFolder;
@@ -48,10 +64,15 @@ final class PluginFolder {
       realFolder = folder.toRealPath();
       entries = listing.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
     } catch (IOException | RuntimeException e) {
-      log.error("plugin folder {} cannot be read ({}); no plugins loaded", folder, e.toString());
-      return List.of();
+      if (reported.add("unreadable " + folder)) {
+        log.error("plugin folder {} cannot be read ({}); no plugins are loaded from it until it can be",
+            folder, e.toString());
+      }
+      return null;
     }
-    warnIfWritableByOthers(folder, realFolder);
+    if (reported.add("writable " + folder)) {
+      warnIfWritableByOthers(folder, realFolder);
+    }
     List<Candidate> candidates = new ArrayList<>();
     for (Path entry : entries) {
       String fileName = entry.getFileName().toString();
@@ -60,7 +81,7 @@ final class PluginFolder {
         continue;
       }
       String display = display(folder, fileName);
-      Path file = resolve(entry, realFolder, display);
+      Path file = resolve(entry, realFolder, display, reported);
       if (file == null) {
         continue;
       }
@@ -74,7 +95,7 @@ final class PluginFolder {
   }
 
   /** The file to read for {@code entry}, or null if it is a link that must not be followed. */
-  private static Path resolve(Path entry, Path realFolder, String display) {
+  private static Path resolve(Path entry, Path realFolder, String display, Set<String> reported) {
     if (!Files.isSymbolicLink(entry)) {
       return entry;
     }
@@ -82,15 +103,16 @@ final class PluginFolder {
     try {
       target = entry.toRealPath();
     } catch (IOException e) {
-      log.warn("{} is a symbolic link to nothing that exists ({}); skipped", display, e.toString());
+      if (reported.add("dangling " + entry)) {
+        log.warn("{} is a symbolic link to nothing that exists ({}); skipped", display, e.toString());
+      }
       return null;
     }
-    if (!target.startsWith(realFolder)) {
+    if (!target.startsWith(realFolder) && reported.add("outside " + entry + " " + target)) {
       log.warn("{} is a symbolic link to {}, outside the plugin folder {}; skipped: only jars inside"
           + " the plugin folder are loaded", display, target, realFolder);
-      return null;
     }
-    return target;
+    return target.startsWith(realFolder) ? target : null;
   }
 
   private static void warnIfWritableByOthers(Path folder, Path realFolder) {

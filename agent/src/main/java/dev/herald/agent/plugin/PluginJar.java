@@ -10,12 +10,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 
 /**
- * One loaded plugin jar: its class loader, the plugins found in it, and how many of them still
- * run. The loader is closed when the last of its plugins is done (stopped, failed, or refused).
+ * One loaded plugin jar: its class loader over a {@link PluginCopy private copy} of the file, the
+ * plugins found in it, and how many of them still run. The loader is closed, and the copy
+ * deleted, when the last of its plugins is done (stopped, failed, or refused). A jar replaced in
+ * the folder is loaded again as a new {@code PluginJar}; the old one lives on until its plugins stop.
  *
  * <p>{@link #retain()} and {@link #release()} are safe for concurrent use: a plugin abandoned
  * during start may fail late, on its own thread.
@@ -29,23 +32,40 @@ final class PluginJar {
   private static final int MAX_ENTRIES = 1000;
 
   private final String display;
+  private final String fileName;
+  private final PluginCopy copy;
   private final PluginClassLoader loader;
   private final AtomicInteger users = new AtomicInteger();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private PluginJar(String display, PluginClassLoader loader) {
-    this.display = display;
+  private PluginJar(PluginFolder.Candidate candidate, PluginCopy copy, PluginClassLoader loader) {
+    this.display = candidate.display();
+    this.fileName = candidate.fileName();
+    this.copy = copy;
     this.loader = loader;
   }
 
-  /** Checks the jar and gives it a class loader; null (after an ERROR) if it must be skipped. */
+  /**
+   * Copies the jar, checks the copy and gives it a class loader; null (after one ERROR) if it
+   * must be skipped: unreadable, not a jar (or not all of one yet), or bundling the API.
+   */
   static PluginJar open(PluginFolder.Candidate candidate, ClassLoader apiLoader) {
-    if (!PluginJarCheck.acceptable(candidate.file(), candidate.display())) {
+    PluginCopy copy;
+    try {
+      copy = PluginCopy.of(candidate.file(), candidate.fileName());
+    } catch (IOException e) {
+      log.error("{} cannot be read ({}); skipped", candidate.display(), e.toString());
+      return null;
+    }
+    if (!PluginJarCheck.acceptable(copy.file(), candidate.display())) {
+      copy.delete();
       return null;
     }
     try {
-      return new PluginJar(candidate.display(),
-          new PluginClassLoader(candidate.file(), candidate.fileName(), apiLoader));
+      return new PluginJar(candidate, copy,
+          new PluginClassLoader(copy.file(), candidate.fileName(), apiLoader));
     } catch (IOException e) {
+      copy.delete();
       log.error("{} cannot be opened ({}); skipped", candidate.display(), e.toString());
       return null;
     }
@@ -114,6 +134,16 @@ final class PluginJar {
     return display;
   }
 
+  /** The name of the file in the plugin folder, e.g. {@code audit.jar}. */
+  String fileName() {
+    return fileName;
+  }
+
+  /** The SHA-256 of the content this jar was loaded from. */
+  String digest() {
+    return copy.digest();
+  }
+
   ClassLoader loader() {
     return loader;
   }
@@ -138,10 +168,14 @@ final class PluginJar {
   }
 
   private void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       loader.close();
     } catch (IOException e) {
       log.warn("{}: closing its class loader failed ({})", display, e.toString());
     }
+    copy.delete();
   }
 }

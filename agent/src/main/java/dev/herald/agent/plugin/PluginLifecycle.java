@@ -23,26 +23,30 @@ final class PluginLifecycle {
    * subscriptions are closed; on timeout it is abandoned: the caller goes on, the plugin's
    * subscriptions keep working, it is stopped at the end like the others, and the end of its
    * start is logged whenever it comes.
+   *
+   * @param started what success is logged as, after the plugin's name: {@code "started from plugins/a.jar"}
+   * @return the one line logged about it (INFO on success, ERROR otherwise)
    */
-  static void start(LoadedPlugin plugin, PluginContext context, Duration timeout) {
+  static String start(LoadedPlugin plugin, PluginContext context, Duration timeout, String started) {
     plugin.move(State.LOADED, State.STARTING);
     CompletableFuture<Void> call = BoundedCall.start("herald-plugin-start-" + plugin.name(),
         plugin.jar().loader(), () -> plugin.plugin().start(context));
     BoundedCall.Outcome outcome = BoundedCall.await(call, timeout);
     if (outcome.succeeded()) {
       plugin.move(State.STARTING, State.RUNNING);
-      log.info("plugin '{}' started from {} ({})", plugin.name(), plugin.jar().display(),
-          subscriptions(plugin));
+      String line = "plugin '" + plugin.name() + "' " + started + " (" + subscriptions(plugin) + ")";
+      log.info(line);
+      return line;
     } else if (outcome.finished()) {
-      if (plugin.move(State.STARTING, State.FAILED)) {
-        failed(plugin, outcome.failure());
-      }
-    } else {
-      plugin.move(State.STARTING, State.ABANDONED);
-      log.error("plugin '{}' did not start within {}; the application goes on without waiting",
-          plugin.name(), BoundedCall.format(timeout));
-      call.whenComplete((ignored, failure) -> endedLate(plugin, failure));
+      return plugin.move(State.STARTING, State.FAILED) ? failed(plugin, outcome.failure())
+          : "plugin '" + plugin.name() + "' was stopped while it started";
     }
+    plugin.move(State.STARTING, State.ABANDONED);
+    String line = "plugin '" + plugin.name() + "' did not start within " + BoundedCall.format(timeout)
+        + "; the application goes on without waiting";
+    log.error(line);
+    call.whenComplete((ignored, failure) -> endedLate(plugin, failure));
+    return line;
   }
 
   private static void endedLate(LoadedPlugin plugin, Throwable failure) {
@@ -56,12 +60,14 @@ final class PluginLifecycle {
     }
   }
 
-  private static void failed(LoadedPlugin plugin, Throwable failure) {
-    log.error("plugin '{}' ({}) failed to start: {}", plugin.name(), plugin.jar().display(),
-        String.valueOf(failure));
+  private static String failed(LoadedPlugin plugin, Throwable failure) {
+    String line = "plugin '" + plugin.name() + "' (" + plugin.jar().display() + ") failed to start: "
+        + failure;
+    log.error(line);
     log.debug("plugin '{}' start failure", plugin.name(), failure);
     plugin.bus().closeAll();
     plugin.jar().release();
+    return line;
   }
 
   /**

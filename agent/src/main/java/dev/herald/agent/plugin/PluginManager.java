@@ -2,30 +2,41 @@ package dev.herald.agent.plugin;
 
 import dev.herald.agent.log.AgentLog;
 import dev.herald.agent.plugin.LoadedPlugin.State;
+import dev.herald.agent.plugin.PluginSlots.Slot;
 import dev.herald.api.EventBus;
-import dev.herald.api.HeraldPlugin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
- * Loads the plugin jars of one folder, starts their plugins, and stops them at the end.
+ * Loads the plugin jars of one folder, starts their plugins, follows changes to the folder and to
+ * the plugins' settings while the application runs, and stops them at the end.
  *
  * <p>{@link #startAll()} loads the {@code *.jar} files of the folder in file-name order, each in
- * its own class loader, and starts each plugin in turn, waiting up to {@code startTimeout} for
- * each. {@link #stopAll(Duration)} stops them in reverse order. Nothing a plugin does is fatal: a
- * broken jar or plugin costs one ERROR line and that plugin, never an exception from here.
+ * its own class loader over a private copy of the file, and starts each plugin in turn, waiting up
+ * to {@code startTimeout} for each. {@link #rescan()} applies what changed in the folder since,
+ * {@link #reconfigure} new settings; {@link #stop}, {@link #start} and {@link #restart} act on one
+ * plugin. {@link #stopAll(Duration)} stops them all in reverse order. Nothing a plugin does is
+ * fatal: a broken jar or plugin costs one ERROR line and that plugin, never an exception from here.
  *
- * <p>Threading: both methods may be called from any thread (stopAll typically from a shutdown
- * hook); each does its work once, later calls return at once. Plugin code runs on daemon threads
- * named {@code herald-plugin-start-<name>} and {@code herald-plugin-stop-<name>}.
+ * <p>Threading: safe for concurrent use. Operations run one at a time (a rescan on the {@code
+ * herald-reload} thread waits for a JMX restart); {@link #stopAll} may come from a shutdown hook at
+ * any moment: it waits for the operation in progress up to its timeout, and after it nothing
+ * starts again. Plugin code runs on daemon threads named {@code herald-plugin-start-<name>} and
+ * {@code herald-plugin-stop-<name>}, with {@code startTimeout} bounding each call while the
+ * application runs.
  */
 public final class PluginManager implements AutoCloseable {
 
@@ -33,15 +44,15 @@ public final class PluginManager implements AutoCloseable {
   private static final long MIN_STOP_NANOS = 100_000_000L;
 
   private final Path folder;
-  private final Map<String, Map<String, Object>> configs;
-  private final Path baseDirectory;
   private final Duration startTimeout;
-  private final EventBus bus;
-  private final NamedSubscriber subscriber;
-  private final ClassLoader apiLoader;
-  private final List<LoadedPlugin> plugins = new ArrayList<>(); // start order, those worth stopping
+  private final PluginSlots slots = new PluginSlots();
+  private final PluginInstaller installer;
+  private final ReentrantLock operations = new ReentrantLock();
+  // guarded by operations
+  private final FolderStamps stamps = new FolderStamps();
+  private final Set<String> reported = new HashSet<>();
   private boolean startCalled;
-  private boolean stopCalled;
+  private volatile Map<String, Map<String, Object>> configs;
 
   /**
    * A manager for the plugins of {@code folder}; nothing is loaded until {@link #startAll()}.
@@ -63,31 +74,174 @@ public final class PluginManager implements AutoCloseable {
   PluginManager(Path folder, Map<String, Map<String, Object>> configs, Path baseDirectory,
       Duration startTimeout, EventBus bus, NamedSubscriber subscriber, ClassLoader apiLoader) {
     this.folder = folder;
-    this.configs = configs == null ? Map.of() : new LinkedHashMap<>(configs);
-    this.baseDirectory = Objects.requireNonNull(baseDirectory, "baseDirectory");
+    this.configs = copy(configs);
     this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
-    this.bus = Objects.requireNonNull(bus, "bus");
-    this.subscriber = Objects.requireNonNull(subscriber, "subscriber");
-    this.apiLoader = Objects.requireNonNull(apiLoader, "apiLoader");
+    this.installer = new PluginInstaller(slots, () -> this.configs,
+        Objects.requireNonNull(baseDirectory, "baseDirectory"), startTimeout,
+        Objects.requireNonNull(bus, "bus"), Objects.requireNonNull(subscriber, "subscriber"),
+        Objects.requireNonNull(apiLoader, "apiLoader"));
   }
 
   /**
    * Loads and starts every plugin, then warns about {@code plugins.config} entries that match no
    * loaded plugin. Returns once each plugin has started, failed, or used up its start timeout.
-   * Never throws; runs once.
+   * Never throws; runs once, and not at all after {@link #stopAll}.
    */
-  public synchronized void startAll() {
-    if (startCalled || stopCalled) {
-      return;
+  public void startAll() {
+    operations.lock();
+    try {
+      if (startCalled || slots.closed()) {
+        return;
+      }
+      startCalled = true;
+      PluginChanges.Collector changes = new PluginChanges.Collector();
+      for (PluginFolder.Candidate candidate : folder == null ? List.<PluginFolder.Candidate>of()
+          : PluginFolder.scan(folder, reported)) {
+        FolderStamps.Stamp stamp = FolderStamps.stamp(candidate.file());
+        if (stamp != null && !slots.closed()) {
+          installer.install(candidate, stamp, stamps, changes);
+        }
+      }
+      warnAboutUnusedConfigs(configs.keySet());
+    } finally {
+      operations.unlock();
     }
-    startCalled = true;
-    List<LoadedPlugin> loaded = folder == null ? List.of() : load();
-    for (LoadedPlugin plugin : loaded) {
-      PluginLifecycle.start(plugin, new DefaultPluginContext(plugin.bus(), config(plugin.name()),
-          baseDirectory), startTimeout);
-      plugins.add(plugin);
+  }
+
+  /**
+   * Applies what changed in the plugin folder since the last look: a jar that appeared is loaded
+   * and its plugins started; a jar that disappeared has its plugins stopped and its class loader
+   * closed; a jar whose content changed has its plugins restarted from the new content. A new or
+   * changed jar is read once it has kept its size and modification time for one rescan, so a jar
+   * still being copied is never loaded half-written. A folder that is gone or unreadable changes
+   * nothing (one WARN). Never throws; does nothing before {@link #startAll()} or after {@link #stopAll}.
+   */
+  public PluginChanges rescan() {
+    operations.lock();
+    try {
+      if (!startCalled || slots.closed() || folder == null) {
+        return PluginChanges.NONE;
+      }
+      List<PluginFolder.Candidate> listing = PluginFolder.list(folder, reported);
+      if (listing == null) {
+        if (reported.add("gone " + folder)) {
+          log.warn("plugin folder {} is gone or cannot be read; the plugins running keep running", folder);
+        }
+        return PluginChanges.NONE;
+      }
+      reported.remove("gone " + folder);
+      PluginChanges.Collector changes = new PluginChanges.Collector();
+      Set<String> present = new HashSet<>();
+      listing.forEach(candidate -> present.add(candidate.fileName()));
+      Set<String> known = new TreeSet<>(stamps.files());
+      slots.all().forEach(slot -> known.add(slot.fileName()));
+      for (String fileName : known) {
+        if (!present.contains(fileName)) {
+          stamps.forget(fileName);
+          for (Slot slot : slots.ofFile(fileName)) {
+            installer.retire(slot, "(" + PluginFolder.display(folder, fileName) + " removed)", changes);
+          }
+        }
+      }
+      for (PluginFolder.Candidate candidate : listing) {
+        FolderStamps.Stamp stamp = stamps.settled(candidate.fileName(), candidate.file());
+        if (stamp != null && !slots.closed()) {
+          installer.install(candidate, stamp, stamps, changes);
+        }
+      }
+      return changes.build();
+    } finally {
+      operations.unlock();
     }
-    warnAboutUnusedConfigs(loaded);
+  }
+
+  /**
+   * Takes new {@code plugins.config} settings and restarts exactly the plugins whose settings
+   * changed (absent and empty are the same), from their jars. A plugin stopped on request stays
+   * stopped, and gets the new settings when started. Never throws.
+   *
+   * @param next each plugin's settings by plugin name; null for none
+   */
+  public PluginChanges reconfigure(Map<String, Map<String, Object>> next) {
+    operations.lock();
+    try {
+      Map<String, Map<String, Object>> before = configs;
+      configs = copy(next);
+      if (!startCalled || slots.closed()) {
+        return PluginChanges.NONE;
+      }
+      PluginChanges.Collector changes = new PluginChanges.Collector();
+      for (Slot slot : slots.all()) {
+        if (!slot.held() && !settings(before, slot.name()).equals(settings(configs, slot.name()))) {
+          installer.reload(slot, candidate(slot.fileName()), "restarted with its new settings from", changes);
+        }
+      }
+      Set<String> added = new TreeSet<>(configs.keySet());
+      added.removeAll(before.keySet());
+      warnAboutUnusedConfigs(added);
+      return changes.build();
+    } finally {
+      operations.unlock();
+    }
+  }
+
+  /** The plugins known: running, starting, failed or stopped, in the order they first started. */
+  public List<PluginView> plugins() {
+    return slots.all().stream().map(PluginView::of).toList();
+  }
+
+  /** The names of the plugins that are running, in start order. */
+  public List<String> started() {
+    return slots.all().stream().filter(s -> s.plugin() != null && s.plugin().state() == State.RUNNING)
+        .map(Slot::name).toList();
+  }
+
+  /**
+   * Stops the plugin named {@code name} (its {@code stop}, its subscriptions, its class loader); it
+   * stays stopped, across changes of its jar, until {@link #start} or {@link #restart}.
+   *
+   * @return what happened, in one line
+   * @throws IllegalArgumentException if no plugin has that name; the message names those known
+   */
+  public String stop(String name) {
+    return operate(name, slot -> {
+      if (slot.held()) {
+        return "plugin '" + name + "' is already stopped";
+      }
+      boolean live = slot.live();
+      slots.put(new Slot(name, slot.fileName(), null, true));
+      installer.stopQuietly(slot);
+      if (!live) {
+        return "plugin '" + name + "' was not running; it stays stopped";
+      }
+      String line = "plugin '" + name + "' stopped on request (" + PluginFolder.display(folder, slot.fileName()) + ")";
+      log.info(line);
+      return line;
+    });
+  }
+
+  /**
+   * Starts again, from its jar as it is now, a plugin that was stopped or failed.
+   *
+   * @return what happened, in one line (also when it failed to start)
+   * @throws IllegalArgumentException if no plugin has that name; the message names those known
+   */
+  public String start(String name) {
+    return operate(name, slot -> slot.live() ? "plugin '" + name + "' is already running"
+        : installer.reload(slot, candidate(slot.fileName()), "started again from",
+            new PluginChanges.Collector()));
+  }
+
+  /**
+   * Stops the plugin named {@code name} if it runs, and starts it again from its jar as it is now,
+   * with the current settings.
+   *
+   * @return what happened, in one line (also when it failed to start)
+   * @throws IllegalArgumentException if no plugin has that name; the message names those known
+   */
+  public String restart(String name) {
+    return operate(name, slot -> installer.reload(slot, candidate(slot.fileName()), "restarted from",
+        new PluginChanges.Collector()));
   }
 
   /**
@@ -95,28 +249,34 @@ public final class PluginManager implements AutoCloseable {
    * waiting up to {@code timeout}, each at least 100 ms, so that one hanging plugin cannot hold
    * up the JVM's exit once per plugin), closes its subscriptions, warns about non-daemon threads it left,
    * and closes its jar's class loader once no plugin of that jar is left. Plugins that failed to
-   * start are not stopped; plugins whose start timed out are. Never throws; runs once.
+   * start are not stopped; plugins whose start timed out are. An operation in progress is waited
+   * for within {@code timeout}. Never throws; runs once.
    */
   public void stopAll(Duration timeout) {
-    List<LoadedPlugin> toStop;
-    synchronized (this) {
-      if (stopCalled) {
-        return;
-      }
-      stopCalled = true;
-      toStop = new ArrayList<>(plugins);
-    }
-    Collections.reverse(toStop);
     long deadline = System.nanoTime() + timeout.toNanos();
-    for (LoadedPlugin plugin : toStop) {
-      long left = Math.max(deadline - System.nanoTime(), MIN_STOP_NANOS);
-      PluginLifecycle.stop(plugin, Duration.ofNanos(left));
+    List<LoadedPlugin> toStop = slots.close();
+    if (toStop == null) {
+      return;
     }
-  }
-
-  /** The names of the plugins that are running, in start order. */
-  public synchronized List<String> started() {
-    return plugins.stream().filter(p -> p.state() == State.RUNNING).map(LoadedPlugin::name).toList();
+    boolean locked = false;
+    try {
+      // a rescan or restart in progress stops what it starts from now on; let it finish first
+      locked = operations.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      List<LoadedPlugin> reversed = new ArrayList<>(toStop);
+      Collections.reverse(reversed);
+      for (LoadedPlugin plugin : reversed) {
+        long left = Math.max(deadline - System.nanoTime(), MIN_STOP_NANOS);
+        PluginLifecycle.stop(plugin, Duration.ofNanos(left));
+      }
+    } finally {
+      if (locked) {
+        operations.unlock();
+      }
+    }
   }
 
   /** {@link #stopAll(Duration)} with 5 seconds per plugin. */
@@ -125,61 +285,47 @@ public final class PluginManager implements AutoCloseable {
     stopAll(Duration.ofSeconds(5));
   }
 
-  private List<LoadedPlugin> load() {
-    Map<String, LoadedPlugin> byName = new LinkedHashMap<>();
-    for (PluginFolder.Candidate candidate : PluginFolder.scan(folder)) {
-      PluginJar jar = PluginJar.open(candidate, apiLoader);
-      if (jar == null) {
-        continue;
-      }
-      for (HeraldPlugin plugin : jar.discover()) {
-        String name = nameOf(plugin, jar);
-        LoadedPlugin first = name == null ? null : byName.get(name);
-        if (first != null) {
-          log.error("plugin '{}' of {} ({}) refused: {} already has a plugin of that name ({});"
-                  + " plugin names must be unique", name, jar.display(), plugin.getClass().getName(),
-              first.jar().display(), first.plugin().getClass().getName());
-        } else if (name != null) {
-          jar.retain();
-          byName.put(name, new LoadedPlugin(name, plugin, jar,
-              new PluginBus(name, jar.loader(), bus, subscriber)));
-        }
-      }
-      jar.closeIfUnused();
-    }
-    return new ArrayList<>(byName.values());
-  }
-
-  private static String nameOf(HeraldPlugin plugin, PluginJar jar) {
-    String name;
+  private String operate(String name, Function<Slot, String> action) {
+    operations.lock();
     try {
-      name = plugin.name();
-    } catch (RuntimeException | LinkageError e) {
-      log.error("{}: plugin {} failed to tell its name ({}); skipped", jar.display(),
-          plugin.getClass().getName(), e.toString());
-      return null;
+      Slot slot = slots.get(name);
+      if (slot == null) {
+        List<String> known = slots.all().stream().map(Slot::name).sorted().toList();
+        throw new IllegalArgumentException("no plugin named '" + name + "'; known: "
+            + (known.isEmpty() ? "none" : String.join(", ", known)));
+      }
+      if (slots.closed()) {
+        return "Herald is shutting down; plugins are not changed any more";
+      }
+      return action.apply(slot);
+    } finally {
+      operations.unlock();
     }
-    if (name == null || name.isBlank()) {
-      log.error("{}: plugin {} has no name (name() returned {}); skipped", jar.display(),
-          plugin.getClass().getName(), name == null ? "null" : "'" + name + "'");
-      return null;
-    }
-    return name;
   }
 
-  private Map<String, Object> config(String name) {
-    Map<String, Object> config = configs.get(name);
-    // a copy: YAML maps may hold null values, which Map.copyOf refuses
-    return config == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(config));
+  /** The jar named {@code fileName} in the folder now; null if it is not there. */
+  private PluginFolder.Candidate candidate(String fileName) {
+    List<PluginFolder.Candidate> listing = folder == null ? null : PluginFolder.list(folder, reported);
+    return listing == null ? null
+        : listing.stream().filter(c -> c.fileName().equals(fileName)).findFirst().orElse(null);
   }
 
-  private void warnAboutUnusedConfigs(List<LoadedPlugin> loaded) {
+  private static Map<String, Object> settings(Map<String, Map<String, Object>> configs, String name) {
+    Map<String, Object> settings = configs.get(name);
+    return settings == null ? Map.of() : settings;
+  }
+
+  private static Map<String, Map<String, Object>> copy(Map<String, Map<String, Object>> configs) {
+    return configs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(configs));
+  }
+
+  private void warnAboutUnusedConfigs(Set<String> configured) {
     TreeSet<String> names = new TreeSet<>();
-    loaded.forEach(plugin -> names.add(plugin.name()));
-    for (String configured : configs.keySet()) {
-      if (!names.contains(configured)) {
+    slots.all().forEach(slot -> names.add(slot.name()));
+    for (String name : configured) {
+      if (!names.contains(name)) {
         log.warn("plugins.config has settings for '{}', but no plugin of that name was loaded"
-            + " (loaded: {})", configured, names.isEmpty() ? "none" : String.join(", ", names));
+            + " (loaded: {})", name, names.isEmpty() ? "none" : String.join(", ", names));
       }
     }
   }

@@ -74,4 +74,18 @@ abstract class PluginTestSupport {
   Path plugin(String fileName, String pluginName) throws Exception {
     return fixtures.scripted(folder.resolve(fileName), pluginName);
   }
+
+  /** As {@link #plugin(String, String)}, with other content (and size): a {@code version.txt} entry. */
+  Path plugin(String fileName, String pluginName, String version) throws Exception {
+    return fixtures.jar().pluginName(pluginName).service(PluginFixtures.SCRIPTED)
+        .entry("version.txt", version.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .writeTo(folder.resolve(fileName));
+  }
+
+  /** Two rescans, as two polls of the config watcher: a new or changed jar is read at the second. */
+  static PluginChanges settle(PluginManager manager) {
+    PluginChanges first = manager.rescan();
+    assertThat(first.started()).as("nothing new starts at the first sight of a jar").isEmpty();
+    return manager.rescan();
+  }
 }

@@ -35,7 +35,29 @@ final class RecordingBus implements EventBus {
 
   @Override
   public void publish(Event event) {
-    published.add(event);
+    synchronized (published) {
+      published.add(event);
+      published.notifyAll();
+    }
+  }
+
+  /** Waits up to {@code timeout} for an event named {@code name} whose first argument is {@code plugin}. */
+  void awaitPublished(String name, String plugin, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (published) {
+      while (published.stream().noneMatch(e -> e.name().equals(name) && plugin.equals(e.args().get(0)))) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("no " + name + " event from '" + plugin + "' within " + timeout);
+        }
+        published.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+  }
+
+  /** Forgets what was published, which holds plugins' objects, so their class loaders can go. */
+  void forgetPublished() {
+    published.clear();
   }
 
   @Override
@@ -51,8 +73,9 @@ final class RecordingBus implements EventBus {
   /** Calls the listener of every open subscription whose pattern matches, on this thread. */
   void deliver(Event event) throws Exception {
     for (Recorded subscription : subscriptions()) {
-      if (!subscription.closed && EventPattern.matches(subscription.pattern, event.name())) {
-        subscription.listener.onEvent(event);
+      EventListener listener = subscription.listener;
+      if (!subscription.closed && listener != null && EventPattern.matches(subscription.pattern, event.name())) {
+        listener.onEvent(event);
       }
     }
   }
@@ -80,11 +103,11 @@ final class RecordingBus implements EventBus {
     return matching.get(0);
   }
 
-  /** A subscription as the test bus made it. */
+  /** A subscription as the test bus made it; closing it drops the listener, as the real bus does. */
   static final class Recorded implements Subscription {
     final String pattern;
     final String name;
-    final EventListener listener;
+    volatile EventListener listener;
     volatile boolean closed;
 
     Recorded(String pattern, String name, EventListener listener) {
@@ -111,6 +134,7 @@ final class RecordingBus implements EventBus {
     @Override
     public void close() {
       closed = true;
+      listener = null;
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class Main {
     scenarios.put("classloading", LoadingScenarios::classloading);
     scenarios.put("reload", ReloadScenarios::reload);
     scenarios.put("reload-services", ReloadScenarios::services);
+    scenarios.put("reload-plugins", PluginReloadScenarios::plugins);
     Report.print("start-epoch-millis", System.currentTimeMillis());
     for (String name : args) {
       Scenario scenario = scenarios.get(name);

@@ -1,0 +1,59 @@
+package dev.herald.agent.plugin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one {@link PluginManager#rescan()} or {@link PluginManager#reconfigure} changed: plugin
+ * names started (new), restarted (a replaced jar, or new settings), stopped (jar removed, or
+ * replaced by a version without the plugin), and what failed: plugin names whose start failed or
+ * timed out, and jars (as {@code plugins/x.jar}) that could not be loaded. Each was also logged.
+ * Immutable.
+ */
+public record PluginChanges(List<String> started, List<String> restarted, List<String> stopped,
+    List<String> failed) {
+
+  /** Nothing changed. */
+  public static final PluginChanges NONE = new PluginChanges(List.of(), List.of(), List.of(), List.of());
+
+  public PluginChanges {
+    started = List.copyOf(started);
+    restarted = List.copyOf(restarted);
+    stopped = List.copyOf(stopped);
+    failed = List.copyOf(failed);
+  }
+
+  /** True if nothing changed. */
+  public boolean isEmpty() {
+    return started.isEmpty() && restarted.isEmpty() && stopped.isEmpty() && failed.isEmpty();
+  }
+
+  /** One line for people: {@code "started [audit], stopped [slack]"}, or {@code "no changes"}. */
+  @Override
+  public String toString() {
+    List<String> parts = new ArrayList<>();
+    add(parts, "started", started);
+    add(parts, "restarted", restarted);
+    add(parts, "stopped", stopped);
+    add(parts, "failed", failed);
+    return parts.isEmpty() ? "no changes" : String.join(", ", parts);
+  }
+
+  private static void add(List<String> parts, String what, List<String> names) {
+    if (!names.isEmpty()) {
+      parts.add(what + " " + names);
+    }
+  }
+
+  /** Collects changes as an operation makes them. Not thread-safe. */
+  static final class Collector {
+    final List<String> started = new ArrayList<>();
+    final List<String> restarted = new ArrayList<>();
+    final List<String> stopped = new ArrayList<>();
+    final List<String> failed = new ArrayList<>();
+
+    PluginChanges build() {
+      return new PluginChanges(started, restarted, stopped, failed);
+    }
+  }
+}

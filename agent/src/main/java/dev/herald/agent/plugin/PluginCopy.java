@@ -1,0 +1,87 @@
+package dev.herald.agent.plugin;
+
+import dev.herald.agent.log.AgentLog;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+
+/**
+ * A private copy of a plugin jar, in a temporary folder of its own ({@code herald-plugin-*} under
+ * {@code java.io.tmpdir}, readable by this user only), with the SHA-256 digest of its content.
+ *
+ * <p>The plugin's class loader reads the copy, never the file in the plugin folder: an operator
+ * may then replace or delete that file at any time (on Windows too, where an open jar is locked)
+ * without breaking classes the running plugin has yet to load. The copy is deleted when the
+ * loader is closed. Not thread-safe; owned by one {@link PluginJar}.
+ */
+final class PluginCopy {
+
+  private static final Logger log = AgentLog.get(PluginCopy.class);
+
+  private final Path folder;
+  private final Path file;
+  private final String digest;
+
+  private PluginCopy(Path folder, Path file, String digest) {
+    this.folder = folder;
+    this.file = file;
+    this.digest = digest;
+  }
+
+  /** Copies {@code source} under its own {@code fileName} into a new temporary folder. */
+  static PluginCopy of(Path source, String fileName) throws IOException {
+    Path folder = Files.createTempDirectory("herald-plugin-");
+    Path file = folder.resolve(fileName);
+    try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha256());
+        OutputStream out = Files.newOutputStream(file)) {
+      in.transferTo(out);
+      String digest = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+      return new PluginCopy(folder, file, digest);
+    } catch (IOException | RuntimeException e) {
+      delete(folder, file);
+      throw e;
+    }
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** The SHA-256 of the content, in hex: two copies with the same digest hold the same jar. */
+  String digest() {
+    return digest;
+  }
+
+  /** Deletes the copy and its folder; what cannot be deleted now is left to the JVM's exit. */
+  void delete() {
+    delete(folder, file);
+  }
+
+  private static void delete(Path folder, Path file) {
+    try {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      // a stream the plugin left open keeps the file on Windows; the JVM deletes in reverse order
+      // of registration, so the file goes before its folder
+      log.debug("cannot delete {} now ({}); deleting it at exit", file, e.toString());
+      folder.toFile().deleteOnExit();
+      file.toFile().deleteOnExit();
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}
