@@ -52,6 +52,15 @@ class PluginReloadIT {
         .as("restarted once its jar was overwritten; %s", result.describe()).isEqualTo("true");
     assertThat(Integer.parseInt(result.value("plugins-calls-until-recorded-after-replace")))
         .as("the new one records; %s", result.describe()).isPositive();
+    assertThat(result.value("plugins-jmx-stop")).as(result.describe()).startsWith("ok: ");
+    assertThat(result.value("plugins-jmx-stopped-gone")).as("JMX stopPlugin closed its subscriptions; %s",
+        result.describe()).isEqualTo("true");
+    assertThat(result.value("plugins-jmx-list")).as(result.describe()).contains("recorder").contains("stopped");
+    assertThat(result.value("plugins-jmx-start")).as(result.describe()).startsWith("ok: ");
+    assertThat(Integer.parseInt(result.value("plugins-jmx-calls-until-recorded")))
+        .as("JMX startPlugin started it again; %s", result.describe()).isPositive();
+    assertThat(result.value("plugins-jmx-unknown")).as(result.describe())
+        .startsWith("refused: ").contains("nobody").contains("recorder");
     assertThat(result.value("plugins-removed-within-wait")).as(result.describe()).isEqualTo("true");
     assertThat(result.value("plugins-recorded-after-removal")).as(result.describe()).isEqualTo("0");
     assertThat(result.heraldLines("INFO")).as(result.describe())
