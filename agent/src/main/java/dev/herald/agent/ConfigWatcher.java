@@ -4,6 +4,7 @@ import dev.herald.agent.config.ConfigException;
 import dev.herald.agent.config.ConfigLoader;
 import dev.herald.agent.config.HeraldConfig;
 import dev.herald.agent.log.AgentLog;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -59,13 +60,16 @@ final class ConfigWatcher implements Runnable {
         }
       } catch (InterruptedException stop) {
         return;
-      } catch (Exception e) {
+      } catch (IOException e) {
         log.warn("cannot read {} to reload it: {}; keeping the running config", file, e.toString());
+      } catch (Throwable t) { // the watcher must outlive any one failed change
+        log.error("applying the change to {} failed: {}", file, t.toString());
+        log.debug("reload failure", t);
       }
       try {
         live.rescanPlugins(); // logs what it changed itself
-      } catch (RuntimeException e) {
-        log.warn("cannot rescan the plugin folder: {}", e.toString());
+      } catch (Throwable t) {
+        log.warn("cannot rescan the plugin folder: {}", t.toString());
       }
     }
   }

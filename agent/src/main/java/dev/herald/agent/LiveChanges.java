@@ -3,6 +3,7 @@ package dev.herald.agent;
 import dev.herald.agent.config.ConfigException;
 import dev.herald.agent.config.ConfigLoader;
 import dev.herald.agent.config.HeraldConfig;
+import dev.herald.agent.config.PluginSettings;
 import dev.herald.agent.config.ServiceEntry;
 import dev.herald.agent.instrument.ServicesChanged;
 import dev.herald.agent.instrument.Weaving;
@@ -47,6 +48,7 @@ final class LiveChanges implements AgentControl {
   /** Lets service changes reach the JMX service beans, once they are registered. */
   synchronized void attach(HeraldMBeans registered) {
     beans = registered;
+    registered.replaceServices(running.services()); // the file may have changed while they registered
   }
 
   /** Applies {@code next}, read from the running config's file; returns what changed. */
@@ -62,6 +64,12 @@ final class LiveChanges implements AgentControl {
     if (!Objects.equals(next.plugins().path(), running.plugins().path())) {
       later.add("plugins.path");
     }
+    if (!next.plugins().startTimeout().equals(running.plugins().startTimeout())) {
+      later.add("plugins.start-timeout");
+    }
+    if (next.onConfigError() != running.onConfigError()) {
+      later.add("on-config-error");
+    }
     if (next.reload() != running.reload() || !next.reloadInterval().equals(running.reloadInterval())) {
       later.add("reload");
     }
@@ -69,14 +77,14 @@ final class LiveChanges implements AgentControl {
       AgentLog.configure(next.log().level(), next.log().file());
       changes.add("log");
     }
-    changeServices(next.services(), changes);
+    List<ServiceEntry> services = changeServices(next.services(), changes);
     if (!next.plugins().config().equals(running.plugins().config())) {
       changes.add("plugins.config (" + plugins.reconfigure(next.plugins().config()) + ")");
     }
-    running = new HeraldConfig(running.file(), next.services(), running.bus(),
-        new dev.herald.agent.config.PluginSettings(running.plugins().path(), running.plugins().pathExplicit(),
-            next.plugins().config(), next.plugins().startTimeout()),
-        running.context(), next.log(), next.onConfigError(), running.reload(), running.reloadInterval());
+    running = new HeraldConfig(running.file(), services, running.bus(),
+        new PluginSettings(running.plugins().path(), running.plugins().pathExplicit(), next.plugins().config(),
+            running.plugins().startTimeout()),
+        running.context(), next.log(), running.onConfigError(), running.reload(), running.reloadInterval());
     if (!later.isEmpty()) {
       log.warn("{}: {} changed; {} take{} effect at the next start", next.file(), String.join(", ", later),
           later.size() == 1 ? "it" : "they", later.size() == 1 ? "s" : "");
@@ -88,8 +96,12 @@ final class LiveChanges implements AgentControl {
     return summary;
   }
 
-  /** Applies {@code next} entries: flags only, or a retransformation; adds what it did to {@code changes}. */
-  private void changeServices(List<ServiceEntry> next, List<String> changes) {
+  /**
+   * Applies {@code next} entries: flags only, or a retransformation; adds what it did to {@code
+   * changes}. Returns the entries in force afterwards: {@code next}, or the running ones if the
+   * change could not be made (the reason is in {@code changes}).
+   */
+  private List<ServiceEntry> changeServices(List<ServiceEntry> next, List<String> changes) {
     List<ServiceEntry> now = running.services();
     if (sameRules(now, next)) {
       List<String> flips = enabledChanges(now, next);
@@ -98,11 +110,20 @@ final class LiveChanges implements AgentControl {
         changes.addAll(flips);
         refreshBeans(next);
       }
-      return;
+      return next;
     }
-    ServicesChanged outcome = weaving.replaceServices(next);
-    changes.add("services " + describeDifference(now, next) + ": " + outcome);
-    refreshBeans(next);
+    try {
+      ServicesChanged outcome = weaving.replaceServices(next);
+      changes.add("services " + describeDifference(now, next) + ": " + outcome);
+      refreshBeans(next);
+      return next;
+    } catch (RuntimeException | LinkageError e) {
+      log.error("services {} could not be applied; the running services stay: {}", describeDifference(now, next),
+          e.toString());
+      log.debug("services change failure", e);
+      changes.add("services not changed (" + e + ")");
+      return now;
+    }
   }
 
   private void refreshBeans(List<ServiceEntry> entries) {
@@ -195,7 +216,10 @@ final class LiveChanges implements AgentControl {
 
   private String applyServices(List<ServiceEntry> next, String what) {
     List<String> changes = new ArrayList<>();
-    changeServices(next, changes);
+    List<ServiceEntry> services = changeServices(next, changes);
+    if (services != next) {
+      throw new IllegalStateException(String.join("; ", changes));
+    }
     running = new HeraldConfig(running.file(), next, running.bus(), running.plugins(), running.context(),
         running.log(), running.onConfigError(), running.reload(), running.reloadInterval());
     String summary = changes.isEmpty() ? what + " (no change in force)"

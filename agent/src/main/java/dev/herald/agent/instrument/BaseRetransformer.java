@@ -2,6 +2,8 @@ package dev.herald.agent.instrument;
 
 import dev.herald.agent.log.AgentLog;
 import java.lang.instrument.Instrumentation;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,17 +49,23 @@ final class BaseRetransformer {
     transformed.add(className);
   }
 
-  /** Names of the classes transformed so far (since the last {@link #forgetTransformed}). */
-  Set<String> transformedNames() {
-    return Set.copyOf(transformed);
+  /**
+   * Names of the classes transformed so far, forgotten as they are returned: called when the
+   * services change, when every instrumented class is retransformed and reports again whether it
+   * still is.
+   */
+  Set<String> drainTransformed() {
+    Set<String> names = new HashSet<>();
+    for (Iterator<String> it = transformed.iterator(); it.hasNext(); ) {
+      names.add(it.next());
+      it.remove();
+    }
+    return names;
   }
 
-  /**
-   * Forgets which classes were transformed: called before the services change, when every
-   * instrumented class is retransformed and reports again whether it still is.
-   */
-  void forgetTransformed() {
-    transformed.clear();
+  /** Names of the classes transformed since the last {@link #drainTransformed}. */
+  Set<String> transformedNames() {
+    return Set.copyOf(transformed);
   }
 
   /** Called when {@code className} became a base: it is checked before the next construction. */

@@ -44,6 +44,11 @@ final class ServiceMatcher implements AgentBuilder.RawMatcher {
     state = new State(index, knownBases);
   }
 
+  /** Adds loaded classes found to be bases under the index in force, since their subclasses are loaded already. */
+  void addKnownBases(Set<String> names) {
+    state.bases.addAll(names);
+  }
+
   ServiceIndex index() {
     return state.index;
   }

@@ -13,20 +13,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TypeBinding {
 
-  private final TypeBindings owner;
+  /** Not the {@link TypeBindings}: a value of its ClassValue must not hold it, or neither is ever freed. */
+  private final TypeBindings.Emitting owner;
   private final ServiceEntry entry;
   private final String configuredClassName;
   private final MdcAccess mdc;
   private final ConcurrentHashMap<String, Binding> methods = new ConcurrentHashMap<>();
 
-  TypeBinding(TypeBindings owner, ServiceEntry entry, String configuredClassName, MdcAccess mdc) {
+  TypeBinding(TypeBindings.Emitting owner, ServiceEntry entry, String configuredClassName, MdcAccess mdc) {
     this.owner = owner;
     this.entry = entry;
     this.configuredClassName = configuredClassName;
     this.mdc = mdc;
   }
 
-  static TypeBinding unconfigured(TypeBindings owner) {
+  static TypeBinding unconfigured(TypeBindings.Emitting owner) {
     return new TypeBinding(owner, null, null, MdcAccess.NONE);
   }
 
@@ -38,7 +39,7 @@ final class TypeBinding {
     return owner.switches();
   }
 
-  TypeBindings owner() {
+  TypeBindings.Emitting owner() {
     return owner;
   }
 

@@ -18,10 +18,8 @@ import java.util.List;
 final class TypeBindings {
 
   private final ServiceIndex index;
-  private final DefaultEventBus bus;
   private final ContextSettings context;
-  private final Switches switches;
-  private final ServiceCounters counters;
+  private final Emitting emitting;
   private final ClassValue<TypeBinding> types = new ClassValue<>() {
     @Override
     protected TypeBinding computeValue(Class<?> type) {
@@ -32,37 +30,24 @@ final class TypeBindings {
   TypeBindings(ServiceIndex index, DefaultEventBus bus, ContextSettings context, Switches switches,
       ServiceCounters counters) {
     this.index = index;
-    this.bus = bus;
     this.context = context;
-    this.switches = switches;
-    this.counters = counters;
-  }
-
-  ServiceIndex index() {
-    return index;
-  }
-
-  ServiceCounters counters() {
-    return counters;
+    this.emitting = new Emitting(bus, switches, counters);
   }
 
   Switches switches() {
-    return switches;
+    return emitting.switches();
   }
 
   TypeBinding of(Class<?> type) {
     return types.get(type);
   }
 
-  DefaultEventBus bus() {
-    return bus;
-  }
-
   private TypeBinding resolve(Class<?> type) {
     ServiceIndex.Match<Class<?>> match = index.nearest(type, Class::getName, TypeBindings::supertypes);
     return match == null
-        ? TypeBinding.unconfigured(this)
-        : new TypeBinding(this, match.entry(), match.typeName(), MdcAccess.forLoader(type.getClassLoader(), context));
+        ? TypeBinding.unconfigured(emitting)
+        : new TypeBinding(emitting, match.entry(), match.typeName(),
+            MdcAccess.forLoader(type.getClassLoader(), context));
   }
 
   private static List<Class<?>> supertypes(Class<?> type) {
@@ -75,4 +60,7 @@ final class TypeBindings {
     }
     return result;
   }
+
+  /** What bindings of one services config share: where events go, the switches, the counters. */
+  record Emitting(DefaultEventBus bus, Switches switches, ServiceCounters counters) {}
 }

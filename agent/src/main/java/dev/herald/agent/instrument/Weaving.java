@@ -8,7 +8,10 @@ import dev.herald.agent.config.ServiceEntry;
 import dev.herald.agent.jmx.ServiceCounters;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -80,22 +83,40 @@ public final class Weaving {
     }
     long started = System.nanoTime();
     ServiceIndex next = new ServiceIndex(entries);
-    Set<String> before = retransformer.transformedNames();
-    AffectedClasses affected = AffectedClasses.find(inst, next, before);
-    // The new rules first, so that classes retransformed or loaded from here on follow them.
-    matcher.use(next, affected.bases());
-    dispatcher.use(bindings(next, entries));
     if (transformer == null && !next.isEmpty()) {
+      // Before the swap, so that a failure here leaves the running services whole.
       transformer = Instrumenter.install(inst, matcher, sites, retransformer, false);
     }
-    retransformer.forgetTransformed();
-    List<String> failed = Retransformation.inBatches(inst, affected.classes());
+    // The new rules first: classes that load from here on follow them.
+    matcher.use(next, Set.of());
+    dispatcher.use(bindings(next, entries));
+    // Drained after the swap, so it holds every class woven under the old rules, even one that
+    // loaded while the swap happened.
+    Set<String> before = retransformer.drainTransformed();
+    AffectedClasses affected = AffectedClasses.find(inst, next, before);
+    matcher.addKnownBases(affected.bases());
+    List<String> failed = new ArrayList<>(Retransformation.inBatches(inst, affected.classes()));
+    // A class whose transformation began under the old rules and that was defined after the list
+    // above was taken: one more look, at what is loaded now.
+    Set<Class<?>> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    done.addAll(affected.classes());
+    Set<String> woven = new HashSet<>(before);
+    woven.addAll(retransformer.transformedNames());
+    AffectedClasses late = AffectedClasses.find(inst, next, woven);
+    matcher.addKnownBases(late.bases());
+    List<Class<?>> rest = late.classes().stream().filter(type -> !done.contains(type)).toList();
+    failed.addAll(Retransformation.inBatches(inst, rest));
+    for (String name : failed) {
+      if (before.contains(name)) {
+        retransformer.transformed(name); // still woven as it was: it must be restored at a later change
+      }
+    }
     Set<String> after = retransformer.transformedNames();
     Set<String> restored = new HashSet<>(before);
     restored.removeAll(after);
     Set<String> added = new HashSet<>(after);
     added.removeAll(before);
-    return new ServicesChanged(affected.classes().size(), added.size(), restored.size(), failed,
+    return new ServicesChanged(affected.classes().size() + rest.size(), added.size(), restored.size(), failed,
         (System.nanoTime() - started) / 1_000_000);
   }
 
