@@ -288,14 +288,14 @@ public final class PluginManager implements AutoCloseable {
   private String operate(String name, Function<Slot, String> action) {
     operations.lock();
     try {
+      if (slots.closed()) {
+        return "Herald is shutting down; plugins are not changed any more";
+      }
       Slot slot = slots.get(name);
       if (slot == null) {
         List<String> known = slots.all().stream().map(Slot::name).sorted().toList();
         throw new IllegalArgumentException("no plugin named '" + name + "'; known: "
             + (known.isEmpty() ? "none" : String.join(", ", known)));
-      }
-      if (slots.closed()) {
-        return "Herald is shutting down; plugins are not changed any more";
       }
       return action.apply(slot);
     } finally {

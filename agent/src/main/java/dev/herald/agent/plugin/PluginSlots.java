@@ -68,12 +68,18 @@ final class PluginSlots {
     return closed;
   }
 
-  /** Closes the registry and returns the plugins to stop, in start order; null if already closed. */
+  /**
+   * Closes the registry, empties it, and returns the plugins to stop, in start order; null if
+   * already closed.
+   */
   synchronized List<LoadedPlugin> close() {
     if (closed) {
       return null;
     }
     closed = true;
-    return slots.values().stream().map(Slot::plugin).filter(p -> p != null).toList();
+    List<LoadedPlugin> toStop = slots.values().stream().map(Slot::plugin).filter(p -> p != null).toList();
+    // Forgotten here, so that once stopped nothing of ours (JMX holds the manager) keeps their loaders.
+    slots.clear();
+    return toStop;
   }
 }
