@@ -80,11 +80,11 @@ final class Report {
   }
 
   private void renderCaller(StringBuilder out) {
-    out.append("| case | ns/op | ± | B/op (gc.alloc.rate.norm) | queue full | dropped | peak backlog |\n")
-        .append("|---|---:|---:|---:|---|---:|---:|\n");
-    caller.forEach((which, row) -> out.append(String.format("| %s | %.1f | %.1f | %.1f | %s | %s | %s |%n",
-        which, row.score(), row.error(), row.allocNorm(), stat(row, "full"), stat(row, "dropped"),
-        stat(row, "peakBacklog"))));
+    out.append("| case | ns/op | ± | caller CPU ns/op | B/op (gc.alloc.rate.norm) | queue full | dropped | peak backlog |\n")
+        .append("|---|---:|---:|---:|---:|---|---:|---:|\n");
+    caller.forEach((which, row) -> out.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f | %s | %s | %s |%n",
+        which, row.score(), row.error(), cpuNanos(row), row.allocNorm(), stat(row, "full"),
+        stat(row, "dropped"), stat(row, "peakBacklog"))));
     if (caller.size() == CallerCase.values().length) {
       double a = ns(CallerCase.NO_AGENT), b = ns(CallerCase.HERALD_IDLE), c = ns(CallerCase.HERALD_NOOP);
       double d = ns(CallerCase.HERALD_KEEP), e = ns(CallerCase.ABQ), f = ns(CallerCase.ASPECTJ_GUAVA);
@@ -104,12 +104,12 @@ final class Report {
   }
 
   private void renderThroughput(StringBuilder out) {
-    out.append("| bus | publishers | listeners | publisher ops/s (JMH, 2 events/op) | deliveries/s incl. drain (median) | dropped |\n")
-        .append("|---|---:|---:|---:|---:|---:|\n");
+    out.append("| bus | publishers | listeners | publisher ops/s (JMH, 2 events/op) | deliveries/s incl. drain (median) | queue full | dropped |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|\n");
     throughput.forEach((key, row) -> {
       String[] k = key.split(" ");
-      out.append(String.format("| %s | %s | %s | %,.0f | %,d | %s |%n", k[0], k[1], k[2], row.score(),
-          deliveries(row), stat(row, "dropped")));
+      out.append(String.format("| %s | %s | %s | %,.0f | %,d | %s | %s |%n", k[0], k[1], k[2], row.score(),
+          deliveries(row), stat(row, "full"), stat(row, "dropped")));
     });
     Row herald = throughput.get("herald 1 1");
     Row guava = throughput.get("guava 1 1");
@@ -119,6 +119,21 @@ final class Report {
           (double) deliveries(herald) / deliveries(guava));
     }
     out.append('\n');
+  }
+
+  /**
+   * ns/op scaled by the median share of wall time the calling thread was on a CPU (measured
+   * iterations only): what a call cost its thread, without the time the machine's other load kept
+   * it descheduled. NaN if the fork did not report it.
+   */
+  private static double cpuNanos(Row row) {
+    List<String> values = row.stats().getOrDefault("cpuShare", List.of());
+    values = values.subList(Math.max(0, values.size() - row.measured()), values.size());
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] shares = values.stream().mapToDouble(Double::parseDouble).sorted().toArray();
+    return row.score() * shares[shares.length / 2];
   }
 
   private double ns(CallerCase which) {

@@ -23,44 +23,46 @@ import org.slf4j.Logger;
  * once and sees events in queue order. Whoever holds the claim when the subscription is closed
  * discards what is queued; {@link #release()} re-checks, so that an event offered while the
  * subscription closed is discarded too. Counting is exact: {@code delivered + failed + dropped +
- * queued} equals the events offered, once no delivery is in progress.
+ * queued} equals the events offered, once no delivery is in progress. {@code queueFull} counts the
+ * offers that found the queue full, whatever the policy then did.
  */
 final class BusSubscription implements Subscription {
 
   private static final Logger log = AgentLog.get(BusSubscription.class);
   private static final long FAILURE_LOG_INTERVAL_MILLIS = 60_000L;
-  // inflightFrom while no batch is being delivered
-  private static final long IDLE = Long.MAX_VALUE;
+  /** {@link DeliveryState#inflightFrom} while no batch is being delivered. */
+  static final long IDLE = Long.MAX_VALUE;
   private static final VarHandle CLOSED;
-  private static final VarHandle CLAIMED;
 
   static {
     try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      CLOSED = lookup.findVarHandle(BusSubscription.class, "closed", boolean.class);
-      CLAIMED = lookup.findVarHandle(BusSubscription.class, "claimed", boolean.class);
+      CLOSED = MethodHandles.lookup().findVarHandle(BusSubscription.class, "closed", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
+  // Read by publishers on every offer: final or rarely written, so that this object's cache lines
+  // stay shared between cores. What the delivery thread writes lives in `state`, padded apart.
   private final String name;
   private final String pattern;
   private final EventListener listener;
   private final DefaultEventBus bus;
+  private final DeliveryPool pool;
   private final Totals totals;
   private final Overflow overflow;
   final AtomicReferenceArrayQueue<Event> queue;
-  private final AtomicLong delivered = new AtomicLong();
-  private final AtomicLong failed = new AtomicLong();
+  // a publisher whose event lands on a multiple of checkEvery (an eighth of the queue) checks that
+  // the backlog is under half the queue, or that some thread is delivering it; see offer
+  private final long checkMask;
+  private final long wakeBacklog;
+  private volatile boolean closed;
+  private final DeliveryState state = new DeliveryState();
+  // written by publishers on the overflow path only
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong queueFull = new AtomicLong();
   private final RateLimitedLog failures = new RateLimitedLog(log, FAILURE_LOG_INTERVAL_MILLIS);
   private final String failureMessage;
-  private volatile boolean closed;
-  private volatile boolean claimed;
-  // consumer index at the start of the batch being delivered: every event in flight has an index at
-  // least this; lets flush tell "removed from the queue" from "handed to the listener and returned"
-  private volatile long inflightFrom = IDLE;
 
   BusSubscription(String name, String pattern, EventListener listener, BusOptions options,
       DefaultEventBus bus, Totals totals) {
@@ -68,13 +70,16 @@ final class BusSubscription implements Subscription {
     this.pattern = pattern;
     this.listener = listener;
     this.bus = bus;
+    this.pool = bus.pool();
     this.totals = totals;
     int capacity = Math.max(2, options.queueCapacity());
     // a publisher evicts the oldest under drop-oldest, so that queue needs many consumers
     this.queue = options.overflow() == OverflowPolicy.DROP_OLDEST
         ? new MpmcAtomicArrayQueue<>(capacity)
         : new MpscAtomicArrayQueue<>(capacity);
-    this.overflow = new Overflow(this, options, bus.pool(),
+    this.checkMask = Math.max(queue.capacity() / 8, 1) - 1;
+    this.wakeBacklog = queue.capacity() / 2;
+    this.overflow = new Overflow(this, options, pool,
         new DropLog(log, name, pattern, options.overflow(), dropped));
     this.failureMessage = "subscription '" + name + "' (pattern " + pattern + "): the listener threw";
   }
@@ -87,7 +92,19 @@ final class BusSubscription implements Subscription {
    * @return the deadline, set if this call had to wait
    */
   long offer(Event event, long deadline) {
-    if (!queue.offer(event)) {
+    if (queue.offer(event)) {
+      // Delivery threads are not signalled per event: an idle one naps and looks again. A burst
+      // may fill the queue faster than a nap lasts, so once per eighth of the queue a publisher
+      // checks the backlog, and past half the queue, if nobody is delivering here, wakes a napping
+      // thread. Costs a read of the index this thread has just written; the consumer's index and
+      // a wake (a system call, microseconds) only at those points, and a wake only in a burst.
+      long produced = queue.currentProducerIndex();
+      if ((produced & checkMask) == 0 && produced - queue.currentConsumerIndex() > wakeBacklog
+          && !state.claimed()) {
+        pool.wakeNapper();
+      }
+    } else {
+      queueFull.incrementAndGet();
       deadline = overflow.onFull(event, deadline);
     }
     if (closed) {
@@ -102,45 +119,58 @@ final class BusSubscription implements Subscription {
    * @return how many events were handed to the listener
    */
   int deliver(int limit, DeliveryPool pool) {
-    inflightFrom = queue.currentConsumerIndex();
-    int count = 0;
+    state.inflightFrom = queue.currentConsumerIndex();
+    int delivered = 0;
+    int failed = 0;
     try {
-      while (count < limit && !closed && !pool.stopped()) {
-        Event event = queue.poll();
+      while (delivered + failed < limit && !closed && !pool.stopped()) {
+        // relaxed: an event whose publisher is between claiming its slot and filling it is left
+        // for the next round instead of spun for; hasQueued still reports it
+        Event event = queue.relaxedPoll();
         if (event == null) {
           break;
         }
-        deliverOne(event);
-        count++;
+        if (deliverOne(event)) {
+          delivered++;
+        } else {
+          failed++;
+        }
       }
     } finally {
-      inflightFrom = IDLE;
+      // bus-wide totals once per batch: a striped counter, but shared by all delivery threads
+      if (delivered > 0) {
+        totals.delivered.add(delivered);
+      }
+      if (failed > 0) {
+        totals.failed.add(failed);
+      }
+      state.inflightFrom = IDLE;
     }
-    return count;
+    return delivered + failed;
   }
 
-  private void deliverOne(Event event) {
+  /** Hands {@code event} to the listener; true if it returned normally. */
+  private boolean deliverOne(Event event) {
     try {
       listener.onEvent(event);
-      // single writer: only the claim holder counts deliveries
-      delivered.lazySet(delivered.get() + 1);
-      totals.delivered.increment();
+      state.countDelivered();
+      return true;
     } catch (Throwable t) { // an Error such as StackOverflowError too: the listener's, not ours
-      failed.lazySet(failed.get() + 1);
-      totals.failed.increment();
+      state.countFailed();
       failures.record(failureMessage, t);
+      return false;
     }
   }
 
   /** Takes the right to deliver (or discard); false if another thread has it. */
   boolean tryClaim() {
-    return !claimed && CLAIMED.compareAndSet(this, false, true);
+    return state.tryClaim();
   }
 
   /** Gives the claim back; if the subscription was closed meanwhile, discards what is left. */
   void release() {
     do {
-      claimed = false;
+      state.release();
       if (!closed || queue.isEmpty() || !tryClaim()) {
         return;
       }
@@ -149,7 +179,7 @@ final class BusSubscription implements Subscription {
   }
 
   boolean claimed() {
-    return claimed;
+    return state.claimed();
   }
 
   boolean hasQueued() {
@@ -174,12 +204,12 @@ final class BusSubscription implements Subscription {
   /** True once every event queued before {@code mark} was delivered, failed or dropped. */
   boolean reached(long mark) {
     // consumer index first: the batch start it covers was published before it (see deliver)
-    return closed || (queue.currentConsumerIndex() >= mark && inflightFrom >= mark);
+    return closed || (queue.currentConsumerIndex() >= mark && state.inflightFrom >= mark);
   }
 
   /** Events queued or being delivered; meant for the shutdown report. */
   long undelivered() {
-    return queue.size() + (inflightFrom != IDLE ? 1 : 0);
+    return queue.size() + (state.inflightFrom != IDLE ? 1 : 0);
   }
 
   @Override
@@ -194,8 +224,8 @@ final class BusSubscription implements Subscription {
 
   @Override
   public SubscriptionStatistics statistics() {
-    return new SubscriptionStatistics(
-        name, pattern, delivered.get(), failed.get(), dropped.get(), queue.size());
+    return new SubscriptionStatistics(name, pattern, state.delivered(), state.failed(),
+        dropped.get(), queue.size(), queueFull.get());
   }
 
   /**

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
  * <p>The agent looks up a {@link Route} once per instrumented method with {@link #route(String)}
  * and publishes with {@link #publish(Route, Event)}: a volatile read of the route's subscribers,
  * one queue offer per subscription and a volatile read of the sleeping flag; no lock, no
- * allocation, no signal. {@link #publish(Event)} adds a map lookup by name.
+ * allocation, no signal (but for a wake when a queue passes half full while its thread naps). {@link #publish(Event)} adds a map lookup by name.
  *
  * <p>Guarantees (DESIGN.md, "Guarantees of the bus"): publishing never throws and never waits
  * longer than {@link BusOptions#blockTimeout()} in all; each subscription receives its events in
@@ -52,7 +52,8 @@ public final class DefaultEventBus implements EventBus {
   /** For tests: {@code deepSleepAfter} is how long a delivery thread idles before parking for good. */
   DefaultEventBus(BusOptions options, Duration deepSleepAfter) {
     this.options = Objects.requireNonNull(options, "options");
-    this.pool = new DeliveryPool(options.threads(), deepSleepAfter.toNanos());
+    this.pool = new DeliveryPool(options.threads(), deepSleepAfter.toNanos(),
+        Backoff.firstNapNanos(options.queueCapacity()));
     this.drain = new Drain(table, pool, totals, log);
   }
 

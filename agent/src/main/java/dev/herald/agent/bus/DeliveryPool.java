@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Threads find work by polling the subscriptions' queues, not by being signalled per event: a
  * publisher only reads {@link #wakeIfSleeping() one volatile flag}, and unparks threads only when
- * they went to deep sleep after a long idle period. Each round a thread claims each subscription
+ * they went to deep sleep after a long idle period, or ({@link #wakeNapper()}) when a queue
+ * passes half full while its thread naps. Each round a thread claims each subscription
  * with work that no other thread holds and delivers a batch of at most {@link #BATCH}, so a
  * listener that hangs holds one thread and the others serve everyone else.
  *
@@ -30,14 +31,16 @@ final class DeliveryPool {
 
   private final int threadCount;
   private final long deepSleepAfterNanos;
+  private final long firstNapNanos;
   private volatile BusSubscription[] subscriptions = Route.NONE;
   private volatile DeliveryThread[] threads = new DeliveryThread[0];
   private volatile boolean sleeping;
   private volatile boolean stopped;
 
-  DeliveryPool(int threadCount, long deepSleepAfterNanos) {
+  DeliveryPool(int threadCount, long deepSleepAfterNanos, long firstNapNanos) {
     this.threadCount = threadCount;
     this.deepSleepAfterNanos = deepSleepAfterNanos;
+    this.firstNapNanos = firstNapNanos;
   }
 
   /** Serves {@code subscription} from now on; starts the threads the first time. */
@@ -68,6 +71,25 @@ final class DeliveryPool {
       for (DeliveryThread thread : threads) {
         thread.wake();
       }
+    }
+  }
+
+  /**
+   * Cuts one napping thread's nap short, if any naps: a publisher found a queue half full and
+   * nobody delivering it. Rare by construction, so a plain scan of the threads.
+   */
+  void wakeNapper() {
+    for (DeliveryThread thread : threads) {
+      if (thread.wakeFromNap()) {
+        return;
+      }
+    }
+  }
+
+  /** Cuts every nap short: someone waits for delivery ({@code flush}, shutdown). */
+  void wakeNappers() {
+    for (DeliveryThread thread : threads) {
+      thread.wakeFromNap();
     }
   }
 
@@ -109,30 +131,16 @@ final class DeliveryPool {
     return false;
   }
 
-  /**
-   * True if every subscription with queued events is being delivered by another thread: this
-   * thread is not needed now, and spinning would only take a core from the publishers and from the
-   * thread that is delivering.
-   */
-  boolean othersHaveAllTheWork() {
-    boolean claimedWork = false;
-    for (BusSubscription subscription : subscriptions) {
-      if (subscription.hasQueued()) {
-        if (!subscription.claimed()) {
-          return false;
-        }
-        claimedWork = true;
-      }
-    }
-    return claimedWork;
-  }
-
   boolean stopped() {
     return stopped;
   }
 
   long deepSleepAfterNanos() {
     return deepSleepAfterNanos;
+  }
+
+  long firstNapNanos() {
+    return firstNapNanos;
   }
 
   /** The threads, for tests and the shutdown report; empty before the first subscription. */

@@ -7,21 +7,25 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A daemon thread named {@code herald-delivery-N} that delivers events of a {@link DeliveryPool}.
  *
- * <p>Idle strategy: after a round without work it spins, then yields, then parks for growing
- * periods up to 1 ms ({@link Backoff}); after {@link DeliveryPool#deepSleepAfterNanos()} without
- * work it parks without timeout until a publisher {@link #wake() wakes} it. Its type tells the bus
- * that a publish or flush comes from a listener, which must never wait on itself.
+ * <p>Idle strategy: after a round without work it naps ({@link Backoff#napNanos}: a timed park
+ * of about 100 µs for the default queue, doubling up to 1 ms while nothing comes); after {@link
+ * DeliveryPool#deepSleepAfterNanos()} without work it parks without timeout until a publisher
+ * {@link #wake() wakes} it. It neither spins nor yields: a thread that polls an empty queue reads
+ * the publisher's index after every event it writes, and each such read costs the publisher a cache
+ * miss; napping lets events gather and be drained in batches. A publisher whose queue passes half
+ * full while no thread delivers it cuts a nap short ({@link #wakeFromNap()}), so a burst does not
+ * fill the queue during a long nap. Its type tells the bus that a publish or flush comes
+ * from a listener, which must never wait on itself.
  */
 final class DeliveryThread extends Thread {
 
   private static final RateLimitedLog errors =
       new RateLimitedLog(AgentLog.get(DeliveryThread.class), 60_000L);
-  // caps the backoff step: its park time stops growing well before
-  private static final int MAX_STEP = Backoff.YIELDS + 64;
 
   private final DeliveryPool pool;
   private final int index;
   private volatile boolean asleep;
+  private volatile boolean napping;
 
   DeliveryThread(DeliveryPool pool, int index) {
     super("herald-delivery-" + (index + 1));
@@ -36,7 +40,7 @@ final class DeliveryThread extends Thread {
   @Override
   public void run() {
     int round = index;
-    int step = 0;
+    int naps = 0;
     long idleSince = 0;
     while (!pool.stopped()) {
       int delivered;
@@ -47,24 +51,26 @@ final class DeliveryThread extends Thread {
         delivered = 0;
       }
       if (delivered > 0) {
-        step = 0;
+        naps = 0;
         continue;
       }
-      if (step == 0) {
+      if (naps == 0) {
         idleSince = System.nanoTime();
         Thread.interrupted(); // a listener's leftover interrupt would turn parking into spinning
-      }
-      if (step >= Backoff.YIELDS && System.nanoTime() - idleSince >= pool.deepSleepAfterNanos()) {
+      } else if (System.nanoTime() - idleSince >= pool.deepSleepAfterNanos()) {
         deepSleep();
-        step = 0;
+        naps = 0;
         continue;
       }
-      if (step < Backoff.YIELDS && pool.othersHaveAllTheWork()) {
-        step = Backoff.YIELDS; // park at once: on two cores a spinning spare thread starves the rest
-      }
-      Backoff.pause(step);
-      step = Math.min(step + 1, MAX_STEP);
+      nap(Backoff.napNanos(pool.firstNapNanos(), naps));
+      naps = Math.min(naps + 1, Backoff.MAX_NAP_STEP);
     }
+  }
+
+  private void nap(long nanos) {
+    napping = true;
+    LockSupport.parkNanos(pool, nanos);
+    napping = false;
   }
 
   private void deepSleep() {
@@ -83,6 +89,16 @@ final class DeliveryThread extends Thread {
     if (asleep) {
       LockSupport.unpark(this);
     }
+  }
+
+  /** Unparks this thread if it is napping; true if it was. */
+  boolean wakeFromNap() {
+    if (napping) {
+      napping = false;
+      LockSupport.unpark(this);
+      return true;
+    }
+    return false;
   }
 
   /** True while parked without timeout (or about to be). */

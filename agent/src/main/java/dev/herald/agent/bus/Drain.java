@@ -8,7 +8,8 @@ import org.slf4j.Logger;
  * of what could not be.
  *
  * <p>Waiting polls each subscription's queue progress ({@link BusSubscription#reached}) with
- * {@link Backoff}; delivery is never signalled per event, so neither is its end.
+ * {@link Backoff}; delivery is never signalled per event, so neither is its end. While it waits it
+ * cuts the delivery threads' naps short, since somebody is now waiting for them.
  */
 final class Drain {
 
@@ -44,6 +45,9 @@ final class Drain {
         return false;
       }
       pool.wakeIfSleeping();
+      if (pool.hasUnclaimedWork()) {
+        pool.wakeNappers();
+      }
       Backoff.pause(step++);
     }
     return true;

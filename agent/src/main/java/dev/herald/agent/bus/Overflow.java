@@ -68,6 +68,9 @@ final class Overflow {
     }
     for (int step = 0; ; step++) {
       pool.wakeIfSleeping();
+      if (!subscription.claimed()) {
+        pool.wakeNapper(); // a full queue nobody is delivering: no need to wait out a nap
+      }
       Backoff.pause(step);
       if (subscription.queue.offer(event)) {
         return deadline;

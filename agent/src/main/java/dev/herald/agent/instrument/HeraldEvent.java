@@ -8,22 +8,23 @@ import java.util.List;
 
 /**
  * An event of an instrumented call. Immutable; the {@link Instant} and {@link Duration} are made
- * only when a listener asks, so publishing costs one small object.
+ * only when a listener asks, so publishing costs one small object: 40 bytes, the arguments and
+ * the context being shared with the call's other event through its {@link Invocation}.
  */
 final class HeraldEvent implements Event {
 
   private final Invocation call;
   private final Phase phase;
-  private final Object result;
-  private final Throwable error;
+  // the result of an after event, the throwable of a failed one: one field, since an event never
+  // has both (8 bytes less per event, with the JVM's 8-byte object alignment)
+  private final Object outcome;
   private final long epochNanos;
   private final long durationNanos;
 
   HeraldEvent(Invocation call, Phase phase, Object result, Throwable error, long epochNanos, long durationNanos) {
     this.call = call;
     this.phase = phase;
-    this.result = result;
-    this.error = error;
+    this.outcome = phase == Phase.FAILED ? error : phase == Phase.AFTER ? result : null;
     this.epochNanos = epochNanos;
     this.durationNanos = durationNanos;
   }
@@ -55,12 +56,12 @@ final class HeraldEvent implements Event {
 
   @Override
   public Object result() {
-    return result;
+    return phase == Phase.AFTER ? outcome : null;
   }
 
   @Override
   public Throwable error() {
-    return error;
+    return phase == Phase.FAILED ? (Throwable) outcome : null;
   }
 
   @Override

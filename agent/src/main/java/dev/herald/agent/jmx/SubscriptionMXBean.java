@@ -19,6 +19,13 @@ public interface SubscriptionMXBean {
 
   long getQueued();
 
+  /**
+   * How many published events found this subscription's queue full (the publisher then waited or
+   * an event was dropped, per {@code bus.overflow}): a growing count means the listener does not
+   * keep up, even when nothing is dropped.
+   */
+  long getQueueFull();
+
   /** The longest single listener call so far, in milliseconds; -1 if not measured for this subscription. */
   double getSlowestDeliveryMillis();
 }

@@ -22,7 +22,7 @@ final class SubscriptionView implements SubscriptionMXBean {
 
   private SubscriptionStatistics now() {
     SubscriptionStatistics current = stats.get();
-    return current != null ? current : new SubscriptionStatistics(key.name(), key.pattern(), 0, 0, 0, 0);
+    return current != null ? current : new SubscriptionStatistics(key.name(), key.pattern(), 0, 0, 0, 0, 0);
   }
 
   @Override
@@ -59,6 +59,11 @@ final class SubscriptionView implements SubscriptionMXBean {
   @Override
   public long getQueued() {
     return now().queued();
+  }
+
+  @Override
+  public long getQueueFull() {
+    return now().queueFull();
   }
 
   @Override

@@ -66,12 +66,12 @@ class BusOverflowTest {
     try (LogCapture log = new LogCapture()) {
       publishTenWhileHeld();
       assertThat(subscription.statistics())
-          .isEqualTo(new SubscriptionStatistics("test:Held", "order.*.*", 0, 0, 5, 4));
+          .isEqualTo(new SubscriptionStatistics("test:Held", "order.*.*", 0, 0, 5, 4, 5));
       release.countDown();
       assertThat(bus.flush(WAIT)).isTrue();
       assertThat(received).containsExactly(0, 1, 2, 3, 4);
       assertThat(subscription.statistics())
-          .isEqualTo(new SubscriptionStatistics("test:Held", "order.*.*", 5, 0, 5, 0));
+          .isEqualTo(new SubscriptionStatistics("test:Held", "order.*.*", 5, 0, 5, 0, 5));
       // five drops inside 10 s: one line, at the first
       assertThat(log.lines(Level.WARN, "subscription 'test:Held'")).containsExactly(
           "subscription 'test:Held' (pattern order.*.*) dropped 1 events in the last 10 s"
@@ -85,6 +85,7 @@ class BusOverflowTest {
     publishTenWhileHeld();
     assertThat(subscription.statistics().dropped()).isEqualTo(5);
     assertThat(subscription.statistics().queued()).isEqualTo(4);
+    assertThat(subscription.statistics().queueFull()).as("publishes that found the queue full").isEqualTo(5);
     release.countDown();
     assertThat(bus.flush(WAIT)).isTrue();
     assertThat(received).containsExactly(0, 6, 7, 8, 9);
@@ -107,6 +108,7 @@ class BusOverflowTest {
 
     assertThat(waited).as("nanoseconds waited for room").isGreaterThanOrEqualTo(timeout.toNanos());
     assertThat(subscription.statistics().dropped()).isEqualTo(1);
+    assertThat(subscription.statistics().queueFull()).as("one publish found the queue full").isEqualTo(1);
     release.countDown();
     assertThat(bus.flush(WAIT)).isTrue();
     assertThat(received).containsExactly(0, 1, 2, 3, 4);

@@ -10,6 +10,8 @@ import dev.herald.bench.baseline.GuavaBus;
 import dev.herald.bench.baseline.ProxyAccounts;
 import dev.herald.bench.target.AccountService;
 import dev.herald.bench.target.Accounts;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,6 +42,9 @@ public class CallerCost {
   private Subscription subscription;
   private String name = "alice";
   private long peakBacklog;
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private long iterationCpu;
+  private long iterationWall;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -68,8 +73,24 @@ public class CallerCost {
     return accounts.create(name);
   }
 
+  /** Runs on the benchmark thread, just before the iteration's timed window. */
+  @Setup(Level.Iteration)
+  public void startIteration() {
+    iterationCpu = threads.getCurrentThreadCpuTime();
+    iterationWall = System.nanoTime();
+  }
+
+  /**
+   * The backlog, and the share of the iteration's wall time the calling thread was on a CPU: on a
+   * shared, loaded machine the wall time per call includes time spent descheduled, the CPU time
+   * is what the call itself cost that thread (a caller parked on a full queue uses no CPU, which
+   * the queue-full count shows instead).
+   */
   @TearDown(Level.Iteration)
   public void sampleBacklog() {
+    long used = threads.getCurrentThreadCpuTime() - iterationCpu;
+    long wall = System.nanoTime() - iterationWall;
+    Stats.put("cpuShare", wall > 0 ? Math.min(1.0, used / (double) wall) : 1.0);
     peakBacklog = Math.max(peakBacklog, backlog());
   }
 
@@ -91,9 +112,9 @@ public class CallerCost {
       }
       default -> {
         SubscriptionStatistics stats = subscription.statistics();
-        // Herald counts drops, not how often a queue was full: with overflow=block a full queue
-        // makes the caller wait, and only a wait past block-timeout becomes a drop.
-        Stats.put("full", "n/a (not counted)");
+        // with overflow=block a full queue makes the caller wait; only a wait past block-timeout
+        // becomes a drop. Counted over the whole trial, warm-up included.
+        Stats.put("full", stats.queueFull());
         Stats.put("dropped", stats.dropped());
         Stats.put("delivered", stats.delivered());
       }
