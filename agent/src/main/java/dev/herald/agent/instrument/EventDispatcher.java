@@ -71,7 +71,7 @@ final class EventDispatcher implements Dispatcher {
         return null;
       }
       EventContext context = binding.type.mdc().complete(EventContext.current());
-      Invocation call = new Invocation(binding, stack.nextId(), System.nanoTime(), context);
+      Invocation call = new Invocation(binding, stack.nextId(), System.nanoTime(), context, stack);
       stack.push(call);
       binding.calls.increment();
       return call;
@@ -96,7 +96,7 @@ final class EventDispatcher implements Dispatcher {
   public void exit(Object token, Object result, Throwable thrown) {
     Invocation call = (Invocation) token;
     try {
-      CallStack.current().pop(call);
+      call.stack.pop(call);
       if (thrown != null) {
         publish(call, Phase.FAILED, null, thrown, System.nanoTime());
       } else if (result instanceof CompletionStage<?> stage) {

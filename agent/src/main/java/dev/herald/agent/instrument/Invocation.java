@@ -14,12 +14,15 @@ final class Invocation {
   final long id;
   final long startNanos;
   final EventContext context;
+  /** The calling thread's, kept so that exit need not look it up again: exit runs on that thread. */
+  final CallStack stack;
   List<Object> args = List.of();
 
-  Invocation(Binding binding, long id, long startNanos, EventContext context) {
+  Invocation(Binding binding, long id, long startNanos, EventContext context, CallStack stack) {
     this.binding = binding;
     this.id = id;
     this.startNanos = startNanos;
     this.context = context;
+    this.stack = stack;
   }
 }
