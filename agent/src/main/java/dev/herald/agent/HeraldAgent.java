@@ -1,5 +1,6 @@
 package dev.herald.agent;
 
+import dev.herald.agent.bootstrap.HeraldHooks;
 import dev.herald.agent.bus.BusOptions;
 import dev.herald.agent.bus.DefaultEventBus;
 import dev.herald.agent.bus.OverflowPolicy;
@@ -13,10 +14,12 @@ import dev.herald.agent.jmx.DeliveryTimes;
 import dev.herald.agent.jmx.HeraldMBeans;
 import dev.herald.agent.jmx.ServiceCounters;
 import dev.herald.agent.log.AgentLog;
+import dev.herald.agent.plugin.NamedSubscriber;
 import dev.herald.agent.plugin.PluginManager;
-import dev.herald.agent.plugin.PluginThreadsWatch;
 import dev.herald.api.EventBus;
+import dev.herald.api.EventListener;
 import dev.herald.api.Herald;
+import dev.herald.api.Subscription;
 import java.io.File;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 import java.lang.instrument.Instrumentation;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
@@ -36,6 +40,7 @@ public final class HeraldAgent {
 
   private static final Logger log = AgentLog.get(HeraldAgent.class);
   private static final long PLUGIN_STOP_FLOOR_NANOS = 1_000_000_000L;
+  private static final long MIN_HOLD_SECONDS = 30;
 
   private HeraldAgent() {}
 
@@ -49,38 +54,73 @@ public final class HeraldAgent {
       HeraldConfig config = readConfig(args);
       AgentLog.configure(config.log().level(), config.log().file());
       DefaultEventBus bus = new DefaultEventBus(busOptions(config.bus()));
-      installBus(bus);
       DeliveryTimes times = new DeliveryTimes();
       ServiceCounters calls = new ServiceCounters(config.services().size());
+      // Anonymous classes, not lambdas, on this path: see BackgroundStart.
       PluginManager plugins = new PluginManager(config.plugins().path(), config.plugins().config(),
-          baseDirectory(config), config.plugins().startTimeout(), bus,
-          (pattern, name, listener) -> bus.subscribe(pattern, name, times.timed(name, listener)));
+          baseDirectory(config), config.plugins().startTimeout(), bus, new NamedSubscriber() {
+            @Override
+            public Subscription subscribe(String pattern, String name, EventListener listener) {
+              return bus.subscribe(pattern, name, times.timed(name, listener));
+            }
+          });
       long configured = System.nanoTime();
-      plugins.startAll();
-      if (!attached) {
-        PluginThreadsWatch.startIfNeeded(Thread.currentThread()); // premain runs on the main thread
-      }
-      long pluginsStarted = System.nanoTime();
+      // The plugins start on herald-start while the application starts; events wait for them, and
+      // so does Herald.bus().publish(...) through the held bus.
+      installBus(new HeldBus(bus));
+      HeraldHooks.hold(TimeUnit.SECONDS.toNanos(
+          Math.max(MIN_HOLD_SECONDS, 2 * config.plugins().startTimeout().toSeconds())));
       Weaving weaving = Weaving.install(inst, config, bus, attached, calls);
-      long woven = System.nanoTime();
-      log.debug("start-up: config and bus {} ms, plugins {} ms, instrumentation {} ms",
-          (configured - started) / 1_000_000, (pluginsStarted - configured) / 1_000_000,
-          (woven - pluginsStarted) / 1_000_000);
       LiveChanges live = new LiveChanges(config, weaving, plugins);
+      BackgroundStart background = new BackgroundStart(plugins, attached ? null : Thread.currentThread()) {
+        @Override
+        void beforePlugins() {
+          // On few cores, plugins starting would slow Byte Buddy, which classes being loaded wait
+          // for; only the first event waits for the plugins.
+          weaving.awaitReady();
+        }
+
+        @Override
+        void beforeRelease() {
+          installBus(bus);
+        }
+
+        @Override
+        void started() {
+          logStarted(started, config, plugins, weaving);
+        }
+
+        @Override
+        void later() {
+          registerMBeans(bus, config, inst, calls, times, live);
+        }
+      }.begin();
       ConfigWatcher.startIfConfigured(config, live);
-      registerMBeansLater(bus, config, inst, calls, times, live);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bus, plugins, config), "herald-shutdown"));
-      log.info("Herald started in {} ms: {} service entr{}, plugins {}{}",
-          (System.nanoTime() - started) / 1_000_000, config.services().size(),
-          config.services().size() == 1 ? "y" : "ies", plugins.started(),
-          config.file() == null ? "" : ", config " + config.file());
-      if (!weaving.active()) {
-        log.info("no services configured: nothing is instrumented, the bus serves events published from code");
-      }
+      // A Runnable, not a Thread subclass: the JVM keeps the hook's Thread until every hook has
+      // ended, and only a Runnable target is let go when it ends, and with it the plugins' loaders.
+      Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
+        @Override
+        public void run() {
+          stop(bus, plugins, config, background);
+        }
+      }, "herald-shutdown"));
+      log.debug("start-up before main: config and bus {} ms, instrumentation {} ms",
+          (configured - started) / 1_000_000, (System.nanoTime() - configured) / 1_000_000);
     } catch (ExitRequested exit) {
       System.exit(2);
     } catch (Throwable t) {
+      HeraldHooks.release();
       log.error("Herald did not start; the application runs without events", t);
+    }
+  }
+
+  private static void logStarted(long started, HeraldConfig config, PluginManager plugins, Weaving weaving) {
+    log.info("Herald started in {} ms: {} service entr{}, plugins {}{}",
+        (System.nanoTime() - started) / 1_000_000, config.services().size(),
+        config.services().size() == 1 ? "y" : "ies", plugins.started(),
+        config.file() == null ? "" : ", config " + config.file());
+    if (!weaving.active()) {
+      log.info("no services configured: nothing is instrumented, the bus serves events published from code");
     }
   }
 
@@ -116,32 +156,33 @@ public final class HeraldAgent {
     return text.toString();
   }
 
-  private static void stop(DefaultEventBus bus, PluginManager plugins, HeraldConfig config) {
+  private static void stop(DefaultEventBus bus, PluginManager plugins, HeraldConfig config,
+      BackgroundStart background) {
     try {
-      // One budget for the whole exit: the drain, then whatever is left (at least a second) for the
-      // plugins to flush and close.
+      // One budget for the whole exit: the plugins' start if still under way, the drain, then
+      // whatever is left (at least a second) for the plugins to flush and close.
       Duration timeout = config.bus().shutdownTimeout();
       long deadline = System.nanoTime() + timeout.toNanos();
-      bus.shutdown(timeout);
+      if (!background.stopAfterPlugins(timeout)) {
+        log.warn("the plugins were still starting when the JVM exited");
+      }
+      bus.shutdown(Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
       plugins.stopAll(Duration.ofNanos(Math.max(deadline - System.nanoTime(), PLUGIN_STOP_FLOOR_NANOS)));
     } catch (Throwable t) {
       log.error("Herald did not shut down cleanly", t);
     }
   }
 
-  private static void registerMBeansLater(DefaultEventBus bus, HeraldConfig config, Instrumentation inst,
+  private static void registerMBeans(DefaultEventBus bus, HeraldConfig config, Instrumentation inst,
       ServiceCounters calls, DeliveryTimes times, LiveChanges live) {
-    // Not in premain: the platform MBean server started this early breaks applications that install
-    // their own java.util.logging manager once main runs (WildFly, some Spring Boot set-ups).
-    Thread thread = new Thread(() -> {
-      try {
-        live.attach(HeraldMBeans.register(bus, config.services(), inst, calls, times, live));
-      } catch (Throwable t) {
-        log.warn("Herald's JMX beans are not available: {}", t.toString());
-      }
-    }, "herald-jmx-init");
-    thread.setDaemon(true);
-    thread.start();
+    // Not in premain (this runs on herald-start, after the plugins): the platform MBean server
+    // started this early breaks applications that install their own java.util.logging manager once
+    // main runs (WildFly, some Spring Boot set-ups).
+    try {
+      live.attach(HeraldMBeans.register(bus, config.services(), inst, calls, times, live));
+    } catch (Throwable t) {
+      log.warn("Herald's JMX beans are not available: {}", t.toString());
+    }
   }
 
   static BusOptions busOptions(BusSettings settings) {
@@ -155,11 +196,15 @@ public final class HeraldAgent {
     return parent != null ? parent : Path.of("").toAbsolutePath();
   }
 
-  private static void installBus(EventBus bus) throws ReflectiveOperationException {
+  private static void installBus(EventBus bus) {
     // Herald lives on the bootstrap class path and must not depend on the agent: set it reflectively.
-    Method install = Herald.class.getDeclaredMethod("install", EventBus.class);
-    install.setAccessible(true);
-    install.invoke(null, bus);
+    try {
+      Method install = Herald.class.getDeclaredMethod("install", EventBus.class);
+      install.setAccessible(true);
+      install.invoke(null, bus);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot install the bus as Herald.bus()", e);
+    }
   }
 
   /** Thrown to leave start-up for System.exit, after the error has been logged. */

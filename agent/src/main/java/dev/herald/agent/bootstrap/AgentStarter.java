@@ -23,7 +23,8 @@ public final class AgentStarter {
       return;
     }
     started = true;
-    // Lets `java -jar herald-agent.jar attach` see that Herald already runs here, and refuse.
+    // Lets `java -jar herald-agent.jar attach` see that Herald already runs here, and refuse; and
+    // tells AgentLog, before the agent's first class loads, to defer Logback (see AgentLog).
     System.setProperty("herald.agent", attached ? "attached" : "javaagent");
     ClassLoader loader = new AgentClassLoader(jar, ClassLoader.getPlatformClassLoader());
     Class<?> agent = Class.forName("dev.herald.agent.HeraldAgent", true, loader);

@@ -4,25 +4,73 @@ package dev.herald.agent.bootstrap;
  * The static methods that instrumented code calls. Lives on the bootstrap class path so that code
  * in every class loader reaches the same dispatcher. Not API.
  *
- * <p>Until the agent has installed its dispatcher, every call is a no-op.
+ * <p>Until the agent has installed its dispatcher, every call is a no-op. While the agent {@link
+ * #hold holds} events (its plugins are starting), a call that would emit waits for {@link
+ * #release}, so that no plugin misses an event for having started after the application.
  */
 public final class HeraldHooks {
 
   private static volatile Dispatcher dispatcher;
   // While nobody subscribes, instrumented calls return after this one read: the common "agent on,
-  // no plugin" case then costs about what a volatile read does.
+  // no plugin" case then costs about what a volatile read does. True while held, so calls reach
+  // the holding dispatcher.
   private static volatile boolean listening;
+  private static volatile Holding holding;
+  private static boolean subscribed; // guarded by HeraldHooks.class
 
   private HeraldHooks() {}
 
-  /** Installs the agent's dispatcher; null uninstalls it. */
-  public static void install(Dispatcher installed) {
-    dispatcher = installed;
+  /** Installs the agent's dispatcher; null uninstalls it. While held, it takes over at release. */
+  public static synchronized void install(Dispatcher installed) {
+    Holding held = holding;
+    if (held != null) {
+      held.target = installed;
+    } else {
+      dispatcher = installed;
+    }
   }
 
   /** Tells the hooks whether the bus has any subscription; set by the bus. */
-  public static void listening(boolean any) {
-    listening = any;
+  public static synchronized void listening(boolean any) {
+    subscribed = any;
+    listening = any || holding != null;
+  }
+
+  /**
+   * Holds events until {@link #release}: from now on, a call that would emit waits first, up to
+   * {@code maxWaitNanos} (then it goes on as if released). Threads named {@code herald-*} (the
+   * agent's and its plugins') never wait. Does nothing if already held.
+   */
+  public static synchronized void hold(long maxWaitNanos) {
+    if (holding == null) {
+      Holding held = new Holding(dispatcher, maxWaitNanos);
+      holding = held;
+      dispatcher = held;
+      listening = true;
+    }
+  }
+
+  /** Ends {@link #hold}: waiting calls go on, with the dispatcher installed meanwhile. */
+  public static void release() {
+    Holding held;
+    synchronized (HeraldHooks.class) {
+      held = holding;
+      if (held == null) {
+        return;
+      }
+      holding = null;
+      dispatcher = held.target;
+      listening = subscribed;
+    }
+    held.open();
+  }
+
+  /** Waits while events are held, as an instrumented call would; for events published from code. */
+  public static void awaitRelease() {
+    Holding held = holding;
+    if (held != null) {
+      held.await();
+    }
   }
 
   /** See {@link Dispatcher#enter}. */

@@ -51,6 +51,9 @@ final class GateTransformer implements ClassFileTransformer {
     try {
       delegate.get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
       return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     } catch (Exception e) {
       return false;
     }

@@ -120,6 +120,20 @@ public final class Weaving {
         (System.nanoTime() - started) / 1_000_000);
   }
 
+  /**
+   * Waits until Byte Buddy's transformer is ready (at most 30 s), for work that should not compete
+   * with it for CPU while the application starts: until then, covered classes cannot load.
+   */
+  public void awaitReady() {
+    ClassFileTransformer installed;
+    synchronized (this) {
+      installed = transformer;
+    }
+    if (installed instanceof GateTransformer gate) {
+      gate.awaitReady();
+    }
+  }
+
   /** True if a transformer is installed (the config names, or named, at least one service). */
   public synchronized boolean active() {
     return transformer != null;

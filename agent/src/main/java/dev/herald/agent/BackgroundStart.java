@@ -1,0 +1,103 @@
+package dev.herald.agent;
+
+import dev.herald.agent.bootstrap.HeraldHooks;
+import dev.herald.agent.log.AgentLog;
+import dev.herald.agent.plugin.PluginManager;
+import dev.herald.agent.plugin.PluginThreadsWatch;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+
+/**
+ * The part of the agent's start that the application need not wait for, on one daemon thread,
+ * {@code herald-start}, while the application's {@code main} runs: starts the plugins, lets go the
+ * events that waited for them ({@link HeraldHooks#release}), then sets up Logback and does what
+ * {@link #later} does (the JMX beans), unless the JVM is exiting by then.
+ *
+ * <p>Events are held (by the caller, {@link HeraldHooks#hold}) until the plugins have started, so
+ * that no plugin misses an event for having started after the application: instrumented calls,
+ * and {@code publish} from code ({@link HeldBus}).
+ *
+ * <p>The steps are methods to override rather than lambdas: every lambda costs the premain
+ * thread a class spun at run time, and capturing ones a method handle shape too.
+ */
+abstract class BackgroundStart implements Runnable {
+
+  private static final Logger log = AgentLog.get(BackgroundStart.class);
+
+  private final PluginManager plugins;
+  private final Thread main;
+  private final CountDownLatch pluginsDone = new CountDownLatch(1);
+  private volatile boolean stopping;
+
+  /**
+   * @param main the application's main thread, watched for plugin threads left at its end; null
+   *     when attached
+   */
+  BackgroundStart(PluginManager plugins, Thread main) {
+    this.plugins = plugins;
+    this.main = main;
+  }
+
+  /** Runs first, before the plugins start (waits for the instrumentation to be ready). */
+  abstract void beforePlugins();
+
+  /** Runs just before events are let go (puts the bus itself in place of the held one). */
+  abstract void beforeRelease();
+
+  /** Runs once the plugins have started and events flow (logs that Herald started). */
+  abstract void started();
+
+  /** Runs after Logback is set up, unless the JVM is exiting. */
+  abstract void later();
+
+  /** Starts the thread; events must be held by then: it releases them. Returns this. */
+  final BackgroundStart begin() {
+    Thread thread = new Thread(this, "herald-start");
+    thread.setDaemon(true);
+    thread.start();
+    return this;
+  }
+
+  @Override
+  public final void run() {
+    try {
+      try {
+        beforePlugins();
+        plugins.startAll();
+        if (main != null) {
+          PluginThreadsWatch.startIfNeeded(main);
+        }
+      } catch (Throwable t) {
+        log.error("Herald's plugins did not start", t);
+      } finally {
+        try {
+          beforeRelease();
+        } finally {
+          HeraldHooks.release();
+        }
+      }
+      started();
+    } finally {
+      pluginsDone.countDown();
+    }
+    if (!stopping) {
+      AgentLog.setUpLogback();
+    }
+    if (!stopping) {
+      later();
+    }
+  }
+
+  /**
+   * For the shutdown hook: skips what is left after the plugins, and waits up to {@code timeout}
+   * for the plugins to have started, so that they are stopped after, not while, they start.
+   *
+   * @return false if they were still starting after {@code timeout}
+   */
+  final boolean stopAfterPlugins(Duration timeout) throws InterruptedException {
+    stopping = true;
+    return pluginsDone.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+}

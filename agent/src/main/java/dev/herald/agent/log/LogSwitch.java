@@ -1,0 +1,106 @@
+package dev.herald.agent.log;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.spi.LocationAwareLogger;
+
+/**
+ * Routes the agent's loggers to an {@link EarlyLog} until Logback is set up, then to Logback, in
+ * one switch: every line written early is complete before the first line Logback writes, and the
+ * level and destination set meanwhile carry over.
+ *
+ * <p>Safe for concurrent use: early lines, settings and the switch are guarded by this object;
+ * once switched, loggers call Logback without taking the lock.
+ */
+final class LogSwitch {
+
+  private final EarlyLog early;
+  private final Map<String, DeferredLogger> loggers = new HashMap<>();
+  private volatile LogbackLog logback;
+  private boolean settingUp;
+
+  LogSwitch(String initialLevel) {
+    this.early = new EarlyLog(LogLevels.parse(initialLevel, LogLevels.INFO));
+  }
+
+  /** Logback's logger once switched (so code that expects Logback's type gets it), else a deferred one. */
+  synchronized Logger logger(String name) {
+    if (logback != null) {
+      return logback.logger(name);
+    }
+    DeferredLogger logger = loggers.get(name);
+    if (logger == null) { // no lambda here: this runs in premain, where each costs a spun class
+      logger = new DeferredLogger(name, this);
+      loggers.put(name, logger);
+    }
+    return logger;
+  }
+
+  synchronized void configure(String level, Path file) {
+    if (logback != null) {
+      logback.configure(level, file);
+    } else {
+      early.configure(level, file);
+    }
+  }
+
+  /** Sets Logback up, if not yet, and switches every logger to it; on the calling thread. */
+  void setUpLogback() {
+    synchronized (this) {
+      if (logback != null || settingUp) {
+        return;
+      }
+      settingUp = true;
+    }
+    LogbackLog built;
+    try {
+      built = new LogbackLog(early.levelName()); // outside the lock: this is the slow part
+    } catch (Throwable t) {
+      synchronized (this) {
+        early.write(LogLevels.WARN, "the agent's log stays in its start-up form: {}", new Object[] {t.toString()},
+            null);
+      }
+      return;
+    }
+    synchronized (this) {
+      built.configure(early.levelName(), early.file());
+      early.close();
+      logback = built;
+      loggers.forEach((name, logger) -> logger.switchTo(built.logger(name)));
+    }
+  }
+
+  /** Whether {@code level} is logged before the switch. */
+  boolean enabledEarly(int level) {
+    synchronized (this) {
+      return early.enabled(level);
+    }
+  }
+
+  /**
+   * Writes one line early, unless the switch has happened; then returns the Logback logger to
+   * write it to instead.
+   */
+  synchronized LocationAwareLogger writeEarly(DeferredLogger logger, int level, String pattern,
+      Object[] args, Throwable thrown) {
+    LocationAwareLogger target = logger.target();
+    if (target == null) {
+      early.write(level, pattern, args, thrown);
+    }
+    return target;
+  }
+
+  void shutdown() {
+    LogbackLog current;
+    synchronized (this) {
+      current = logback;
+      if (current == null) {
+        early.flush();
+        return;
+      }
+    }
+    current.stop();
+  }
+}

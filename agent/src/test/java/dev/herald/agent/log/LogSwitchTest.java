@@ -1,0 +1,165 @@
+package dev.herald.agent.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+
+class LogSwitchTest {
+
+  private static final String TIME = "\\d\\d:\\d\\d:\\d\\d\\.\\d{3}";
+
+  @TempDir Path dir;
+  private final List<LogSwitch> switches = new ArrayList<>();
+
+  @AfterEach
+  void stopLogback() {
+    switches.forEach(LogSwitch::shutdown);
+  }
+
+  @Test
+  void writesLogbacksLineFormatBeforeAndAfterTheSwitch() throws IOException {
+    LogSwitch log = logSwitch("info");
+    Path file = dir.resolve("logs/agent.log");
+    log.configure(null, file);
+    Logger logger = log.logger("herald.Test");
+
+    logger.info("early {} of {}", 1, 2);
+    logger.warn("early warning");
+    log.setUpLogback();
+    logger.info("late {}", "one");
+
+    assertThat(lines(file)).hasSize(3);
+    assertThat(lines(file).get(0)).matches(TIME + " \\[herald\\] INFO  early 1 of 2");
+    assertThat(lines(file).get(1)).matches(TIME + " \\[herald\\] WARN  early warning");
+    assertThat(lines(file).get(2)).matches(TIME + " \\[herald\\] INFO  late one");
+  }
+
+  @Test
+  void keepsTheLevelSetBeforeTheSwitchAfterIt() throws IOException {
+    LogSwitch log = logSwitch("info");
+    Path file = dir.resolve("agent.log");
+    Logger logger = log.logger("herald.Test");
+    log.configure("WARN", file);
+
+    assertThat(logger.isInfoEnabled()).isFalse();
+    assertThat(logger.isWarnEnabled()).isTrue();
+    logger.info("dropped early");
+    logger.error("kept early");
+    log.setUpLogback();
+    logger.info("dropped late");
+    logger.warn("kept late");
+
+    assertThat(logger.isInfoEnabled()).isFalse();
+    assertThat(lines(file)).map(line -> line.substring(13))
+        .containsExactly("[herald] ERROR kept early", "[herald] WARN  kept late");
+  }
+
+  @Test
+  void writesAThrowableAfterItsLineAsLogbackDoes() throws IOException {
+    LogSwitch log = logSwitch("info");
+    Path file = dir.resolve("agent.log");
+    log.configure(null, file);
+    Logger logger = log.logger("herald.Test");
+
+    // as in Logback, a last argument that is a Throwable is the line's throwable
+    logger.error("failed: {}", "cause", new IllegalStateException("boom"));
+
+    List<String> lines = lines(file);
+    assertThat(lines.get(0)).endsWith("[herald] ERROR failed: cause");
+    assertThat(lines.get(1)).isEqualTo("java.lang.IllegalStateException: boom");
+    assertThat(lines.get(2)).startsWith("\tat ");
+  }
+
+  @Test
+  void loseNothingAndKeepEachThreadsOrderAcrossTheSwitch() throws Exception {
+    LogSwitch log = logSwitch("info");
+    Path file = dir.resolve("agent.log");
+    log.configure(null, file);
+    int threads = 4;
+    int lines = 300;
+    CountDownLatch go = new CountDownLatch(1);
+    List<Thread> writers = new ArrayList<>();
+    List<Throwable> failures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Logger logger = log.logger("herald.Writer" + t);
+      String name = "w" + t;
+      Thread writer = new Thread(() -> {
+        try {
+          go.await();
+          for (int i = 0; i < lines; i++) {
+            logger.info("{} {}", name, i);
+          }
+        } catch (Throwable e) {
+          synchronized (failures) {
+            failures.add(e);
+          }
+        }
+      }, "writer-" + t);
+      writer.start();
+      writers.add(writer);
+    }
+    go.countDown();
+    log.setUpLogback();
+    for (Thread writer : writers) {
+      writer.join(TimeUnit.SECONDS.toMillis(30));
+      assertThat(writer.isAlive()).as("%s finished within 30 s", writer.getName()).isFalse();
+    }
+
+    assertThat(failures).isEmpty();
+    List<String> written = lines(file);
+    assertThat(written).hasSize(threads * lines);
+    for (int t = 0; t < threads; t++) {
+      String prefix = "w" + t + " ";
+      List<Integer> order = written.stream().map(line -> line.substring(line.indexOf("INFO  ") + 6))
+          .filter(message -> message.startsWith(prefix))
+          .map(message -> Integer.parseInt(message.substring(prefix.length()))).toList();
+      assertThat(order).as("lines of w%d in order", t).isSorted().hasSize(lines);
+    }
+  }
+
+  @Test
+  void loggersMadeAfterTheSwitchWriteThroughLogback() throws IOException {
+    LogSwitch log = logSwitch("debug");
+    Path file = dir.resolve("agent.log");
+    log.setUpLogback();
+    log.configure(null, file);
+
+    Logger late = log.logger("herald.Late");
+    late.debug("through {}", "logback");
+
+    assertThat(late.isDebugEnabled()).isTrue();
+    assertThat(lines(file)).singleElement().asString().endsWith("[herald] DEBUG through logback");
+  }
+
+  @Test
+  void anUnknownLevelNameKeepsTheLevel() {
+    LogSwitch log = logSwitch("nonsense");
+    Logger logger = log.logger("herald.Test");
+
+    log.configure("loud", null);
+
+    assertThat(logger.isInfoEnabled()).as("INFO, the default").isTrue();
+    assertThat(logger.isDebugEnabled()).isFalse();
+  }
+
+  private LogSwitch logSwitch(String level) {
+    LogSwitch log = new LogSwitch(level);
+    switches.add(log);
+    return log;
+  }
+
+  private static List<String> lines(Path file) throws IOException {
+    return Files.readAllLines(file, Charset.defaultCharset());
+  }
+}
