@@ -29,6 +29,7 @@ abstract class BackgroundStart implements Runnable {
   private final PluginManager plugins;
   private final Thread main;
   private final CountDownLatch pluginsDone = new CountDownLatch(1);
+  private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopping;
 
   /**
@@ -82,22 +83,31 @@ abstract class BackgroundStart implements Runnable {
     } finally {
       pluginsDone.countDown();
     }
-    if (!stopping) {
-      AgentLog.setUpLogback();
-    }
-    if (!stopping) {
-      later();
+    try {
+      if (!stopping) {
+        AgentLog.setUpLogback();
+      }
+      if (!stopping) {
+        later();
+      }
+    } finally {
+      finished.countDown();
     }
   }
 
   /**
    * For the shutdown hook: skips what is left after the plugins, and waits up to {@code timeout}
-   * for the plugins to have started, so that they are stopped after, not while, they start.
+   * for the plugins to have started, so that they are stopped after, not while, they start, and
+   * for a later step already under way to end.
    *
    * @return false if they were still starting after {@code timeout}
    */
   final boolean stopAfterPlugins(Duration timeout) throws InterruptedException {
     stopping = true;
-    return pluginsDone.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean started = pluginsDone.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    // and for a step already under way (Logback, JMX): no Herald thread outlives the exit's work
+    finished.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    return started;
   }
 }
