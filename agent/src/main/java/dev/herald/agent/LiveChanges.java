@@ -220,8 +220,7 @@ final class LiveChanges implements AgentControl {
     if (services != next) {
       throw new IllegalStateException(String.join("; ", changes));
     }
-    running = new HeraldConfig(running.file(), next, running.bus(), running.plugins(), running.context(),
-        running.log(), running.onConfigError(), running.reload(), running.reloadInterval());
+    running = running.withServices(next);
     String summary = changes.isEmpty() ? what + " (no change in force)"
         : changes.equals(List.of(what)) ? what : what + ": " + String.join("; ", changes);
     log.info("changed over JMX: {}; lasts until {} is reloaded or the JVM restarts", summary,

@@ -5,6 +5,7 @@ import dev.herald.agent.cli.CheckReport.Finding;
 import dev.herald.agent.cli.CheckReport.MethodReport;
 import dev.herald.agent.cli.CheckReport.TypeReport;
 import dev.herald.agent.config.ServiceEntry;
+import dev.herald.agent.instrument.ServiceCoverage;
 import dev.herald.agent.instrument.ServiceIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -67,4 +67,9 @@ public record HeraldConfig(
     return new HeraldConfig(file, List.of(), BusSettings.DEFAULTS, PluginSettings.NONE,
         ContextSettings.NONE, LogSettings.UNCHANGED, OnConfigError.CONTINUE);
   }
+
+  /** This config with {@code services} in place of its own. */
+  public HeraldConfig withServices(List<ServiceEntry> services) {
+    return new HeraldConfig(file, services, bus, plugins, context, log, onConfigError, reload, reloadInterval);
+  }
 }

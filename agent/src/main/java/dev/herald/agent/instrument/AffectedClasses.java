@@ -1,37 +1,34 @@
 package dev.herald.agent.instrument;
 
+import dev.herald.agent.config.ServiceEntry;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * The loaded classes a change of the services must retransform: those instrumented now (to be
  * restored or woven again), those a new entry covers, and the bases those inherit write methods
- * from. Worked out with the same rules as class loading ({@link ServiceIndex}), from the loaded
+ * from. Worked out with the same rules as class loading ({@link ServiceCoverage}), from the loaded
  * {@link Class} objects.
  *
  * <p>Not thread-safe; one instance per change.
  */
 final class AffectedClasses {
 
-  private final ServiceIndex next;
-  private final Map<Class<?>, Boolean> covered = new HashMap<>();
+  private final ServiceCoverage<Class<?>> next;
   private final Set<String> bases = new HashSet<>();
   private final List<Class<?>> classes = new ArrayList<>();
-  private int newlyCovered;
 
-  private AffectedClasses(ServiceIndex next) {
-    this.next = next;
+  private AffectedClasses(List<ServiceEntry> next) {
+    this.next = new ServiceCoverage<>(next, Class::getName, ServiceCoverage::supertypesOf);
   }
 
   /**
    * @param instrumented names of the classes instrumented under the config in force
    */
-  static AffectedClasses find(Instrumentation inst, ServiceIndex next, Set<String> instrumented) {
+  static AffectedClasses find(Instrumentation inst, List<ServiceEntry> next, Set<String> instrumented) {
     AffectedClasses result = new AffectedClasses(next);
     Class<?>[] loaded = inst.getAllLoadedClasses();
     for (Class<?> type : loaded) {
@@ -44,12 +41,8 @@ final class AffectedClasses {
         continue;
       }
       String name = type.getName();
-      boolean nowCovered = result.covered(type);
-      if (nowCovered || result.bases.contains(name) || instrumented.contains(name)) {
+      if (result.covered(type) || result.bases.contains(name) || instrumented.contains(name)) {
         result.classes.add(type);
-        if (nowCovered && !instrumented.contains(name)) {
-          result.newlyCovered++;
-        }
       }
     }
     return result;
@@ -65,11 +58,6 @@ final class AffectedClasses {
     return bases;
   }
 
-  /** How many loaded classes the new config covers that were not instrumented before. */
-  int newlyCovered() {
-    return newlyCovered;
-  }
-
   private boolean candidate(Class<?> type) {
     String name = type.getName();
     return type.getClassLoader() != null && !type.isArray() && !type.isPrimitive() && !type.isAnnotation()
@@ -77,40 +65,15 @@ final class AffectedClasses {
   }
 
   private boolean covered(Class<?> type) {
-    if (type == null || ServiceIndex.isPlatform(type.getName())) {
+    try {
+      return next.covered(type);
+    } catch (LinkageError unresolvable) {
       return false;
     }
-    Boolean known = covered.get(type);
-    if (known != null) {
-      return known;
-    }
-    covered.put(type, false); // a cycle cannot happen in a valid hierarchy; this only guards it
-    boolean result;
-    try {
-      result = next.entryNaming(type.getName()) != null || covered(type.getSuperclass()) || anyCovered(type);
-    } catch (LinkageError unresolvable) {
-      result = false;
-    }
-    covered.put(type, result);
-    return result;
-  }
-
-  private boolean anyCovered(Class<?> type) {
-    for (Class<?> face : type.getInterfaces()) {
-      if (covered(face)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void collectBases(Class<?> type) {
-    List<Class<?>> supertypes = new ArrayList<>();
-    if (type.getSuperclass() != null) {
-      supertypes.add(type.getSuperclass());
-    }
-    supertypes.addAll(List.of(type.getInterfaces()));
-    for (Class<?> supertype : supertypes) {
+    for (Class<?> supertype : ServiceCoverage.supertypesOf(type)) {
       String name = supertype.getName();
       if (ServiceIndex.isPlatform(name) || ServiceIndex.isGenerated(name)) {
         continue;

@@ -3,8 +3,6 @@ package dev.herald.agent.instrument;
 import dev.herald.agent.bus.DefaultEventBus;
 import dev.herald.agent.config.ContextSettings;
 import dev.herald.agent.jmx.ServiceCounters;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Resolves, once per runtime class, which configured type (if any) a class belongs to, and hands
@@ -43,22 +41,11 @@ final class TypeBindings {
   }
 
   private TypeBinding resolve(Class<?> type) {
-    ServiceIndex.Match<Class<?>> match = index.nearest(type, Class::getName, TypeBindings::supertypes);
+    ServiceIndex.Match<Class<?>> match = index.nearest(type, Class::getName, ServiceCoverage::supertypesOf);
     return match == null
         ? TypeBinding.unconfigured(emitting)
         : new TypeBinding(emitting, match.entry(), match.typeName(),
             MdcAccess.forLoader(type.getClassLoader(), context));
-  }
-
-  private static List<Class<?>> supertypes(Class<?> type) {
-    List<Class<?>> result = new ArrayList<>();
-    if (type.getSuperclass() != null) {
-      result.add(type.getSuperclass());
-    }
-    for (Class<?> face : type.getInterfaces()) {
-      result.add(face);
-    }
-    return result;
   }
 
   /** What bindings of one services config share: where events go, the switches, the counters. */

@@ -93,7 +93,7 @@ public final class Weaving {
     // Drained after the swap, so it holds every class woven under the old rules, even one that
     // loaded while the swap happened.
     Set<String> before = retransformer.drainTransformed();
-    AffectedClasses affected = AffectedClasses.find(inst, next, before);
+    AffectedClasses affected = AffectedClasses.find(inst, entries, before);
     matcher.addKnownBases(affected.bases());
     List<String> failed = new ArrayList<>(Retransformation.inBatches(inst, affected.classes()));
     // A class whose transformation began under the old rules and that was defined after the list
@@ -102,7 +102,7 @@ public final class Weaving {
     done.addAll(affected.classes());
     Set<String> woven = new HashSet<>(before);
     woven.addAll(retransformer.transformedNames());
-    AffectedClasses late = AffectedClasses.find(inst, next, woven);
+    AffectedClasses late = AffectedClasses.find(inst, entries, woven);
     matcher.addKnownBases(late.bases());
     List<Class<?>> rest = late.classes().stream().filter(type -> !done.contains(type)).toList();
     failed.addAll(Retransformation.inBatches(inst, rest));

@@ -1,7 +1,7 @@
 package dev.herald.agent.jmx;
 
-import dev.herald.agent.cli.ServiceCoverage;
 import dev.herald.agent.config.ServiceEntry;
+import dev.herald.agent.instrument.ServiceCoverage;
 import dev.herald.agent.instrument.ServiceIndex;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -47,7 +47,7 @@ final class LoadedServices {
   }
 
   private Snapshot compute() {
-    ServiceCoverage<Class<?>> coverage = new ServiceCoverage<>(entries, Class::getName, LoadedServices::supertypes);
+    ServiceCoverage<Class<?>> coverage = new ServiceCoverage<>(entries, Class::getName, ServiceCoverage::supertypesOf);
     TreeMap<String, Class<?>> sorted = new TreeMap<>();
     for (Class<?> type : loaded.get()) {
       String name = type.getName();
@@ -99,17 +99,8 @@ final class LoadedServices {
           }
         }
       }
-      queue.addAll(supertypes(owner));
+      queue.addAll(ServiceCoverage.supertypesOf(owner));
     }
-    return result;
-  }
-
-  private static List<Class<?>> supertypes(Class<?> type) {
-    List<Class<?>> result = new ArrayList<>();
-    if (type.getSuperclass() != null) {
-      result.add(type.getSuperclass());
-    }
-    result.addAll(Arrays.asList(type.getInterfaces()));
     return result;
   }
 

@@ -3,13 +3,10 @@ package dev.herald.it.shapes;
 
 import dev.herald.api.Herald;
 import dev.herald.api.SubscriptionStatistics;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 
 /**
  * Plugin jars added, replaced and removed while the application runs ({@code reload: true}): the
@@ -39,33 +36,19 @@ final class PluginReloadScenarios {
     Report.print("plugins-restarted-within-wait", awaitLines(recording, "\"plugin\":\"recorder\"", 2));
     Report.print("plugins-calls-until-recorded-after-replace", callUntilRecorded(accounts, recording, "second-"));
 
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    ObjectName control = new ObjectName("dev.herald:type=Control");
-    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-    while (!server.isRegistered(control) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
-    Report.print("plugins-jmx-stop", jmx(server, control, "stopPlugin", "recorder"));
+    HeraldControl control = HeraldControl.await(WAIT_MILLIS);
+    Report.print("plugins-jmx-stop", control.invoke("stopPlugin", "recorder"));
     Report.print("plugins-jmx-stopped-gone", awaitNoRecorder());
-    Report.print("plugins-jmx-list", String.join(" | ", (String[]) server.getAttribute(control, "Plugins")));
-    Report.print("plugins-jmx-start", jmx(server, control, "startPlugin", "recorder"));
+    Report.print("plugins-jmx-list", String.join(" | ", control.attribute("Plugins")));
+    Report.print("plugins-jmx-start", control.invoke("startPlugin", "recorder"));
     Report.print("plugins-jmx-calls-until-recorded", callUntilRecorded(accounts, recording, "third-"));
-    Report.print("plugins-jmx-unknown", jmx(server, control, "restartPlugin", "nobody"));
+    Report.print("plugins-jmx-unknown", control.invoke("restartPlugin", "nobody"));
 
     Files.delete(installed);
     Report.print("plugins-removed-within-wait", awaitNoRecorder());
     accounts.create(new Account("after-removal", "reload"));
     Herald.bus().flush(Duration.ofSeconds(5));
     Report.print("plugins-recorded-after-removal", count(recording, "after-removal"));
-  }
-
-  private static String jmx(MBeanServer server, ObjectName name, String operation, String argument) {
-    try {
-      return "ok: " + server.invoke(name, operation, new Object[] {argument}, new String[] {String.class.getName()});
-    } catch (Exception e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      return "refused: " + cause.getMessage();
-    }
   }
 
   /** Calls until the recorder has written one of these calls; the number of calls, or -1. */

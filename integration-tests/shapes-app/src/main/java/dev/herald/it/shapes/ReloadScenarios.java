@@ -5,13 +5,10 @@ import dev.herald.api.Subscription;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 
 /**
  * Config reload while running: the app edits its own config (path in {@code -Dshapes.config}) the
@@ -76,21 +73,16 @@ final class ReloadScenarios {
       edit(config, "  - class: dev.herald.it.shapes.InvoiceService\n    entity: invoice\n", "");
       Report.print("services-calls-until-invoice-silent", callUntilSilent(() -> invoices.update("i"), seen, "invoice"));
 
-      ObjectName control = new ObjectName("dev.herald:type=Control");
-      MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-      long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-      while (!server.isRegistered(control) && System.currentTimeMillis() < deadline) {
-        Thread.sleep(20);
-      }
-      Report.print("services-jmx-add", jmx(server, control, "addService",
+      HeraldControl control = HeraldControl.await(WAIT_MILLIS);
+      Report.print("services-jmx-add", control.invoke("addService",
           "{class: dev.herald.it.shapes.LedgerService, entity: ledger}"));
       Report.print("services-calls-until-ledger", callUntil(
           () -> ledger.upsert(1, 1, 1, true, 'a', new int[0], new String[0], null), () -> count(seen, "ledger") > 0));
-      Report.print("services-jmx-disable", jmx(server, control, "disableService", "dev.herald.it.shapes.AccountService"));
+      Report.print("services-jmx-disable", control.invoke("disableService", "dev.herald.it.shapes.AccountService"));
       Report.print("services-calls-until-account-silent",
           callUntilSilent(() -> accounts.create(new Account("d", "r")), seen, "account"));
-      Report.print("services-jmx-bad-add", jmx(server, control, "addService", "{class: 9nine}"));
-      Report.print("services-jmx-remove", jmx(server, control, "removeService", "dev.herald.it.shapes.LedgerService"));
+      Report.print("services-jmx-bad-add", control.invoke("addService", "{class: 9nine}"));
+      Report.print("services-jmx-remove", control.invoke("removeService", "dev.herald.it.shapes.LedgerService"));
       Report.print("services-calls-until-ledger-silent", callUntilSilent(
           () -> ledger.upsert(1, 1, 1, true, 'a', new int[0], new String[0], null), seen, "ledger"));
     }
@@ -130,15 +122,6 @@ final class ReloadScenarios {
       Thread.sleep(50);
     }
     return -1;
-  }
-
-  private static String jmx(MBeanServer server, ObjectName name, String operation, String argument) {
-    try {
-      return "ok: " + server.invoke(name, operation, new Object[] {argument}, new String[] {String.class.getName()});
-    } catch (Exception e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      return "refused: " + cause.getMessage();
-    }
   }
 
   private static int callUntilSeen(AccountService accounts, AtomicInteger seen, String prefix) throws Exception {

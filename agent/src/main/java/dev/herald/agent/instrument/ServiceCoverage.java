@@ -1,8 +1,8 @@
-package dev.herald.agent.cli;
+package dev.herald.agent.instrument;
 
 import dev.herald.agent.config.ServiceEntry;
-import dev.herald.agent.instrument.ServiceIndex;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * The agent's rules for tying a type to a {@code services} entry, over any type model: class files
- * read by {@code check}, or loaded {@code Class} objects for JMX. Public for the {@code jmx}
- * package only; not API.
+ * read by {@code check}, loaded {@code Class} objects for JMX and for a services change while
+ * running. Public for the {@code cli} and {@code jmx} packages; not API.
  *
  * <p>It applies {@link ServiceIndex}'s rules (and, for coverage, {@code ServiceMatcher}'s): a type is covered when an entry names it or a supertype is covered; a
  * call emits with the nearest configured type, walking supertypes breadth first (superclass before
@@ -87,6 +87,16 @@ public final class ServiceCoverage<T> {
   /** The nearest configured type of {@code start} and its entry, or null. */
   public ServiceIndex.Match<T> nearest(T start) {
     return index.nearest(start, name, supertypes);
+  }
+
+  /** The direct superclass (first) and interfaces of a loaded class. */
+  public static List<Class<?>> supertypesOf(Class<?> type) {
+    List<Class<?>> result = new ArrayList<>();
+    if (type.getSuperclass() != null) {
+      result.add(type.getSuperclass());
+    }
+    result.addAll(Arrays.asList(type.getInterfaces()));
+    return result;
   }
 
   /** See {@link ServiceIndex#isGenerated}. */
