@@ -46,7 +46,7 @@ public final class BenchmarkMain {
     JmhRuns jmh = new JmhRuns(new CommandLineOptions(jmhArgs.toArray(String[]::new)), workspace.work());
     Report report = new Report(workspace);
     if (groups.contains("caller")) {
-      for (CallerCase which : CallerCase.values()) {
+      for (CallerCase which : CallerCase.selected()) {
         List<String> flags = new ArrayList<>();
         if (which.herald()) {
           flags.add(workspace.heraldFlag());

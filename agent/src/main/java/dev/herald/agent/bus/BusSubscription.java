@@ -9,9 +9,6 @@ import dev.herald.api.SubscriptionStatistics;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jctools.queues.atomic.AtomicReferenceArrayQueue;
-import org.jctools.queues.atomic.MpmcAtomicArrayQueue;
-import org.jctools.queues.atomic.MpscAtomicArrayQueue;
 import org.slf4j.Logger;
 
 /**
@@ -51,7 +48,7 @@ final class BusSubscription implements Subscription {
   private final DeliveryPool pool;
   private final Totals totals;
   private final Overflow overflow;
-  final AtomicReferenceArrayQueue<Event> queue;
+  final EventQueue queue;
   // a publisher whose event lands on a multiple of checkEvery (an eighth of the queue) checks that
   // the backlog is under half the queue, or that some thread is delivering it; see offer
   private final long checkMask;
@@ -73,10 +70,7 @@ final class BusSubscription implements Subscription {
     this.pool = bus.pool();
     this.totals = totals;
     int capacity = Math.max(2, options.queueCapacity());
-    // a publisher evicts the oldest under drop-oldest, so that queue needs many consumers
-    this.queue = options.overflow() == OverflowPolicy.DROP_OLDEST
-        ? new MpmcAtomicArrayQueue<>(capacity)
-        : new MpscAtomicArrayQueue<>(capacity);
+    this.queue = EventQueue.forPolicy(options.overflow(), capacity);
     this.checkMask = Math.max(queue.capacity() / 8, 1) - 1;
     this.wakeBacklog = queue.capacity() / 2;
     this.overflow = new Overflow(this, options, pool,
@@ -98,8 +92,8 @@ final class BusSubscription implements Subscription {
       // checks the backlog, and past half the queue, if nobody is delivering here, wakes a napping
       // thread. Costs a read of the index this thread has just written; the consumer's index and
       // a wake (a system call, microseconds) only at those points, and a wake only in a burst.
-      long produced = queue.currentProducerIndex();
-      if ((produced & checkMask) == 0 && produced - queue.currentConsumerIndex() > wakeBacklog
+      long produced = queue.producerIndex();
+      if ((produced & checkMask) == 0 && produced - queue.consumerIndex() > wakeBacklog
           && !state.claimed()) {
         pool.wakeNapper();
       }
@@ -119,7 +113,7 @@ final class BusSubscription implements Subscription {
    * @return how many events were handed to the listener
    */
   int deliver(int limit, DeliveryPool pool) {
-    state.inflightFrom = queue.currentConsumerIndex();
+    state.inflightFrom = queue.consumerIndex();
     int delivered = 0;
     int failed = 0;
     try {
@@ -198,13 +192,13 @@ final class BusSubscription implements Subscription {
 
   /** The mark {@link #reached} waits for: how many events were ever queued here. */
   long flushMark() {
-    return queue.currentProducerIndex();
+    return queue.producerIndex();
   }
 
   /** True once every event queued before {@code mark} was delivered, failed or dropped. */
   boolean reached(long mark) {
     // consumer index first: the batch start it covers was published before it (see deliver)
-    return closed || (queue.currentConsumerIndex() >= mark && state.inflightFrom >= mark);
+    return closed || (queue.consumerIndex() >= mark && state.inflightFrom >= mark);
   }
 
   /** Events queued or being delivered; meant for the shutdown report. */

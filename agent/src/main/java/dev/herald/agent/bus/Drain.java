@@ -71,7 +71,7 @@ final class Drain {
             subscription.name(), subscription.pattern(), undelivered, timeout.toMillis());
       }
     }
-    log.info("bus: published {}, delivered {}, failed {}, dropped {}", totals.published.sum(),
+    log.info("bus: published {}, delivered {}, failed {}, dropped {}", totals.published(),
         totals.delivered.sum(), totals.failed.sum(), totals.dropped.sum());
     shutdownResult = drained && left == 0;
     return shutdownResult;

@@ -3,7 +3,6 @@ package dev.herald.agent.instrument;
 import dev.herald.agent.bus.Route;
 import dev.herald.agent.config.ServiceEntry;
 import dev.herald.api.Phase;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one method of one configured class emits: its entity, operation and event names, and the
@@ -24,15 +23,21 @@ final class Binding {
   /** {@code entity.operation}, interned, so that nested calls compare by reference. */
   final String key;
   final TypeBinding type;
-  /** Calls of the entry that emitted, for JMX. */
-  final LongAdder calls;
+  /** The {@link dev.herald.agent.bus.ThreadCounters} slot counting the entry's calls that emitted, for JMX. */
+  final int callsSlot;
   private final String[] names;
-  private final Route[] routes;
+  // one field per phase, not an array: the hot path reads them on every call
+  final Route before;
+  final Route after;
+  final Route failed;
+  // resolved once: active() runs on every call of the method
+  private final Switches switches;
+  private final int entryIndex;
 
   Binding(TypeBinding type, ServiceEntry entry, String entity, String operation, String methodName,
       Route before, Route after, Route failed) {
     this.type = type;
-    this.calls = type.owner().counters().forEntry(entry);
+    this.callsSlot = type.owner().counters().forEntry(entry);
     this.entry = entry;
     this.entity = entity;
     this.operation = operation;
@@ -41,12 +46,16 @@ final class Binding {
     this.key = (entity + '.' + operation).intern();
     this.names = new String[] {
         entity + ".before." + operation, entity + ".after." + operation, entity + ".failed." + operation};
-    this.routes = new Route[] {before, after, failed};
+    this.before = before;
+    this.after = after;
+    this.failed = failed;
+    this.switches = type.switches();
+    this.entryIndex = entry.index();
   }
 
   private Binding() {
     this.type = null;
-    this.calls = null;
+    this.callsSlot = -1;
     this.entry = null;
     this.entity = null;
     this.operation = null;
@@ -54,21 +63,21 @@ final class Binding {
     this.methodName = null;
     this.key = null;
     this.names = null;
-    this.routes = null;
+    this.before = null;
+    this.after = null;
+    this.failed = null;
+    this.switches = null;
+    this.entryIndex = -1;
   }
 
   /** True if a call should be tracked: the entry is enabled and someone listens to one of its events. */
   boolean active() {
-    return routes != null
-        && type.switches().enabled(entry.index())
-        && !(routes[0].isEmpty() && routes[1].isEmpty() && routes[2].isEmpty());
+    return switches != null
+        && switches.enabled(entryIndex)
+        && !(before.isEmpty() && after.isEmpty() && failed.isEmpty());
   }
 
   String name(Phase phase) {
     return names[phase.ordinal()];
-  }
-
-  Route route(Phase phase) {
-    return routes[phase.ordinal()];
   }
 }

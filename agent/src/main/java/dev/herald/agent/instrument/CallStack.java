@@ -1,5 +1,7 @@
 package dev.herald.agent.instrument;
 
+import dev.herald.agent.bus.DefaultEventBus;
+import dev.herald.agent.bus.ThreadCounters;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,6 +18,10 @@ final class CallStack {
   private static final AtomicLong NEXT_BLOCK = new AtomicLong(1);
   private static final ThreadLocal<CallStack> CURRENT = ThreadLocal.withInitial(CallStack::new);
 
+  /** True on the bus's delivery threads, i.e. inside a listener. */
+  final boolean onDeliveryThread = DefaultEventBus.onDeliveryThread();
+  /** The thread's counters (calls seen, events published), kept here to save a lookup per call. */
+  final ThreadCounters.Cells counts = ThreadCounters.current();
   private Invocation[] calls = new Invocation[8];
   private int depth;
   private long nextId;

@@ -3,6 +3,7 @@ package dev.herald.agent.instrument;
 import dev.herald.agent.bootstrap.Dispatcher;
 import dev.herald.agent.bus.DefaultEventBus;
 import dev.herald.agent.bus.Route;
+import dev.herald.agent.bus.ThreadCounters;
 import dev.herald.agent.log.AgentLog;
 import dev.herald.agent.log.RateLimitedLog;
 import dev.herald.api.EventContext;
@@ -61,19 +62,19 @@ final class EventDispatcher implements Dispatcher {
         return null;
       }
       Binding binding = site.binding(self != null ? self.getClass() : origin, bindings);
-      if (!binding.active() || DefaultEventBus.onDeliveryThread()) {
-        // A write made by a listener emits nothing: a listener on order.* that places orders would
-        // otherwise feed itself forever.
+      if (!binding.active()) {
         return null;
       }
       CallStack stack = CallStack.current();
-      if (stack.contains(binding.key)) {
+      // A write made by a listener emits nothing: a listener on order.* that places orders would
+      // otherwise feed itself forever.
+      if (stack.onDeliveryThread || stack.contains(binding.key)) {
         return null;
       }
       EventContext context = binding.type.mdc().complete(EventContext.current());
       Invocation call = new Invocation(binding, stack.nextId(), System.nanoTime(), context, stack);
       stack.push(call);
-      binding.calls.increment();
+      stack.counts.add(binding.callsSlot, 1);
       return call;
     } catch (Throwable t) {
       problems.record("Herald could not track a call; it runs on without its events", t);
@@ -85,8 +86,12 @@ final class EventDispatcher implements Dispatcher {
   public void before(Object token, Object[] args) {
     try {
       Invocation call = (Invocation) token;
-      call.args = new ArgList(args);
-      publish(call, Phase.BEFORE, null, null, call.startNanos);
+      call.args = args;
+      Route route = call.binding.before;
+      if (!route.isEmpty()) {
+        call.epochNanos = clock.epochNanos(call.startNanos);
+        bus.publish(route, call, call.stack.counts);
+      }
     } catch (Throwable t) {
       problems.record("Herald could not publish a before event", t);
     }
@@ -98,11 +103,11 @@ final class EventDispatcher implements Dispatcher {
     try {
       call.stack.pop(call);
       if (thrown != null) {
-        publish(call, Phase.FAILED, null, thrown, System.nanoTime());
+        publish(call, Phase.FAILED, call.binding.failed, thrown, System.nanoTime(), call.stack.counts);
       } else if (result instanceof CompletionStage<?> stage) {
         stage.whenComplete((value, error) -> completed(call, value, error));
       } else {
-        publish(call, Phase.AFTER, result, null, System.nanoTime());
+        publish(call, Phase.AFTER, call.binding.after, result, System.nanoTime(), call.stack.counts);
       }
     } catch (Throwable t) {
       problems.record("Herald could not publish an after or failed event", t);
@@ -112,23 +117,28 @@ final class EventDispatcher implements Dispatcher {
   private void completed(Invocation call, Object value, Throwable error) {
     try {
       long now = System.nanoTime();
+      ThreadCounters.Cells counts = ThreadCounters.current(); // the completing thread's
       if (error == null) {
-        publish(call, Phase.AFTER, value, null, now);
+        publish(call, Phase.AFTER, call.binding.after, value, now, counts);
       } else {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        publish(call, Phase.FAILED, null, cause, now);
+        publish(call, Phase.FAILED, call.binding.failed, cause, now, counts);
       }
     } catch (Throwable t) {
       problems.record("Herald could not publish the outcome of an asynchronous call", t);
     }
   }
 
-  private void publish(Invocation call, Phase phase, Object result, Throwable error, long nanoTime) {
-    Route route = call.binding.route(phase);
+  /**
+   * Publishes the after or failed event of {@code call}, which ended at {@code nanoTime}, counted in
+   * {@code counts}: the publishing thread's cells.
+   */
+  private void publish(Invocation call, Phase phase, Route route, Object outcome, long nanoTime,
+      ThreadCounters.Cells counts) {
     if (route.isEmpty()) {
       return;
     }
-    long duration = phase == Phase.BEFORE ? 0 : nanoTime - call.startNanos;
-    bus.publish(route, new HeraldEvent(call, phase, result, error, clock.epochNanos(nanoTime), duration));
+    long duration = nanoTime - call.startNanos;
+    bus.publish(route, new HeraldEvent(call, phase, outcome, clock.epochNanos(nanoTime), duration), counts);
   }
 }

@@ -1,17 +1,15 @@
 package dev.herald.agent.instrument;
 
-import dev.herald.api.Event;
 import dev.herald.api.Phase;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * An event of an instrumented call. Immutable; the {@link Instant} and {@link Duration} are made
- * only when a listener asks, so publishing costs one small object: 40 bytes, the arguments and
- * the context being shared with the call's other event through its {@link Invocation}.
+ * The after or failed event of an instrumented call (its before event is the {@link Invocation}).
+ * Immutable; the {@link Instant} and {@link Duration} are made only when a listener asks, so
+ * publishing costs one small object, the arguments and context being the invocation's.
  */
-final class HeraldEvent implements Event {
+final class HeraldEvent extends CallEvent {
 
   private final Invocation call;
   private final Phase phase;
@@ -21,37 +19,22 @@ final class HeraldEvent implements Event {
   private final long epochNanos;
   private final long durationNanos;
 
-  HeraldEvent(Invocation call, Phase phase, Object result, Throwable error, long epochNanos, long durationNanos) {
+  HeraldEvent(Invocation call, Phase phase, Object outcome, long epochNanos, long durationNanos) {
     this.call = call;
     this.phase = phase;
-    this.outcome = phase == Phase.FAILED ? error : phase == Phase.AFTER ? result : null;
+    this.outcome = outcome;
     this.epochNanos = epochNanos;
     this.durationNanos = durationNanos;
   }
 
   @Override
-  public String name() {
-    return call.binding.name(phase);
-  }
-
-  @Override
-  public String entity() {
-    return call.binding.entity;
+  Invocation call() {
+    return call;
   }
 
   @Override
   public Phase phase() {
     return phase;
-  }
-
-  @Override
-  public String operation() {
-    return call.binding.operation;
-  }
-
-  @Override
-  public List<Object> args() {
-    return call.args;
   }
 
   @Override
@@ -65,47 +48,12 @@ final class HeraldEvent implements Event {
   }
 
   @Override
-  public String actor() {
-    return call.context.actor();
-  }
-
-  @Override
-  public String userId() {
-    return call.context.userId();
-  }
-
-  @Override
-  public String traceId() {
-    return call.context.traceId();
-  }
-
-  @Override
   public Instant timestamp() {
     return Instant.ofEpochSecond(0, epochNanos);
   }
 
   @Override
-  public long invocationId() {
-    return call.id;
-  }
-
-  @Override
   public Duration duration() {
     return Duration.ofNanos(durationNanos);
-  }
-
-  @Override
-  public String className() {
-    return call.binding.className;
-  }
-
-  @Override
-  public String methodName() {
-    return call.binding.methodName;
-  }
-
-  @Override
-  public String toString() {
-    return name() + '#' + call.id;
   }
 }

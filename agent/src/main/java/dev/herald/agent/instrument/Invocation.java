@@ -1,14 +1,19 @@
 package dev.herald.agent.instrument;
 
 import dev.herald.api.EventContext;
-import java.util.List;
+import dev.herald.api.Phase;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * One tracked call, from its before event to its after or failed event: the token the advice
- * carries from method entry to exit. Touched by the calling thread, and for an asynchronous result
- * by the thread that completes it, which happens after.
+ * carries from method entry to exit, and the call's before event itself, so that a call allocates
+ * one object less. Written by the calling thread before it is published; for an asynchronous result
+ * read by the thread that completes it, which happens after.
  */
-final class Invocation {
+final class Invocation extends CallEvent {
+
+  private static final Object[] NO_ARGS = new Object[0];
 
   final Binding binding;
   final long id;
@@ -16,7 +21,10 @@ final class Invocation {
   final EventContext context;
   /** The calling thread's, kept so that exit need not look it up again: exit runs on that thread. */
   final CallStack stack;
-  List<Object> args = List.of();
+  /** The array the advice built for this call; nobody else holds it. Set before the before event is published. */
+  Object[] args = NO_ARGS;
+  /** The before event's timestamp, set when it is published. */
+  long epochNanos;
 
   Invocation(Binding binding, long id, long startNanos, EventContext context, CallStack stack) {
     this.binding = binding;
@@ -24,5 +32,35 @@ final class Invocation {
     this.startNanos = startNanos;
     this.context = context;
     this.stack = stack;
+  }
+
+  @Override
+  Invocation call() {
+    return this;
+  }
+
+  @Override
+  public Phase phase() {
+    return Phase.BEFORE;
+  }
+
+  @Override
+  public Object result() {
+    return null;
+  }
+
+  @Override
+  public Throwable error() {
+    return null;
+  }
+
+  @Override
+  public Instant timestamp() {
+    return Instant.ofEpochSecond(0, epochNanos);
+  }
+
+  @Override
+  public Duration duration() {
+    return Duration.ZERO;
   }
 }

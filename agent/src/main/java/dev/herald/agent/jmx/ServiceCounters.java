@@ -1,8 +1,8 @@
 package dev.herald.agent.jmx;
 
+import dev.herald.agent.bus.ThreadCounters;
 import dev.herald.agent.config.ServiceEntry;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the calls of each {@code services} entry's write methods, for {@link ServiceEntryMXBean}.
@@ -11,33 +11,36 @@ import java.util.concurrent.atomic.LongAdder;
  * increments the counter of {@link #forEntry} once per call that emits events (enabled entry,
  * someone listening, not nested in a write of the same entity and operation).
  *
- * <p>Safe for concurrent use; the counters are striped.
+ * <p>Safe for concurrent use; each thread counts in its own cells ({@link ThreadCounters}).
  */
 public final class ServiceCounters {
 
-  private final ConcurrentHashMap<String, LongAdder> calls;
+  private final ConcurrentHashMap<String, Integer> slots;
 
   /** Counters, sized for about {@code expectedEntries} entries. */
   public ServiceCounters(int expectedEntries) {
-    calls = new ConcurrentHashMap<>(Math.max(expectedEntries, 1) * 2);
+    slots = new ConcurrentHashMap<>(Math.max(expectedEntries, 1) * 2);
   }
 
-  /** The counter of {@code entry}, created on first use; resolve it once, not per call. */
-  public LongAdder forEntry(ServiceEntry entry) {
-    return calls.computeIfAbsent(entry.classPattern(), pattern -> new LongAdder());
+  /**
+   * The {@link ThreadCounters} slot of {@code entry}'s counter, created on first use; resolve it
+   * once, not per call. A call is counted with {@code cells.add(slot, 1)} on the calling thread.
+   */
+  public int forEntry(ServiceEntry entry) {
+    return slots.computeIfAbsent(entry.classPattern(), pattern -> ThreadCounters.newSlot());
   }
 
   /** Calls seen for {@code entry}, or 0 if none was counted. */
   public long calls(ServiceEntry entry) {
-    LongAdder adder = calls.get(entry.classPattern());
-    return adder == null ? 0 : adder.sum();
+    Integer slot = slots.get(entry.classPattern());
+    return slot == null ? 0 : ThreadCounters.sum(slot);
   }
 
   /** Calls seen over all entries. */
   public long total() {
     long sum = 0;
-    for (LongAdder adder : calls.values()) {
-      sum += adder.sum();
+    for (int slot : slots.values()) {
+      sum += ThreadCounters.sum(slot);
     }
     return sum;
   }

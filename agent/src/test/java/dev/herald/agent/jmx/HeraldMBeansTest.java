@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.agent.bus.BusOptions;
 import dev.herald.agent.bus.DefaultEventBus;
+import dev.herald.agent.bus.ThreadCounters;
 import dev.herald.agent.config.ServiceEntry;
 import dev.herald.api.Event;
 import dev.herald.api.Phase;
@@ -109,8 +110,8 @@ class HeraldMBeansTest {
   void serviceBeanListsLoadedClassesTheirWriteMethodsAndCalls() throws Exception {
     ServiceCounters counters = new ServiceCounters(1);
     beans = register(counters, null);
-    counters.forEntry(orders).increment();
-    counters.forEntry(orders).increment();
+    ThreadCounters.current().add(counters.forEntry(orders), 1);
+    ThreadCounters.current().add(counters.forEntry(orders), 1);
 
     ObjectName name = new ObjectName("dev.herald:type=Service,index=0,class=" + ObjectName.quote(orders.classPattern()));
     assertThat((String[]) server.getAttribute(name, "InstrumentedClasses")).containsExactly("com.acme.OrderFixture");

@@ -27,6 +27,18 @@ public enum CallerCase {
     return valueOf(System.getProperty("bench.case", NO_AGENT.name()));
   }
 
+  /**
+   * The cases to run: all, or those named in {@code -Dbench.cases} (comma-separated), for a quick
+   * look at a few side by side while working on one.
+   */
+  public static java.util.List<CallerCase> selected() {
+    String names = System.getProperty("bench.cases", "").trim();
+    if (names.isEmpty()) {
+      return java.util.List.of(values());
+    }
+    return java.util.Arrays.stream(names.split(",")).map(String::trim).map(CallerCase::valueOf).toList();
+  }
+
   /** True for the cases that need Herald's agent. */
   public boolean herald() {
     return this == HERALD_IDLE || this == HERALD_NOOP || this == HERALD_KEEP;
