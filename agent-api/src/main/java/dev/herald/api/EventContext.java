@@ -27,6 +27,10 @@ public final class EventContext {
   public static final EventContext EMPTY = new EventContext(null, null, null);
 
   private static final ThreadLocal<EventContext> CURRENT = ThreadLocal.withInitial(() -> EMPTY);
+  // Set by the first open(). Until then every thread's context is EMPTY, and current() — read by
+  // the agent on every instrumented call — skips the thread-local lookup. Not volatile on purpose:
+  // only a thread that opened a context has one, and that thread sees its own write.
+  private static boolean opened;
 
   private final String actor;
   private final String userId;
@@ -47,7 +51,7 @@ public final class EventContext {
 
   /** The context in force on the calling thread; {@link #EMPTY} if none. Never null. */
   public static EventContext current() {
-    return CURRENT.get();
+    return opened ? CURRENT.get() : EMPTY;
   }
 
   /** The actor; may be null. */
@@ -85,6 +89,7 @@ public final class EventContext {
    * Scopes must be closed on the thread that opened them, innermost first.
    */
   public Scope open() {
+    opened = true;
     EventContext previous = CURRENT.get();
     CURRENT.set(this);
     return () -> CURRENT.set(previous);

@@ -87,9 +87,9 @@ final class EventDispatcher implements Dispatcher {
     try {
       Invocation call = (Invocation) token;
       call.args = args;
+      call.epochNanos = clock.epochNanos(call.startNanos);
       Route route = call.binding.before;
       if (!route.isEmpty()) {
-        call.epochNanos = clock.epochNanos(call.startNanos);
         bus.publish(route, call, call.stack.counts);
       }
     } catch (Throwable t) {
@@ -138,7 +138,6 @@ final class EventDispatcher implements Dispatcher {
     if (route.isEmpty()) {
       return;
     }
-    long duration = nanoTime - call.startNanos;
-    bus.publish(route, new HeraldEvent(call, phase, outcome, clock.epochNanos(nanoTime), duration), counts);
+    bus.publish(route, new HeraldEvent(call, phase, outcome, nanoTime - call.startNanos), counts);
   }
 }

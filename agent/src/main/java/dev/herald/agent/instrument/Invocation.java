@@ -23,7 +23,7 @@ final class Invocation extends CallEvent {
   final CallStack stack;
   /** The array the advice built for this call; nobody else holds it. Set before the before event is published. */
   Object[] args = NO_ARGS;
-  /** The before event's timestamp, set when it is published. */
+  /** When the call started, since the epoch: the before event's timestamp. Set before it is published. */
   long epochNanos;
 
   Invocation(Binding binding, long id, long startNanos, EventContext context, CallStack stack) {
