@@ -9,11 +9,13 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
- * The transformer registered at start-up, before Byte Buddy is ready: Byte Buddy takes hundreds of
+ * The transformer registered at start-up, in front of Byte Buddy's: Byte Buddy takes hundreds of
  * milliseconds to start, on a background thread, while the application starts too. A class that
- * loads meanwhile and is not covered ({@link ClassHeaders}) passes untouched; a covered one waits
- * for Byte Buddy, so that no configured class ever loads uninstrumented. Once Byte Buddy is ready,
- * every class goes to it.
+ * loads and is not covered ({@link ClassHeaders}) and not a known base passes untouched, before and
+ * after Byte Buddy is ready, since describing a class for Byte Buddy's matcher costs far more than
+ * reading its header; a covered one waits for Byte Buddy while it starts, so that no configured
+ * class ever loads uninstrumented. Retransformations (a base that loaded before its subclass, a
+ * services change) go to Byte Buddy once it is ready, which decides.
  *
  * <p>Safe for concurrent use.
  */
@@ -34,10 +36,11 @@ final class GateTransformer implements ClassFileTransformer {
   public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
       ProtectionDomain domain, byte[] bytes) throws IllegalClassFormatException {
     ClassFileTransformer ready = delegate.getNow(null);
+    if ((classBeingRedefined == null || ready == null)
+        && (loader == null || internalName == null || !mayNeedInstrumenting(internalName, bytes, loader))) {
+      return null;
+    }
     if (ready == null) {
-      if (loader == null || internalName == null || !mayNeedInstrumenting(internalName, bytes, loader)) {
-        return null;
-      }
       ready = await(internalName);
       if (ready == null) {
         return null;
@@ -61,11 +64,14 @@ final class GateTransformer implements ClassFileTransformer {
 
   private boolean mayNeedInstrumenting(String internalName, byte[] bytes, ClassLoader loader) {
     String name = internalName.replace('/', '.');
-    return !ServiceIndex.isGenerated(name) && !ServiceIndex.isPlatform(name) && headers.covered(name, bytes, loader);
+    return !ServiceIndex.isGenerated(name) && !ServiceIndex.isPlatform(name)
+        && (headers.knownBase(name) || headers.covered(name, bytes, loader));
   }
 
   private ClassFileTransformer await(String internalName) {
     try {
+      // This thread would only wait: it takes a share of the work (one core would idle otherwise).
+      Instrumenter.helpStart();
       return delegate.get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
       log.error("Byte Buddy was not ready in {} s; {} loads without Herald's events: {}", MAX_WAIT_SECONDS,

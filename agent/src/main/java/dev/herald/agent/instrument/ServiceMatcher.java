@@ -53,6 +53,14 @@ final class ServiceMatcher implements AgentBuilder.RawMatcher {
     return state.index;
   }
 
+  /**
+   * True if {@code className} is known as a base under the index in force: a covered subclass
+   * named it as it loaded (just before the base itself loads), or it was found among loaded classes.
+   */
+  boolean isKnownBase(String className) {
+    return state.bases.contains(className);
+  }
+
   /** True if some entry maps {@code methodName}: only such methods are woven. */
   boolean mapsMethod(String methodName) {
     return state.index.mapsMethod(methodName);
