@@ -50,6 +50,10 @@ final class CallStack {
 
   /** Removes {@code call}, normally the innermost; tolerates an unbalanced stack. */
   void pop(Invocation call) {
+    if (depth > 0 && calls[depth - 1] == call) { // the usual case: no copying
+      calls[--depth] = null;
+      return;
+    }
     for (int i = depth - 1; i >= 0; i--) {
       if (calls[i] == call) {
         System.arraycopy(calls, i + 1, calls, i, depth - i - 1);
