@@ -77,7 +77,11 @@ public final class DefaultEventBus implements EventBus {
    * throws; ignores a null route or event. The route should be {@code route(event.name())}.
    */
   public void publish(Route route, Event event) {
-    publish(route, event, ThreadCounters.current());
+    try {
+      publish(route, event, ThreadCounters.current());
+    } catch (Throwable t) { // the thread's first count registers its cells
+      publishErrors.record("bus: publishing failed", t);
+    }
   }
 
   /**
