@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,7 +73,7 @@ public final class ThreadCounters {
       if (owner == null || !owner.isAlive()) {
         long[] values = cells.values;
         if (values.length > retired.length) {
-          retired = java.util.Arrays.copyOf(retired, values.length);
+          retired = Arrays.copyOf(retired, values.length);
         }
         for (int slot = 0; slot < values.length; slot++) {
           retired[slot] += (long) CELL.getOpaque(values, slot);
@@ -97,7 +98,7 @@ public final class ThreadCounters {
     public void add(int slot, long n) {
       long[] current = values;
       if (slot >= current.length) {
-        current = java.util.Arrays.copyOf(current, Math.max(slot + 1, current.length * 2));
+        current = Arrays.copyOf(current, Math.max(slot + 1, current.length * 2));
         values = current;
       }
       CELL.setOpaque(current, slot, (long) CELL.getOpaque(current, slot) + n);

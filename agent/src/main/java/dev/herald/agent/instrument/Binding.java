@@ -15,7 +15,6 @@ final class Binding {
   /** For methods that emit nothing (no configured type, or no operation mapped). */
   static final Binding NONE = new Binding();
 
-  final ServiceEntry entry;
   final String entity;
   final String operation;
   final String className;
@@ -38,7 +37,6 @@ final class Binding {
       Route before, Route after, Route failed) {
     this.type = type;
     this.callsSlot = type.owner().counters().forEntry(entry);
-    this.entry = entry;
     this.entity = entity;
     this.operation = operation;
     this.className = type.configuredClassName();
@@ -56,7 +54,6 @@ final class Binding {
   private Binding() {
     this.type = null;
     this.callsSlot = -1;
-    this.entry = null;
     this.entity = null;
     this.operation = null;
     this.className = null;

@@ -35,13 +35,4 @@ public final class ServiceCounters {
     Integer slot = slots.get(entry.classPattern());
     return slot == null ? 0 : ThreadCounters.sum(slot);
   }
-
-  /** Calls seen over all entries. */
-  public long total() {
-    long sum = 0;
-    for (int slot : slots.values()) {
-      sum += ThreadCounters.sum(slot);
-    }
-    return sum;
-  }
 }
