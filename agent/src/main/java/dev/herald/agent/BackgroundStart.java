@@ -41,9 +41,6 @@ abstract class BackgroundStart implements Runnable {
     this.main = main;
   }
 
-  /** Runs first, before the plugins start (waits for the instrumentation to be ready). */
-  abstract void beforePlugins();
-
   /** Runs just before events are let go (puts the bus itself in place of the held one). */
   abstract void beforeRelease();
 
@@ -65,7 +62,6 @@ abstract class BackgroundStart implements Runnable {
   public final void run() {
     try {
       try {
-        beforePlugins();
         plugins.startAll();
         if (main != null) {
           PluginThreadsWatch.startIfNeeded(main);

@@ -28,8 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import net.bytebuddy.dynamic.Nexus;
-import net.bytebuddy.dynamic.loading.ClassInjector;
 import org.slf4j.Logger;
 
 /**
@@ -49,12 +47,6 @@ public final class HeraldAgent {
   public static void start(String args, Instrumentation inst, boolean attached, File jar) {
     long started = System.nanoTime();
     try {
-      // Byte Buddy must not reach for sun.misc.Unsafe: on Java 23+ that prints JVM warnings into the
-      // application's output. The constant is relocated with Byte Buddy, so this names only our copy.
-      System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
-      // Nor try to inject its Nexus class into the system class loader, which the agent never needs
-      // (no class format changes) and which costs its start tens of milliseconds.
-      System.setProperty(Nexus.PROPERTY, "true");
       HeraldConfig config = readConfig(args);
       AgentLog.configure(config.log().level(), config.log().file());
       DefaultEventBus bus = new DefaultEventBus(busOptions(config.bus()));
@@ -77,13 +69,6 @@ public final class HeraldAgent {
       Weaving weaving = Weaving.install(inst, config, bus, attached, calls);
       LiveChanges live = new LiveChanges(config, weaving, plugins);
       BackgroundStart background = new BackgroundStart(plugins, attached ? null : Thread.currentThread()) {
-        @Override
-        void beforePlugins() {
-          // On few cores, plugins starting would slow Byte Buddy, which classes being loaded wait
-          // for; only the first event waits for the plugins.
-          weaving.awaitReady();
-        }
-
         @Override
         void beforeRelease() {
           installBus(bus);

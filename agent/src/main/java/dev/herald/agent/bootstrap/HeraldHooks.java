@@ -73,36 +73,134 @@ public final class HeraldHooks {
     }
   }
 
+  // The methods below are what woven code calls. They return normally whatever happens (the woven
+  // code has no handler around a return), so each catches everything: dispatchers catch their own
+  // failures, this catches what gets past them (a StackOverflowError deep in a recursion).
+
   /** See {@link Dispatcher#enter}. */
   public static Object enter(int site, Class<?> origin, Object self) {
     if (!listening) {
       return null;
     }
-    Dispatcher current = dispatcher;
-    return current == null ? null : current.enter(site, origin, self);
+    try {
+      Dispatcher current = dispatcher;
+      return current == null ? null : current.enter(site, origin, self);
+    } catch (Throwable t) {
+      return null;
+    }
   }
 
-  /** See {@link Dispatcher#before}; {@code token} came from {@link #enter}. */
+  /** See {@link Dispatcher#before}; {@code token} came from {@link #enter} and is not null. */
   public static void before(Object token, Object[] args) {
-    Dispatcher current = dispatcher;
-    if (current != null) {
-      current.before(token, args);
+    try {
+      Dispatcher current = dispatcher;
+      if (current != null) {
+        current.before(token, args);
+      }
+    } catch (Throwable ignored) {
+      // the call goes on without its before event
     }
   }
 
   /** See {@link Dispatcher#constructing}. */
   public static void constructing() {
-    Dispatcher current = dispatcher;
-    if (current != null) {
-      current.constructing();
+    try {
+      Dispatcher current = dispatcher;
+      if (current != null) {
+        current.constructing();
+      }
+    } catch (Throwable ignored) {
+      // the bases are instrumented later, by the background thread
     }
   }
 
-  /** See {@link Dispatcher#exit}; {@code token} came from {@link #enter}. */
-  public static void exit(Object token, Object result, Throwable thrown) {
-    Dispatcher current = dispatcher;
-    if (current != null) {
-      current.exit(token, result, thrown);
+  // A call's end: one overload per kind of return value, so that the value is boxed only when the
+  // call emits (token not null), with no branch in the woven code. The token comes last: it is
+  // pushed after the value the method is about to return.
+
+  /** A void method returned. */
+  public static void returned(Object token) {
+    exit(token, null, null);
+  }
+
+  /** A method returned {@code value}. */
+  public static void returned(Object value, Object token) {
+    exit(token, value, null);
+  }
+
+  /** A method returned {@code value}. */
+  public static void returned(boolean value, Object token) {
+    if (token != null) {
+      exit(token, value, null);
+    }
+  }
+
+  /** A method returned {@code value}. */
+  public static void returned(byte value, Object token) {
+    if (token != null) {
+      exit(token, value, null);
+    }
+  }
+
+  /** A method returned {@code value}. */
+  public static void returned(char value, Object token) {
+    if (token != null) {
+      exit(token, value, null);
+    }
+  }
+
+  /** A method returned {@code value}. */
+  public static void returned(short value, Object token) {
+    if (token != null) {
+      exit(token, value, null);
+    }
+  }
+
+  /** A method returned {@code value}. */
+  public static void returned(int value, Object token) {
+    if (token != null) {
+      exit(token, value, null);
+    }
+  }
+
+  /** A method returned {@code value}. */
+  public static void returned(long value, Object token) {
+    if (token != null) {
+      exit(token, value, null);
+    }
+  }
+
+  /** A method returned {@code value}. */
+  public static void returned(float value, Object token) {
+    if (token != null) {
+      exit(token, value, null);
+    }
+  }
+
+  /** A method returned {@code value}. */
+  public static void returned(double value, Object token) {
+    if (token != null) {
+      exit(token, value, null);
+    }
+  }
+
+  /** A method is about to throw {@code thrown}, which then propagates unchanged. */
+  public static void failed(Throwable thrown, Object token) {
+    exit(token, null, thrown);
+  }
+
+  /** See {@link Dispatcher#exit}; {@code token} came from {@link #enter}, null if the call emits nothing. */
+  private static void exit(Object token, Object result, Throwable thrown) {
+    if (token == null) {
+      return;
+    }
+    try {
+      Dispatcher current = dispatcher;
+      if (current != null) {
+        current.exit(token, result, thrown);
+      }
+    } catch (Throwable ignored) {
+      // the call ends as it would without the agent
     }
   }
 }

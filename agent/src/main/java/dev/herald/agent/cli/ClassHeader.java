@@ -1,8 +1,8 @@
 package dev.herald.agent.cli;
 
 import java.util.List;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
 
 /**
  * What {@code check} needs of every class on the class path before it looks closer: its name, its

@@ -1,12 +1,10 @@
 package dev.herald.agent.instrument;
 
-import java.security.ProtectionDomain;
+import java.io.InputStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.utility.JavaModule;
+import org.objectweb.asm.ClassReader;
 
 /**
  * Decides, as each class loads, whether to instrument it: a class is instrumented when it or one
@@ -14,6 +12,9 @@ import net.bytebuddy.utility.JavaModule;
  * write methods that class inherits (a "base": {@code BaseService} under a configured {@code
  * AccountService}). Which entity a call emits with is decided at run time from the receiver's
  * class, so one base serves several configured subclasses.
+ *
+ * <p>Decided from class files alone: a class file's header names its supertypes, and supertypes'
+ * class files are read through the loading class loader, so nothing is loaded to decide.
  *
  * <p>A base usually loads just after the covered class that names it (the JVM loads a superclass
  * while defining the subclass, after this matcher has run), so registering it here is enough; one
@@ -24,7 +25,10 @@ import net.bytebuddy.utility.JavaModule;
  *
  * <p>Safe for concurrent use. Results are memoised by class name.
  */
-final class ServiceMatcher implements AgentBuilder.RawMatcher {
+final class ServiceMatcher {
+
+  /** Deeper than any real hierarchy; only a cycle in broken class files gets there. */
+  private static final int MAX_DEPTH = 100;
 
   private final BiConsumer<String, ClassLoader> onNewBase;
   private volatile State state;
@@ -54,101 +58,102 @@ final class ServiceMatcher implements AgentBuilder.RawMatcher {
   }
 
   /**
-   * True if {@code className} is known as a base under the index in force: a covered subclass
-   * named it as it loaded (just before the base itself loads), or it was found among loaded classes.
+   * What to do with the class {@code name}, defined by {@code header} in {@code loader}: {@link
+   * Decision#COVERED} (its bases are registered), {@link Decision#BASE} or {@link Decision#NONE}.
    */
-  boolean isKnownBase(String className) {
-    return state.bases.contains(className);
-  }
-
-  /** True if some entry maps {@code methodName}: only such methods are woven. */
-  boolean mapsMethod(String methodName) {
-    return state.index.mapsMethod(methodName);
-  }
-
-  @Override
-  public boolean matches(TypeDescription type, ClassLoader loader, JavaModule module,
-      Class<?> classBeingRedefined, ProtectionDomain protectionDomain) {
-    String name = type.getName();
-    if (loader == null || ServiceIndex.isGenerated(name) || ServiceIndex.isPlatform(name)
-        || type.isAnnotation()) {
-      return false;
-    }
+  Decision decide(String name, ClassReader header, ClassLoader loader) {
     State current = state;
-    if (covered(current, type)) {
-      registerBases(current, type, loader);
-      return true;
+    Boolean known = current.covered.get(name); // often known: a supertype of a class that loaded before
+    boolean covered = known != null ? known
+        : current.index.entryNaming(name) != null || supertypesCovered(current, header, loader, 0);
+    if (known == null) {
+      current.covered.put(name, covered); // for its subclasses, which then need not read this class file
     }
-    return current.bases.contains(name);
+    if (covered) {
+      registerBases(current, header, loader, 0);
+      return Decision.COVERED;
+    }
+    return current.bases.contains(name) ? Decision.BASE : Decision.NONE;
   }
 
-  /** True if {@code type} or a supertype is configured. */
-  boolean covered(TypeDescription type) {
-    return covered(state, type);
-  }
-
-  private static boolean covered(State current, TypeDescription type) {
-    String name = type.getName();
+  private static boolean coveredByName(State current, String name, ClassLoader loader, int depth) {
     if (ServiceIndex.isPlatform(name)) {
       return false;
     }
-    Boolean known = current.coveredByName.get(name);
+    Boolean known = current.covered.get(name);
     if (known != null) {
       return known;
     }
-    boolean result;
-    try {
-      result = current.index.entryNaming(name) != null || coveredSupertype(current, type);
-    } catch (RuntimeException unresolvable) {
-      // a supertype's class file cannot be found: the JVM will fail to load this class anyway
-      result = false;
+    boolean result = false;
+    if (current.index.entryNaming(name) != null) {
+      result = true;
+    } else if (depth < MAX_DEPTH) {
+      ClassReader header = read(name, loader);
+      result = header != null && supertypesCovered(current, header, loader, depth);
     }
-    current.coveredByName.put(name, result);
+    current.covered.put(name, result);
     return result;
   }
 
-  private static boolean coveredSupertype(State current, TypeDescription type) {
-    TypeDescription.Generic superClass = type.getSuperClass();
-    if (superClass != null && covered(current, superClass.asErasure())) {
+  private static boolean supertypesCovered(State current, ClassReader header, ClassLoader loader, int depth) {
+    String superName = header.getSuperName();
+    if (superName != null && coveredByName(current, superName.replace('/', '.'), loader, depth + 1)) {
       return true;
     }
-    for (TypeDescription.Generic face : type.getInterfaces()) {
-      if (covered(current, face.asErasure())) {
+    for (String face : header.getInterfaces()) {
+      if (coveredByName(current, face.replace('/', '.'), loader, depth + 1)) {
         return true;
       }
     }
     return false;
   }
 
-  private void registerBases(State current, TypeDescription type, ClassLoader loader) {
-    try {
-      TypeDescription.Generic superClass = type.getSuperClass();
-      if (superClass != null) {
-        registerBase(current, superClass.asErasure(), loader);
-      }
-      for (TypeDescription.Generic face : type.getInterfaces()) {
-        registerBase(current, face.asErasure(), loader);
-      }
-    } catch (RuntimeException unresolvable) {
-      // as in covered(): nothing to register for a class that will not load
+  private void registerBases(State current, ClassReader header, ClassLoader loader, int depth) {
+    String superName = header.getSuperName();
+    if (superName != null) {
+      registerBase(current, superName.replace('/', '.'), loader, depth + 1);
+    }
+    for (String face : header.getInterfaces()) {
+      registerBase(current, face.replace('/', '.'), loader, depth + 1);
     }
   }
 
-  private void registerBase(State current, TypeDescription type, ClassLoader loader) {
-    String name = type.getName();
-    if (ServiceIndex.isPlatform(name) || ServiceIndex.isGenerated(name)) {
+  private void registerBase(State current, String name, ClassLoader loader, int depth) {
+    if (ServiceIndex.isPlatform(name) || ServiceIndex.isGenerated(name) || depth > MAX_DEPTH) {
       return;
     }
-    if (!covered(current, type) && current.bases.add(name)) {
+    if (!coveredByName(current, name, loader, depth) && current.bases.add(name)) {
       onNewBase.accept(name, loader);
     }
-    registerBases(current, type, loader);
+    ClassReader header = read(name, loader);
+    if (header != null) {
+      registerBases(current, header, loader, depth);
+    }
+  }
+
+  /** The class file of {@code name} as {@code loader} finds it, or null. */
+  private static ClassReader read(String name, ClassLoader loader) {
+    try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
+      return in == null ? null : new ClassReader(in.readAllBytes());
+    } catch (Exception unreadable) {
+      return null; // the JVM cannot load it either, or it is generated: nothing to decide from
+    }
+  }
+
+  /** What the matcher decided for a loading class. */
+  enum Decision {
+    /** It or a supertype is configured: woven, and its constructors announce it. */
+    COVERED,
+    /** A covered class inherits from it: its write methods are woven. */
+    BASE,
+    /** Left as it is. */
+    NONE
   }
 
   /** One config's index with what was learnt under it. */
   private static final class State {
     final ServiceIndex index;
-    final ConcurrentHashMap<String, Boolean> coveredByName = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, Boolean> covered = new ConcurrentHashMap<>();
     final Set<String> bases = ConcurrentHashMap.newKeySet();
 
     State(ServiceIndex index, Set<String> knownBases) {

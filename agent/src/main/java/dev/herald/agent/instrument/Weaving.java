@@ -56,8 +56,12 @@ public final class Weaving {
     Weaving weaving = new Weaving(inst, config, bus, calls);
     HeraldHooks.install(weaving.dispatcher);
     if (!config.services().isEmpty()) {
-      weaving.transformer = attached ? Instrumenter.install(inst, weaving.matcher, weaving.sites, weaving.retransformer,
-          true) : Instrumenter.installLazily(inst, weaving.matcher, weaving.sites, weaving.retransformer);
+      weaving.transformer = weaving.installTransformer();
+      if (attached) {
+        AffectedClasses loaded = AffectedClasses.find(inst, config.services(), Set.of());
+        weaving.matcher.addKnownBases(loaded.bases());
+        Retransformation.inBatches(inst, loaded.classes());
+      }
     }
     return weaving;
   }
@@ -78,14 +82,11 @@ public final class Weaving {
    * @return what was retransformed, for the log and JMX
    */
   public synchronized ServicesChanged replaceServices(List<ServiceEntry> entries) {
-    if (transformer instanceof GateTransformer gate && !gate.awaitReady()) {
-      throw new IllegalStateException("Byte Buddy is not ready; the services were not changed");
-    }
     long started = System.nanoTime();
     ServiceIndex next = new ServiceIndex(entries);
     if (transformer == null && !next.isEmpty()) {
       // Before the swap, so that a failure here leaves the running services whole.
-      transformer = Instrumenter.install(inst, matcher, sites, retransformer, false);
+      transformer = installTransformer();
     }
     // The new rules first: classes that load from here on follow them.
     matcher.use(next, Set.of());
@@ -120,23 +121,15 @@ public final class Weaving {
         (System.nanoTime() - started) / 1_000_000);
   }
 
-  /**
-   * Waits until Byte Buddy's transformer is ready (at most 30 s), for work that should not compete
-   * with it for CPU while the application starts: until then, covered classes cannot load.
-   */
-  public void awaitReady() {
-    ClassFileTransformer installed;
-    synchronized (this) {
-      installed = transformer;
-    }
-    if (installed instanceof GateTransformer gate) {
-      gate.awaitReady();
-    }
-  }
-
   /** True if a transformer is installed (the config names, or named, at least one service). */
   public synchronized boolean active() {
     return transformer != null;
+  }
+
+  private ClassFileTransformer installTransformer() {
+    ClassFileTransformer installed = new HeraldTransformer(matcher, sites, retransformer);
+    inst.addTransformer(installed, true);
+    return installed;
   }
 
   private TypeBindings bindings(ServiceIndex index, List<ServiceEntry> entries) {

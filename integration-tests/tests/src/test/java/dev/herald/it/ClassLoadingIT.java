@@ -60,7 +60,7 @@ class ClassLoadingIT {
     assertThat(withAgent.value("installed")).as(withAgent.describe()).isEqualTo("true");
     assertThat(withAgent.value("api-loader")).as("the API comes from the bootstrap class path").isEqualTo("bootstrap");
     for (String hidden : List.of(
-        "dev.herald.agent.shaded.net.bytebuddy.ByteBuddy", "dev.herald.agent.HeraldAgent", "net.bytebuddy.ByteBuddy",
+        "dev.herald.agent.shaded.org.objectweb.asm.ClassReader", "dev.herald.agent.HeraldAgent", "org.objectweb.asm.ClassReader",
         "dev.herald.agent.shaded.org.snakeyaml.engine.v2.api.Load", "dev.herald.agent.shaded.ch.qos.logback.classic.Logger")) {
       assertThat(withAgent.value("class " + hidden)).as(hidden).isEqualTo("hidden");
     }

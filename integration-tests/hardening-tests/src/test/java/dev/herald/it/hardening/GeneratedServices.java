@@ -11,12 +11,11 @@ import java.util.Map;
 final class GeneratedServices {
 
   static final String PACKAGE = "dev.herald.it.hardening.gen";
-  /** 65,477 bytes: 58 below the limit, too little room for any advice. */
-  static final int NEAR_LIMIT_STATEMENTS = 7275;
+  /** 65,513 bytes: 22 below the limit, less than the woven code's entry alone (about 45 bytes). */
+  static final int NEAR_LIMIT_STATEMENTS = 7279;
   /**
-   * 52,202 bytes: large, with room for the advice. Room is more than the advice itself: woven code
-   * moves the method's locals to higher slots, so each 1-byte {@code iload_1}/{@code istore_1}
-   * becomes a 2-byte {@code iload}/{@code istore} and this method grows by 2 bytes a statement.
+   * 52,202 bytes: large, with room for the woven code, were it to move the parameter's slot too
+   * (each 1-byte {@code iload_1}/{@code istore_1} would then take 2 bytes).
    */
   static final int LARGE_STATEMENTS = 5800;
 

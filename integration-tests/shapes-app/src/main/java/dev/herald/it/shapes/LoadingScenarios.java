@@ -9,9 +9,9 @@ import java.util.Map;
 final class LoadingScenarios {
 
   private static final String[] HIDDEN = {
-    "dev.herald.agent.shaded.net.bytebuddy.ByteBuddy",
+    "dev.herald.agent.shaded.org.objectweb.asm.ClassReader",
     "dev.herald.agent.HeraldAgent",
-    "net.bytebuddy.ByteBuddy",
+    "org.objectweb.asm.ClassReader",
     "dev.herald.agent.shaded.org.snakeyaml.engine.v2.api.Load",
     "dev.herald.agent.shaded.ch.qos.logback.classic.Logger",
   };

@@ -1,0 +1,72 @@
+package dev.herald.agent.instrument;
+
+import dev.herald.agent.log.AgentLog;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.slf4j.Logger;
+
+/**
+ * The transformer that weaves the classes {@link ServiceMatcher} picks, as they load and when they
+ * are retransformed (on attach, for a base that loaded before its subclass, after a services
+ * change). A retransformation starts from the class's original bytes, so a class no longer picked
+ * simply goes back to its own code.
+ *
+ * <p>Whatever goes wrong, the class loads as it is: the failure is logged once per class.
+ *
+ * <p>Safe for concurrent use.
+ */
+final class HeraldTransformer implements ClassFileTransformer {
+
+  private static final Logger log = AgentLog.get(HeraldTransformer.class);
+
+  private final ServiceMatcher matcher;
+  private final SiteRegistry sites;
+  private final BaseRetransformer retransformer;
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+  HeraldTransformer(ServiceMatcher matcher, SiteRegistry sites, BaseRetransformer retransformer) {
+    this.matcher = matcher;
+    this.sites = sites;
+    this.retransformer = retransformer;
+  }
+
+  @Override
+  public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+      ProtectionDomain domain, byte[] bytes) {
+    // The bootstrap loader holds the JDK and Herald's hooks only; a hidden class has no name to match.
+    if (loader == null || internalName == null) {
+      return null;
+    }
+    String name = internalName.replace('/', '.');
+    if (ServiceIndex.isGenerated(name) || ServiceIndex.isPlatform(name)) {
+      return null;
+    }
+    try {
+      ClassReader reader = new ClassReader(bytes);
+      if ((reader.getAccess() & (Opcodes.ACC_ANNOTATION | Opcodes.ACC_MODULE)) != 0) {
+        return null;
+      }
+      ServiceMatcher.Decision decision = matcher.decide(name, reader, loader);
+      if (decision == ServiceMatcher.Decision.NONE) {
+        return null;
+      }
+      retransformer.transformed(name);
+      byte[] woven = WriteWeaver.weave(reader, matcher.index(), decision == ServiceMatcher.Decision.COVERED,
+          sites);
+      if (woven != null) {
+        log.debug("instrumented {}", name);
+      }
+      return woven;
+    } catch (Throwable t) {
+      if (reported.add(name)) {
+        log.warn("could not instrument {}; it runs without Herald's events: {}", name, t.toString());
+        log.debug("instrumentation failure for {}", name, t);
+      }
+      return null;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.herald.agent.instrument;
+
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Weaves one class: {@link WriteMethodWeaver} into each method whose name an entry maps, and, in a
+ * covered class, a call of {@code HeraldHooks.constructing()} at the start of each constructor (its
+ * bases must be instrumented before its first call). Method bodies only: no field, method,
+ * attribute or modifier is added or changed, so a class can be woven by retransformation too, and
+ * restored by retransforming it without Herald. Methods it does not weave are copied byte for byte.
+ *
+ * <p>Never woven, as DESIGN.md says: constructors' bodies, class initialisers, abstract, native and
+ * private methods, bridge and synthetic methods (lambdas' bodies, for one).
+ *
+ * <p>One instance per class being woven; not thread-safe.
+ */
+final class WriteWeaver extends ClassVisitor {
+
+  private static final int NEVER_WOVEN = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_PRIVATE
+      | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC;
+
+  private final ServiceIndex index;
+  private final boolean covered;
+  private final SiteRegistry sites;
+  private int version;
+  private String owner;
+  private String typeName;
+  private boolean changed;
+
+  private WriteWeaver(ClassVisitor next, ServiceIndex index, boolean covered, SiteRegistry sites) {
+    super(Opcodes.ASM9, next);
+    this.index = index;
+    this.covered = covered;
+    this.sites = sites;
+  }
+
+  /**
+   * The class of {@code reader} woven, or null if nothing in it is to be woven.
+   *
+   * @param index the entries in force: only methods they map are woven
+   * @param covered whether the class is covered (rather than only a base of covered classes)
+   * @throws Unweavable if a method has a shape the weaver does not handle
+   */
+  static byte[] weave(ClassReader reader, ServiceIndex index, boolean covered, SiteRegistry sites) {
+    // Given the reader, the writer copies the constant pool and every method not woven as it is.
+    ClassWriter writer = new ClassWriter(reader, 0);
+    WriteWeaver weaver = new WriteWeaver(writer, index, covered, sites);
+    reader.accept(weaver, ClassReader.EXPAND_FRAMES);
+    return weaver.changed ? writer.toByteArray() : null;
+  }
+
+  @Override
+  public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+    this.version = version;
+    this.owner = name;
+    this.typeName = name.replace('/', '.');
+    super.visit(version, access, name, signature, superName, interfaces);
+  }
+
+  @Override
+  public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+      String[] exceptions) {
+    MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+    if (next == null) {
+      return null;
+    }
+    if (name.equals("<init>")) {
+      if (!covered) {
+        return next;
+      }
+      changed = true;
+      return new ConstructorHook(next);
+    }
+    if (name.charAt(0) == '<' || (access & NEVER_WOVEN) != 0 || !index.mapsMethod(name)) {
+      return next;
+    }
+    changed = true;
+    return new WriteMethodWeaver(next, version, owner, access, descriptor, sites.register(typeName, name, descriptor));
+  }
+
+  /** Calls {@code HeraldHooks.constructing()} first thing: no receiver, no frame, nothing to shift. */
+  private static final class ConstructorHook extends MethodVisitor {
+
+    ConstructorHook(MethodVisitor next) {
+      super(Opcodes.ASM9, next);
+    }
+
+    @Override
+    public void visitCode() {
+      super.visitCode();
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/herald/agent/bootstrap/HeraldHooks", "constructing", "()V",
+          false);
+    }
+  }
+}
