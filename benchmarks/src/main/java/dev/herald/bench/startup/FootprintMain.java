@@ -24,8 +24,8 @@ public final class FootprintMain {
       service.create("alice");
     }
     Herald.bus().flush(Duration.ofSeconds(10));
-    // After start-up: herald-init and herald-start end once Byte Buddy, the plugins, Logback and the
-    // JMX beans are set up; measuring before would miss what they leave and count them as threads.
+    // After start-up: herald-start ends once the plugins, Logback and the JMX beans are set up;
+    // measuring before would miss what it leaves and count it as a thread.
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (startupThreadAlive() && System.nanoTime() < deadline) {
       Thread.sleep(10);
@@ -47,7 +47,7 @@ public final class FootprintMain {
 
   private static boolean startupThreadAlive() {
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.getName().equals("herald-start") || thread.getName().equals("herald-init")) {
+      if (thread.getName().equals("herald-start")) {
         return true;
       }
     }
