@@ -25,7 +25,14 @@ public final class ThreadCounters {
 
   private static final VarHandle CELL = MethodHandles.arrayElementVarHandle(long[].class);
   private static final AtomicInteger SLOTS = new AtomicInteger();
-  private static final ThreadLocal<Cells> CURRENT = ThreadLocal.withInitial(ThreadCounters::register);
+  // An anonymous subclass, not withInitial(ThreadCounters::register): the bus is made before the
+  // application's main, where every lambda costs a class spun at run time.
+  private static final ThreadLocal<Cells> CURRENT = new ThreadLocal<>() {
+    @Override
+    protected Cells initialValue() {
+      return register();
+    }
+  };
   private static final List<Cells> LIVE = new ArrayList<>();
   private static long[] retired = new long[8];
   private static int foldAt = 64;

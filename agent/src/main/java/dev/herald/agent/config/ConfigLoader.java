@@ -30,10 +30,6 @@ public final class ConfigLoader {
   /** The file looked for in the working directory when nothing names one. */
   public static final String DEFAULT_FILE = "herald.yaml";
 
-  /** A top-level on-config-error line, to honour it even when the file does not parse. */
-  private static final Pattern ON_CONFIG_ERROR = Pattern.compile(
-      "(?m)^on-config-error\\s*:\\s*[\"']?(continue|exit)[\"']?\\s*(#.*)?$");
-
   private ConfigLoader() {}
 
   /**
@@ -119,7 +115,7 @@ public final class ConfigLoader {
     Optional<Node> root = YamlComposer.compose(text.startsWith("\uFEFF") ? text.substring(1) : text,
         problems);
     if (!problems.isEmpty()) {
-      Matcher onError = ON_CONFIG_ERROR.matcher(text);
+      Matcher onError = OnConfigErrorLine.PATTERN.matcher(text);
       if (onError.find()) {
         problems.onConfigError(OnConfigError.valueOf(onError.group(1).toUpperCase(Locale.ROOT)));
       }
@@ -132,6 +128,15 @@ public final class ConfigLoader {
     HeraldConfig config = new ConfigReader(file, problems, env).read(root.get());
     problems.throwIfAny();
     return config;
+  }
+
+  /**
+   * A top-level on-config-error line, to honour it even when the file does not parse. In a holder
+   * class, so that a file that parses (every start) never compiles it.
+   */
+  private static final class OnConfigErrorLine {
+    static final Pattern PATTERN = Pattern.compile(
+        "(?m)^on-config-error\\s*:\\s*[\"']?(continue|exit)[\"']?\\s*(#.*)?$");
   }
 
   private static String tooLarge(long bytes) {

@@ -43,26 +43,37 @@ final class ConfigReader {
       return null;
     }
     YamlMapping top = YamlMapping.read(root, "", "a mapping", KEYS, problems);
-    // read first, so that a broken file still honours on-config-error: exit
-    OnConfigError onError = top.get("on-config-error")
-        .map(n -> values.choice(n, "on-config-error", ON_CONFIG_ERROR))
-        .map(v -> OnConfigError.valueOf(v.toUpperCase(Locale.ROOT)))
-        .orElse(OnConfigError.CONTINUE);
+    // Plain ifs rather than Optional chains: each lambda costs a class spun before main.
+    // Read first, so that a broken file still honours on-config-error: exit.
+    OnConfigError onError = OnConfigError.CONTINUE;
+    Node node = top.get("on-config-error");
+    String choice = node == null ? null : values.choice(node, "on-config-error", ON_CONFIG_ERROR);
+    if (choice != null) {
+      onError = OnConfigError.valueOf(choice.toUpperCase(Locale.ROOT));
+    }
     problems.onConfigError(onError);
     SectionsReader sections = new SectionsReader(values);
-    List<ServiceEntry> services =
-        top.get("services").map(n -> new ServicesReader(values).read(n)).orElse(List.of());
-    BusSettings bus = top.get("bus").map(sections::bus).orElse(BusSettings.DEFAULTS);
+    node = top.get("services");
+    List<ServiceEntry> services = node == null ? List.of()
+        : orElse(new ServicesReader(values).read(node), List.of());
+    node = top.get("bus");
+    BusSettings bus = node == null ? BusSettings.DEFAULTS
+        : orElse(sections.bus(node), BusSettings.DEFAULTS);
     PluginSettings plugins = new PluginsReader(values, sections)
-        .read(top.get("plugins").orElse(null), configDir);
-    ContextSettings context = top.get("context").map(sections::context)
-        .orElse(ContextSettings.NONE);
-    LogSettings log = top.get("log").map(n -> sections.log(n, configDir))
-        .orElse(LogSettings.UNCHANGED);
-    Boolean reload = top.get("reload").map(n -> values.bool(n, "reload")).orElse(false);
-    Duration reloadInterval = top.get("reload-interval")
-        .map(n -> values.duration(n, "reload-interval", true))
-        .orElse(HeraldConfig.DEFAULT_RELOAD_INTERVAL);
+        .read(top.get("plugins"), configDir);
+    node = top.get("context");
+    ContextSettings context = node == null ? ContextSettings.NONE
+        : orElse(sections.context(node), ContextSettings.NONE);
+    node = top.get("log");
+    LogSettings log = node == null ? LogSettings.UNCHANGED
+        : orElse(sections.log(node, configDir), LogSettings.UNCHANGED);
+    node = top.get("reload");
+    Boolean reload = node == null ? Boolean.FALSE
+        : orElse(values.bool(node, "reload"), Boolean.FALSE);
+    node = top.get("reload-interval");
+    Duration reloadInterval = node == null ? HeraldConfig.DEFAULT_RELOAD_INTERVAL
+        : orElse(values.duration(node, "reload-interval", true),
+            HeraldConfig.DEFAULT_RELOAD_INTERVAL);
     if (!problems.isEmpty()) {
       return null;
     }
@@ -88,8 +99,18 @@ final class ConfigReader {
         refuseTags(tuple.getValueNode(), seen);
       }
     } else if (node instanceof SequenceNode sequence) {
-      sequence.getValue().forEach(item -> refuseTags(item, seen));
+      for (Node item : sequence.getValue()) {
+        refuseTags(item, seen);
+      }
     }
+  }
+
+  /**
+   * {@code value}, or {@code fallback} when it is null: what {@code Optional.map(...).orElse(...)}
+   * gave, since a read that fails reports its problem and returns null.
+   */
+  static <T> T orElse(T value, T fallback) {
+    return value != null ? value : fallback;
   }
 
   private static String shortTag(Tag tag) {

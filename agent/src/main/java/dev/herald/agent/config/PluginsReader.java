@@ -40,7 +40,7 @@ final class PluginsReader {
         KEYS, problems);
     Path path = null;
     if (map.has("path")) {
-      Node pathNode = map.get("path").orElseThrow();
+      Node pathNode = map.get("path");
       path = sections.path(pathNode, "plugins.path", configDir);
       if (path != null && !Files.isDirectory(path)) {
         Values.Text text = values.text(pathNode, "plugins.path", "a path");
@@ -54,11 +54,17 @@ final class PluginsReader {
       // the default folder is optional: a config without plugins is normal
       path = Files.isDirectory(folder) ? folder : null;
     }
-    Duration startTimeout = map.get("start-timeout")
-        .map(n -> values.duration(n, "plugins.start-timeout", false))
-        .orElse(PluginSettings.DEFAULT_START_TIMEOUT);
+    // Plain code rather than Optional chains: each lambda costs a class spun before main.
+    Node n = map.get("start-timeout");
+    Duration startTimeout = n == null ? null : values.duration(n, "plugins.start-timeout", false);
+    if (startTimeout == null) {
+      startTimeout = PluginSettings.DEFAULT_START_TIMEOUT;
+    }
     Map<String, Map<String, Object>> config = new LinkedHashMap<>();
-    map.get("config").ifPresent(n -> readConfig(n, config));
+    n = map.get("config");
+    if (n != null) {
+      readConfig(n, config);
+    }
     return new PluginSettings(path, map.has("path"), config, startTimeout);
   }
 

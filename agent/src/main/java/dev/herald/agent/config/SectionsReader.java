@@ -27,48 +27,55 @@ final class SectionsReader {
   BusSettings bus(Node node) {
     BusSettings d = BusSettings.DEFAULTS;
     YamlMapping map = YamlMapping.read(node, "bus", "a mapping of bus settings", BUS_KEYS, problems);
-    Integer capacity = map.get("queue-capacity").map(n -> values.integer(n, "bus.queue-capacity",
-        BusSettings.MIN_QUEUE_CAPACITY, BusSettings.MAX_QUEUE_CAPACITY)).orElse(d.queueCapacity());
-    String overflow = map.get("overflow")
-        .map(n -> values.choice(n, "bus.overflow", BusSettings.OVERFLOW_POLICIES))
-        .orElse(d.overflow());
-    Duration blockTimeout = map.get("block-timeout")
-        .map(n -> values.duration(n, "bus.block-timeout", false)).orElse(d.blockTimeout());
-    Integer threads = map.get("threads")
-        .map(n -> values.integer(n, "bus.threads", 1, BusSettings.MAX_THREADS)).orElse(d.threads());
-    Duration shutdownTimeout = map.get("shutdown-timeout")
-        .map(n -> values.duration(n, "bus.shutdown-timeout", false)).orElse(d.shutdownTimeout());
-    return new BusSettings(capacity, overflow, blockTimeout, threads, shutdownTimeout);
+    // Plain code rather than Optional chains: each lambda costs a class spun before main. Each
+    // read returns null after reporting a problem, and the default stands in, as before.
+    Node n = map.get("queue-capacity");
+    Integer capacity = n == null ? null : values.integer(n, "bus.queue-capacity",
+        BusSettings.MIN_QUEUE_CAPACITY, BusSettings.MAX_QUEUE_CAPACITY);
+    n = map.get("overflow");
+    String overflow = n == null ? null
+        : values.choice(n, "bus.overflow", BusSettings.OVERFLOW_POLICIES);
+    n = map.get("block-timeout");
+    Duration blockTimeout = n == null ? null : values.duration(n, "bus.block-timeout", false);
+    n = map.get("threads");
+    Integer threads = n == null ? null
+        : values.integer(n, "bus.threads", 1, BusSettings.MAX_THREADS);
+    n = map.get("shutdown-timeout");
+    Duration shutdownTimeout = n == null ? null
+        : values.duration(n, "bus.shutdown-timeout", false);
+    return new BusSettings(ConfigReader.orElse(capacity, d.queueCapacity()),
+        ConfigReader.orElse(overflow, d.overflow()),
+        ConfigReader.orElse(blockTimeout, d.blockTimeout()),
+        ConfigReader.orElse(threads, d.threads()),
+        ConfigReader.orElse(shutdownTimeout, d.shutdownTimeout()));
   }
 
   ContextSettings context(Node node) {
     YamlMapping map = YamlMapping.read(node, "context", "a mapping with 'mdc'", CONTEXT_KEYS,
         problems);
-    YamlMapping mdc = map.get("mdc")
-        .map(n -> YamlMapping.read(n, "context.mdc",
-            "a mapping of MDC keys ({ actor: actor, user-id: userId, trace-id: traceId })",
-            MDC_KEYS, problems))
-        .orElse(null);
-    if (mdc == null) {
+    Node n = map.get("mdc");
+    if (n == null) {
       return ContextSettings.NONE;
     }
+    YamlMapping mdc = YamlMapping.read(n, "context.mdc",
+        "a mapping of MDC keys ({ actor: actor, user-id: userId, trace-id: traceId })",
+        MDC_KEYS, problems);
     return new ContextSettings(mdcKey(mdc, "actor"), mdcKey(mdc, "user-id"),
         mdcKey(mdc, "trace-id"));
   }
 
   private String mdcKey(YamlMapping mdc, String key) {
-    return mdc.get(key)
-        .map(n -> values.string(n, "context.mdc." + key, "the name of an MDC key"))
-        .orElse(null);
+    Node n = mdc.get(key);
+    return n == null ? null : values.string(n, "context.mdc." + key, "the name of an MDC key");
   }
 
   LogSettings log(Node node, Path configDir) {
     YamlMapping map = YamlMapping.read(node, "log", "a mapping with 'level' and 'file'", LOG_KEYS,
         problems);
-    String level = map.get("level")
-        .map(n -> values.choice(n, "log.level", LOG_LEVELS))
-        .orElse(null);
-    Path file = map.get("file").map(n -> path(n, "log.file", configDir)).orElse(null);
+    Node n = map.get("level");
+    String level = n == null ? null : values.choice(n, "log.level", LOG_LEVELS);
+    n = map.get("file");
+    Path file = n == null ? null : path(n, "log.file", configDir);
     return new LogSettings(level, file);
   }
 

@@ -49,10 +49,11 @@ public final class ServiceEntry {
       Map<String, String> methods, boolean defaults, boolean enabled) {
     require(ServiceNames.classProblem(classPattern), "class", classPattern);
     require(ServiceNames.entityProblem(entity), "entity", entity);
-    methods.forEach((method, operation) -> {
-      require(ServiceNames.methodProblem(method), "method", method);
-      require(ServiceNames.operationProblem(operation), "operation", operation);
-    });
+    // a loop, not forEach with a lambda: entries are made before the application's main
+    for (Map.Entry<String, String> method : methods.entrySet()) {
+      require(ServiceNames.methodProblem(method.getKey()), "method", method.getKey());
+      require(ServiceNames.operationProblem(method.getValue()), "operation", method.getValue());
+    }
     this.index = index;
     this.line = line;
     this.classPattern = classPattern;

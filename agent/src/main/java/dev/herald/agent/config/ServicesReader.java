@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -53,14 +52,14 @@ final class ServicesReader {
     }
     YamlMapping map = YamlMapping.read(node, where, "a mapping with 'class' and 'entity'", KEYS,
         problems);
-    String pattern = map.get("class")
-        .map(n -> name(n, where + ".class", ServiceNames.CLASS_EXPECTED,
-            ServiceNames::classProblem))
-        .orElse(null);
-    String entity = map.get("entity")
-        .map(n -> name(n, where + ".entity", ServiceNames.ENTITY_EXPECTED,
-            ServiceNames::entityProblem))
-        .orElse(null);
+    // Plain code rather than Optional chains and method references: each lambda costs a class
+    // spun before main. A read that fails reports its problem and returns null.
+    Node n = map.get("class");
+    String pattern = n == null ? null
+        : name(n, where + ".class", ServiceNames.CLASS_EXPECTED, NameRule.CLASS);
+    n = map.get("entity");
+    String entity = n == null ? null
+        : name(n, where + ".entity", ServiceNames.ENTITY_EXPECTED, NameRule.ENTITY);
     if (node instanceof MappingNode) {
       if (!map.has("class")) {
         problems.at(node, where + ": missing 'class' (the class name or glob to instrument)");
@@ -69,14 +68,17 @@ final class ServicesReader {
         problems.at(node, where + ": missing 'entity' (the event prefix, or auto)");
       }
     }
-    Map<String, String> methods = map.get("methods").map(n -> methods(n, where)).orElse(Map.of());
-    Boolean defaults = map.get("defaults").map(n -> values.bool(n, where + ".defaults")).orElse(true);
-    Boolean enabled = map.get("enabled").map(n -> values.bool(n, where + ".enabled")).orElse(true);
+    n = map.get("methods");
+    Map<String, String> methods = n == null ? Map.of() : methods(n, where);
+    n = map.get("defaults");
+    Boolean defaults = n == null ? Boolean.TRUE : values.bool(n, where + ".defaults");
+    n = map.get("enabled");
+    Boolean enabled = n == null ? Boolean.TRUE : values.bool(n, where + ".enabled");
     if (pattern == null || entity == null || methods == null || defaults == null
         || enabled == null) {
       return null;
     }
-    int line = node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+    int line = YamlMapping.line(node);
     return new ServiceEntry(index, line, pattern, entity, methods, defaults, enabled);
   }
 
@@ -100,7 +102,7 @@ final class ServicesReader {
         ok = false;
       }
       String operation = name(tuple.getValueNode(), section + "." + method,
-          ServiceNames.OPERATION_EXPECTED, ServiceNames::operationProblem);
+          ServiceNames.OPERATION_EXPECTED, NameRule.OPERATION);
       if (operation == null) {
         ok = false;
       } else {
@@ -111,12 +113,12 @@ final class ServicesReader {
   }
 
   /** A substituted name checked by {@code rule}; null after reporting a problem. */
-  private String name(Node node, String where, String expected, Function<String, String> rule) {
+  private String name(Node node, String where, String expected, NameRule rule) {
     Values.Text text = values.text(node, where, expected);
     if (text == null) {
       return null;
     }
-    String problem = rule.apply(text.value());
+    String problem = rule.problem(text.value());
     if (problem != null) {
       // a reason may quote part of the value, so a value from the environment gets none
       problems.at(node, where + ": expected " + expected + ", " + text.found()
@@ -124,5 +126,17 @@ final class ServicesReader {
       return null;
     }
     return text.value();
+  }
+
+  /** Which {@link ServiceNames} rule a name follows: an enum, not method references (see entry). */
+  private enum NameRule {
+    CLASS, ENTITY, OPERATION;
+
+    String problem(String name) {
+      // comparisons, not a switch, which would add a class of its own
+      return this == CLASS ? ServiceNames.classProblem(name)
+          : this == ENTITY ? ServiceNames.entityProblem(name)
+          : ServiceNames.operationProblem(name);
+    }
   }
 }

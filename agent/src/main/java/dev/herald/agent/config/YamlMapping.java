@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -56,9 +55,10 @@ final class YamlMapping {
         problems.at(keyNode, "duplicate key '" + key + "'" + (where.isEmpty() ? "" : in)
             + " (first at line " + line(first.getKeyNode()) + ")");
       } else if (known != null && !known.contains(key)) {
-        problems.at(keyNode, "unknown key '" + key + "'" + in + KeySuggestions.nearest(key, known)
-            .map(k -> "; did you mean '" + k + "'?")
-            .orElse("; known keys: " + String.join(", ", known)));
+        String nearest = KeySuggestions.nearest(key, known).orElse(null);
+        problems.at(keyNode, "unknown key '" + key + "'" + in + (nearest != null
+            ? "; did you mean '" + nearest + "'?"
+            : "; known keys: " + String.join(", ", known)));
         // remember it anyway, so that a duplicate of an unknown key is not reported twice as unknown
         entries.put(key, tuple);
       } else {
@@ -71,9 +71,13 @@ final class YamlMapping {
     return new YamlMapping(Collections.unmodifiableMap(entries));
   }
 
-  /** The value of {@code key}, if present. */
-  Optional<Node> get(String key) {
-    return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
+  /**
+   * The value of {@code key}, or null if the key is absent. (Plain code, not an {@code Optional}
+   * chain: every lambda read here is one more class spun before the application's main.)
+   */
+  Node get(String key) {
+    NodeTuple tuple = entries.get(key);
+    return tuple == null ? null : tuple.getValueNode();
   }
 
   boolean has(String key) {
@@ -85,7 +89,8 @@ final class YamlMapping {
     return entries.values();
   }
 
-  private static int line(Node node) {
-    return node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
+  /** The 1-based line where {@code node} starts, or 0 if unknown. */
+  static int line(Node node) {
+    return node.getStartMark().isPresent() ? node.getStartMark().get().getLine() + 1 : 0;
   }
 }

@@ -34,6 +34,14 @@
  * reload: false                    # reload-interval: 2s
  * </pre>
  *
+ * <p>Start-up cost: {@code load} runs in premain, before the application's {@code main}. About
+ * half of premain is SnakeYAML Engine: some 110 classes and a dozen lambdas, a third of it in
+ * {@code LoadSettings.builder()}, which always builds a JSON schema (regular expressions, value
+ * constructors) although Herald reads scalars as text and never uses the tags it resolves. The
+ * reading here is plain code: no lambdas, method references or {@code Optional} chains on the path
+ * of a valid file, since each costs a class spun at run time (half a millisecond or so before
+ * {@code main}); the error path may use them.
+ *
  * <p>The test resource {@code config/design-example.yaml} is the full example of DESIGN.md, read
  * by {@code ConfigLoaderTest}.
  */

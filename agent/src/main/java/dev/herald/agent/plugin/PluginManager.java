@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -76,7 +77,14 @@ public final class PluginManager implements AutoCloseable {
     this.folder = folder;
     this.configs = copy(configs);
     this.startTimeout = Objects.requireNonNull(startTimeout, "startTimeout");
-    this.installer = new PluginInstaller(slots, () -> this.configs,
+    // An anonymous class, not a lambda: the manager is made before the application's main, where
+    // every lambda costs a class spun at run time.
+    this.installer = new PluginInstaller(slots, new Supplier<Map<String, Map<String, Object>>>() {
+      @Override
+      public Map<String, Map<String, Object>> get() {
+        return PluginManager.this.configs;
+      }
+    },
         Objects.requireNonNull(baseDirectory, "baseDirectory"), startTimeout,
         Objects.requireNonNull(bus, "bus"), Objects.requireNonNull(subscriber, "subscriber"),
         Objects.requireNonNull(apiLoader, "apiLoader"));

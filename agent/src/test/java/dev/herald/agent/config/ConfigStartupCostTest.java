@@ -1,0 +1,90 @@
+package dev.herald.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reading a valid config runs in premain, before the application's main, where every lambda or
+ * method reference costs a class spun at run time: the config package's own reading spins none.
+ * Checked in a fresh JVM, since a JVM that ran other tests has spun them already.
+ */
+class ConfigStartupCostTest {
+
+  /** Every section, with values of every kind: what the agent reads before main. */
+  static final String EVERY_SECTION = """
+      services:
+        - class: com.acme.orders.OrderService
+          entity: order
+          methods: { placeOrder: create, cancel: delete }
+          defaults: false
+          enabled: true
+        - class: com.acme.legacy.*Service
+          entity: auto
+      bus:
+        queue-capacity: 1024
+        overflow: drop-oldest
+        block-timeout: 50ms
+        threads: 2
+        shutdown-timeout: 5s
+      plugins:
+        start-timeout: 2s
+        config:
+          audit-log: { file: logs/audit.jsonl, redact: [cardNumber], max: 3, on: true }
+      context:
+        mdc: { actor: actor, user-id: userId, trace-id: traceId }
+      log:
+        level: info
+      on-config-error: continue
+      reload: false
+      reload-interval: 2s
+      """;
+
+  @Test
+  void readingAValidConfigSpinsNoLambdaOfTheConfigPackage() throws Exception {
+    List<String> loaded = readInFreshJvm();
+
+    assertThat(loaded).as("the fresh JVM read the config").contains("read: 2 services");
+    assertThat(loaded)
+        .filteredOn(line -> line.contains(" dev.herald.agent.config.")
+            && line.contains("$$Lambda") && !line.contains(ReadOnce.class.getName()))
+        .as("lambda classes spun by the config package while reading a valid file")
+        .isEmpty();
+  }
+
+  private static List<String> readInFreshJvm() throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(java.toString(), "-Xlog:class+load=info:stdout",
+        "-cp", System.getProperty("java.class.path"), ReadOnce.class.getName())
+        .redirectErrorStream(true)
+        .start();
+    process.getOutputStream().close();
+    byte[] output = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the fresh JVM ended").isTrue();
+    List<String> lines = new String(output, StandardCharsets.UTF_8).lines().toList();
+    assertThat(process.exitValue()).as("exit code; output:%n%s", String.join("\n", lines))
+        .isZero();
+    return lines;
+  }
+
+  /** The fresh JVM's main: reads {@link #EVERY_SECTION} once. */
+  static final class ReadOnce {
+
+    public static void main(String[] args) throws ConfigException {
+      HeraldConfig config = ConfigLoader.parse(EVERY_SECTION, Path.of("herald.yaml"),
+          new Function<String, String>() {
+            @Override
+            public String apply(String name) {
+              return null;
+            }
+          });
+      System.out.println("read: " + config.services().size() + " services");
+    }
+  }
+}
