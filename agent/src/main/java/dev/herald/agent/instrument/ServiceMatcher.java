@@ -58,6 +58,15 @@ final class ServiceMatcher {
   }
 
   /**
+   * True if the class {@code name} is already known to be neither covered nor a base: most
+   * classes, once a subclass has named them, so that their own load need not parse them.
+   */
+  boolean knownUntouched(String name) {
+    State current = state;
+    return Boolean.FALSE.equals(current.covered.get(name)) && !current.bases.contains(name);
+  }
+
+  /**
    * What to do with the class {@code name}, defined by {@code header} in {@code loader}: {@link
    * Decision#COVERED} (its bases are registered), {@link Decision#BASE} or {@link Decision#NONE}.
    */

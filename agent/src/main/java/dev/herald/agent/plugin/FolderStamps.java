@@ -23,8 +23,16 @@ final class FolderStamps {
   /** The size and modification time of a file: cheap to read, and what a copy in progress changes. */
   record Stamp(long size, FileTime modified) {}
 
-  /** What was read: the file's stamp before reading, and the digest of the content; null if it could not be loaded. */
-  private record Read(Stamp stamp, String digest) {}
+  /**
+   * What was read: the file's stamp before reading, and the private copy whose digest stands for
+   * the content (the copy, not the jar, so that the plugin's class loader is never kept here);
+   * null if it could not be loaded.
+   */
+  private record Read(Stamp stamp, PluginCopy copy) {
+    String digest() {
+      return copy == null ? null : copy.digest();
+    }
+  }
 
   private final Map<String, Read> read = new HashMap<>();
   private final Map<String, Stamp> pending = new HashMap<>();
@@ -57,9 +65,13 @@ final class FolderStamps {
     return now;
   }
 
-  /** Records that {@code fileName} was read at {@code stamp}; returns the digest read before, or null. */
-  String read(String fileName, Stamp stamp, String digest) {
-    Read before = read.put(fileName, new Read(stamp, digest));
+  /**
+   * Records that {@code fileName} was read at {@code stamp} into {@code copy} (null if it could not
+   * be loaded); returns the digest of what was read before, or null. Digests are taken from the
+   * second read of a file on: a start never hashes a jar.
+   */
+  String read(String fileName, Stamp stamp, PluginCopy copy) {
+    Read before = read.put(fileName, new Read(stamp, copy));
     return before == null ? null : before.digest();
   }
 

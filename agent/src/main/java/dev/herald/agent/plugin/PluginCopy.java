@@ -15,11 +15,13 @@ import org.slf4j.Logger;
 /**
  * A private copy of a plugin jar, in a temporary folder of its own ({@code herald-plugin-*} under
  * {@code java.io.tmpdir}, readable by this user only), with the SHA-256 digest of its content.
+ * The digest is taken from the copy when first asked for (a reload compares it), not while the
+ * application starts: hashing a jar of a few megabytes with cold code costs tens of milliseconds.
  *
  * <p>The plugin's class loader reads the copy, never the file in the plugin folder: an operator
  * may then replace or delete that file at any time (on Windows too, where an open jar is locked)
  * without breaking classes the running plugin has yet to load. The copy is deleted when the
- * loader is closed. Not thread-safe; owned by one {@link PluginJar}.
+ * loader is closed. Owned by one {@link PluginJar}; {@link #digest} is safe for concurrent use.
  */
 final class PluginCopy {
 
@@ -27,23 +29,20 @@ final class PluginCopy {
 
   private final Path folder;
   private final Path file;
-  private final String digest;
+  private String digest; // guarded by this
 
-  private PluginCopy(Path folder, Path file, String digest) {
+  private PluginCopy(Path folder, Path file) {
     this.folder = folder;
     this.file = file;
-    this.digest = digest;
   }
 
   /** Copies {@code source} under its own {@code fileName} into a new temporary folder. */
   static PluginCopy of(Path source, String fileName) throws IOException {
     Path folder = Files.createTempDirectory("herald-plugin-");
     Path file = folder.resolve(fileName);
-    try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha256());
-        OutputStream out = Files.newOutputStream(file)) {
+    try (InputStream in = Files.newInputStream(source); OutputStream out = Files.newOutputStream(file)) {
       in.transferTo(out);
-      String digest = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-      return new PluginCopy(folder, file, digest);
+      return new PluginCopy(folder, file);
     } catch (IOException | RuntimeException e) {
       delete(folder, file);
       throw e;
@@ -54,13 +53,28 @@ final class PluginCopy {
     return file;
   }
 
-  /** The SHA-256 of the content, in hex: two copies with the same digest hold the same jar. */
-  String digest() {
+  /**
+   * The SHA-256 of the content, in hex: two copies with the same digest hold the same jar. A copy
+   * that cannot be read any more gets a digest of its own, equal to no other.
+   */
+  synchronized String digest() {
+    if (digest == null) {
+      try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
+        in.transferTo(OutputStream.nullOutputStream());
+        digest = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+      } catch (IOException e) {
+        digest = "unreadable copy " + file;
+      }
+    }
     return digest;
   }
 
-  /** Deletes the copy and its folder; what cannot be deleted now is left to the JVM's exit. */
+  /**
+   * Deletes the copy and its folder; what cannot be deleted now is left to the JVM's exit. The
+   * digest is taken first: the folder's record of what was read keeps it.
+   */
   void delete() {
+    digest();
     delete(folder, file);
   }
 

@@ -58,12 +58,12 @@ final class PluginInstaller {
   void install(PluginFolder.Candidate candidate, FolderStamps.Stamp stamp, FolderStamps stamps,
       PluginChanges.Collector changes) {
     PluginJar jar = PluginJar.open(candidate, apiLoader);
-    String before = stamps.read(candidate.fileName(), stamp, jar == null ? null : jar.digest());
+    String before = stamps.read(candidate.fileName(), stamp, jar == null ? null : jar.copy());
     if (jar == null) {
       changes.failed.add(candidate.display());
       return;
     }
-    if (jar.digest().equals(before)) {
+    if (before != null && jar.digest().equals(before)) {
       log.debug("{} changed on disk but not in content; nothing to do", candidate.display());
       jar.closeIfUnused();
       return;

@@ -144,6 +144,11 @@ final class PluginJar {
     return copy.digest();
   }
 
+  /** The private copy this jar was loaded from. */
+  PluginCopy copy() {
+    return copy;
+  }
+
   ClassLoader loader() {
     return loader;
   }
