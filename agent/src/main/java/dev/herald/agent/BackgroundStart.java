@@ -28,6 +28,7 @@ abstract class BackgroundStart implements Runnable {
 
   private final PluginManager plugins;
   private final Thread main;
+  private final StartupQuiet quiet;
   private final CountDownLatch pluginsDone = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopping;
@@ -35,10 +36,13 @@ abstract class BackgroundStart implements Runnable {
   /**
    * @param main the application's main thread, watched for plugin threads left at its end; null
    *     when attached
+   * @param quiet waited for before Logback and the later steps, so that they do not compete with
+   *     the application's start; null to go on at once (attached: the application has started)
    */
-  BackgroundStart(PluginManager plugins, Thread main) {
+  BackgroundStart(PluginManager plugins, Thread main, StartupQuiet quiet) {
     this.plugins = plugins;
     this.main = main;
+    this.quiet = quiet;
   }
 
   /** Runs just before events are let go (puts the bus itself in place of the held one). */
@@ -80,6 +84,9 @@ abstract class BackgroundStart implements Runnable {
       pluginsDone.countDown();
     }
     try {
+      if (quiet != null) {
+        quiet.await(() -> stopping);
+      }
       if (!stopping) {
         AgentLog.setUpLogback();
       }
