@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 public final class AuditLogPlugin implements HeraldPlugin {
 
   private final Warnings warnings = new Warnings();
-  private final ObjectMapper mapper = new ObjectMapper();
   private volatile AuditFile file;
+  /** Made on the first event, not in start(): see {@link Json}. */
+  private volatile Json json;
   private ScheduledExecutorService fsyncTimer;
 
   @Override
@@ -38,7 +39,6 @@ public final class AuditLogPlugin implements HeraldPlugin {
   @Override
   public void start(PluginContext context) throws IOException {
     AuditSettings settings = AuditSettings.from(context.config(), context.baseDirectory());
-    AuditRecord records = new AuditRecord(new SafeJson(mapper, settings), settings.stackTraces());
     AuditFile opened = new AuditFile(settings.file(), settings.maxFileSize(), settings.maxFiles(), settings.fsync());
     file = opened;
     if (settings.fsync() == Fsync.INTERVAL) {
@@ -54,9 +54,38 @@ public final class AuditLogPlugin implements HeraldPlugin {
     for (String pattern : patterns) {
       context.bus().on(pattern, event -> {
         if (pattern.equals(firstMatch(patterns, event))) {
-          write(records, event);
+          write(settings, event);
         }
       });
+    }
+  }
+
+  private Json json(AuditSettings settings) {
+    Json current = json;
+    if (current == null) {
+      synchronized (this) {
+        current = json;
+        if (current == null) {
+          current = new Json(new ObjectMapper(), settings);
+          json = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  /**
+   * Jackson's mapper and the records written with it. Made on a delivery thread at the first
+   * event: a first ObjectMapper costs a couple of hundred milliseconds of CPU, and start() runs
+   * while the application starts, with its first events waiting for it.
+   */
+  private static final class Json {
+    final ObjectMapper mapper;
+    final AuditRecord records;
+
+    Json(ObjectMapper mapper, AuditSettings settings) {
+      this.mapper = mapper;
+      this.records = new AuditRecord(new SafeJson(mapper, settings), settings.stackTraces());
     }
   }
 
@@ -73,15 +102,16 @@ public final class AuditLogPlugin implements HeraldPlugin {
     }
   }
 
-  private void write(AuditRecord records, Event event) {
+  private void write(AuditSettings settings, Event event) {
     AuditFile current = file;
     if (current == null) {
       return; // stopped; the agent closes our subscriptions right after
     }
     try {
-      byte[] json = mapper.writeValueAsBytes(records.of(event));
-      byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
-      line[json.length] = '\n';
+      Json writer = json(settings);
+      byte[] bytes = writer.mapper.writeValueAsBytes(writer.records.of(event));
+      byte[] line = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+      line[bytes.length] = '\n';
       current.append(line);
     } catch (IOException | RuntimeException | StackOverflowError e) {
       warnings.warn("could not write event " + event.name() + " #" + event.invocationId(), e);

@@ -39,7 +39,7 @@ final class SlackSender implements Runnable {
   private final String where;
   private final SlackSettings settings;
   private final Pause pause;
-  private final HttpClient client;
+  private HttpClient client; // made by the sender thread, which alone uses it, for the first message
   private final BlockingQueue<String> queue;
   private final Thread thread = new Thread(this, "herald-slack-sender");
   private final AtomicLong queued = new AtomicLong();
@@ -54,7 +54,6 @@ final class SlackSender implements Runnable {
     this.where = webhook.getScheme() + "://" + webhook.getHost() + (webhook.getPort() < 0 ? "" : ":" + webhook.getPort());
     this.settings = settings;
     this.pause = pause;
-    this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     thread.setDaemon(true); // a webhook that hangs must never keep the application's JVM alive
   }
@@ -121,6 +120,11 @@ final class SlackSender implements Runnable {
   }
 
   private void send(String body) throws InterruptedException {
+    if (client == null) {
+      // Not in start(): the JDK's first HttpClient (TLS set-up included) takes a few hundred
+      // milliseconds of CPU, and plugins start while the application starts.
+      client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+    }
     HttpRequest request = HttpRequest.newBuilder(webhook).timeout(settings.timeout())
         .header("Content-Type", "application/json; charset=utf-8")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
