@@ -2,11 +2,9 @@ package dev.herald.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.herald.agent.testing.FreshJvm;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +46,7 @@ class ConfigStartupCostTest {
 
   @Test
   void readingAValidConfigSpinsNoLambdaOfTheConfigPackage() throws Exception {
-    List<String> loaded = readInFreshJvm();
+    List<String> loaded = FreshJvm.classLoads(ReadOnce.class);
 
     assertThat(loaded).as("the fresh JVM read the config").contains("read: 2 services");
     assertThat(loaded)
@@ -56,21 +54,6 @@ class ConfigStartupCostTest {
             && line.contains("$$Lambda") && !line.contains(ReadOnce.class.getName()))
         .as("lambda classes spun by the config package while reading a valid file")
         .isEmpty();
-  }
-
-  private static List<String> readInFreshJvm() throws IOException, InterruptedException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process = new ProcessBuilder(java.toString(), "-Xlog:class+load=info:stdout",
-        "-cp", System.getProperty("java.class.path"), ReadOnce.class.getName())
-        .redirectErrorStream(true)
-        .start();
-    process.getOutputStream().close();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the fresh JVM ended").isTrue();
-    List<String> lines = new String(output, StandardCharsets.UTF_8).lines().toList();
-    assertThat(process.exitValue()).as("exit code; output:%n%s", String.join("\n", lines))
-        .isZero();
-    return lines;
   }
 
   /** The fresh JVM's main: reads {@link #EVERY_SECTION} once. */

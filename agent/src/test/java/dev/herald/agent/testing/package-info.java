@@ -1,0 +1,2 @@
+/** Helpers for the agent's unit tests. */
+package dev.herald.agent.testing;
