@@ -165,8 +165,15 @@ final class BusSubscription implements Subscription {
   void release() {
     do {
       state.release();
-      if (!closed || queue.isEmpty() || !tryClaim()) {
+      if (!closed) {
         return;
+      }
+      if (queue.isEmpty()) {
+        bus.onDropped(this);
+        return;
+      }
+      if (!tryClaim()) {
+        return; // the thread that holds the claim now drops what is left
       }
       discardQueued();
     } while (true);
@@ -197,8 +204,12 @@ final class BusSubscription implements Subscription {
 
   /** True once every event queued before {@code mark} was delivered, failed or dropped. */
   boolean reached(long mark) {
+    if (closed) {
+      // what it held is dropped by whoever holds the claim: counted once the claim is given back
+      return queue.isEmpty() && !state.claimed();
+    }
     // consumer index first: the batch start it covers was published before it (see deliver)
-    return closed || (queue.consumerIndex() >= mark && state.inflightFrom >= mark);
+    return queue.consumerIndex() >= mark && state.inflightFrom >= mark;
   }
 
   /** Events queued or being delivered; meant for the shutdown report. */
@@ -237,6 +248,9 @@ final class BusSubscription implements Subscription {
       log.warn("bus: closing subscription '{}' failed", name, t);
     }
     discardIfUnclaimed();
+    if (queue.isEmpty() && !state.claimed()) {
+      bus.onDropped(this); // a delivery that ended before onClose listed it as closing
+    }
   }
 
   private void discardIfUnclaimed() {

@@ -202,6 +202,11 @@ public final class DefaultEventBus implements EventBus {
     pool.remove(subscription);
   }
 
+  /** A closed subscription has dropped, and counted, what it held. */
+  void onDropped(BusSubscription subscription) {
+    table.dropped(subscription);
+  }
+
   static String defaultName(Class<?> type) {
     if (type.isSynthetic() || type.isHidden() || type.getName().contains("$$Lambda")) {
       return "lambda";

@@ -30,7 +30,7 @@ final class Drain {
   /** True once every event queued before the call is handled; false after {@code timeoutNanos}. */
   boolean await(long timeoutNanos) {
     long deadline = System.nanoTime() + Math.max(0, timeoutNanos);
-    BusSubscription[] subscriptions = table.subscriptions();
+    BusSubscription[] subscriptions = table.toFlush();
     long[] marks = new long[subscriptions.length];
     for (int i = 0; i < subscriptions.length; i++) {
       marks[i] = subscriptions[i].flushMark();

@@ -2,7 +2,10 @@ package dev.herald.agent.bus;
 
 import dev.herald.agent.bootstrap.HeraldHooks;
 import dev.herald.api.EventPattern;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,6 +24,11 @@ final class RouteTable {
   private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>();
   // live subscriptions in the order they were made; copy-on-write
   private volatile BusSubscription[] subscriptions = Route.NONE;
+  /**
+   * Closed subscriptions whose queued events are still to be dropped and counted: a listener that
+   * closes its own subscription drops the rest when it returns. {@code flush} waits for them too.
+   */
+  private final Set<BusSubscription> closing = ConcurrentHashMap.newKeySet();
 
   /** The live route for {@code name}, made and kept if new. */
   Route route(String name) {
@@ -60,6 +68,7 @@ final class RouteTable {
   }
 
   void remove(BusSubscription subscription) {
+    closing.add(subscription);
     synchronized (lock) {
       subscriptions = without(subscriptions, subscription);
       HeraldHooks.listening(subscriptions.length > 0);
@@ -76,6 +85,22 @@ final class RouteTable {
   /** The live subscriptions, in the order they were made; a snapshot the caller must not change. */
   BusSubscription[] subscriptions() {
     return subscriptions;
+  }
+
+  /** Forgets a closed subscription once what it held was dropped and counted. */
+  void dropped(BusSubscription subscription) {
+    closing.remove(subscription);
+  }
+
+  /** What {@code flush} waits for: the live subscriptions, and closed ones still dropping what they held. */
+  BusSubscription[] toFlush() {
+    BusSubscription[] live = subscriptions;
+    if (closing.isEmpty()) {
+      return live;
+    }
+    List<BusSubscription> all = new ArrayList<>(Arrays.asList(live));
+    all.addAll(closing);
+    return all.toArray(new BusSubscription[0]);
   }
 
   private BusSubscription[] matching(String name) {

@@ -28,6 +28,35 @@ class BusReentrancyTest {
   }
 
   @Test
+  void flushWaitsUntilWhatAListenerLeftOnClosingItsSubscriptionIsCounted() throws Exception {
+    AtomicReference<Subscription> self = new AtomicReference<>();
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    self.set(bus.on("order.*.*", e -> {
+      held.countDown();
+      release.await();
+      self.get().close();
+      closed.countDown();
+      finish.await(); // still inside the listener: the events left are dropped when it returns
+    }));
+    bus.publish(order(0));
+    await(held, "the listener to hold event 0");
+    for (int i = 1; i < 5; i++) {
+      bus.publish(order(i));
+    }
+    release.countDown();
+    await(closed, "the listener to close its subscription");
+
+    assertThat(bus.flush(Duration.ofMillis(200))).as("flushed while 4 events are neither delivered nor counted")
+        .isFalse();
+    finish.countDown();
+    assertThat(bus.flush(WAIT)).isTrue();
+    assertThat(self.get().statistics().dropped()).isEqualTo(4);
+    assertThat(bus.statistics().dropped()).isEqualTo(4);
+  }
+
+  @Test
   void aListenerClosingItsOwnSubscriptionStopsDeliveryAndDiscardsTheRest() throws Exception {
     AtomicReference<Subscription> self = new AtomicReference<>();
     AtomicInteger calls = new AtomicInteger();
