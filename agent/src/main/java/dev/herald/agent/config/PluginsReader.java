@@ -56,10 +56,8 @@ final class PluginsReader {
     }
     // Plain code rather than Optional chains: each lambda costs a class spun before main.
     Node n = map.get("start-timeout");
-    Duration startTimeout = n == null ? null : values.duration(n, "plugins.start-timeout", false);
-    if (startTimeout == null) {
-      startTimeout = PluginSettings.DEFAULT_START_TIMEOUT;
-    }
+    Duration startTimeout = ConfigReader.orElse(
+        n == null ? null : values.duration(n, "plugins.start-timeout", false), PluginSettings.DEFAULT_START_TIMEOUT);
     Map<String, Map<String, Object>> config = new LinkedHashMap<>();
     n = map.get("config");
     if (n != null) {

@@ -72,20 +72,20 @@ final class ServiceMatcher {
    */
   Decision decide(String name, ClassReader header, ClassLoader loader) {
     State current = state;
-    Boolean known = current.covered.get(name); // often known: a supertype of a class that loaded before
-    boolean covered = known != null ? known
-        : current.index.entryNaming(name) != null || supertypesCovered(current, header, loader, 0);
-    if (known == null) {
-      current.covered.put(name, covered); // for its subclasses, which then need not read this class file
-    }
-    if (covered) {
+    if (covered(current, name, header, loader, 0)) {
       registerBases(current, header, loader, 0);
       return Decision.COVERED;
     }
     return current.bases.contains(name) ? Decision.BASE : Decision.NONE;
   }
 
-  private static boolean coveredByName(State current, String name, ClassLoader loader, int depth) {
+  /**
+   * True if {@code name} or a supertype is configured; memoised by name, so that a class that a
+   * subclass made known is not read again as it loads.
+   *
+   * @param header the class file of {@code name}, or null to read it through {@code loader} if needed
+   */
+  private static boolean covered(State current, String name, ClassReader header, ClassLoader loader, int depth) {
     if (ServiceIndex.isPlatform(name)) {
       return false;
     }
@@ -93,12 +93,10 @@ final class ServiceMatcher {
     if (known != null) {
       return known;
     }
-    boolean result = false;
-    if (current.index.entryNaming(name) != null) {
-      result = true;
-    } else if (depth < MAX_DEPTH) {
-      ClassReader header = read(name, loader);
-      result = header != null && supertypesCovered(current, header, loader, depth);
+    boolean result = current.index.entryNaming(name) != null;
+    if (!result && depth < MAX_DEPTH) {
+      ClassReader file = header != null ? header : read(name, loader);
+      result = file != null && supertypesCovered(current, file, loader, depth);
     }
     current.covered.put(name, result);
     return result;
@@ -106,11 +104,11 @@ final class ServiceMatcher {
 
   private static boolean supertypesCovered(State current, ClassReader header, ClassLoader loader, int depth) {
     String superName = header.getSuperName();
-    if (superName != null && coveredByName(current, superName.replace('/', '.'), loader, depth + 1)) {
+    if (superName != null && covered(current, superName.replace('/', '.'), null, loader, depth + 1)) {
       return true;
     }
     for (String face : header.getInterfaces()) {
-      if (coveredByName(current, face.replace('/', '.'), loader, depth + 1)) {
+      if (covered(current, face.replace('/', '.'), null, loader, depth + 1)) {
         return true;
       }
     }
@@ -131,10 +129,10 @@ final class ServiceMatcher {
     if (ServiceIndex.isPlatform(name) || ServiceIndex.isGenerated(name) || depth > MAX_DEPTH) {
       return;
     }
-    if (!coveredByName(current, name, loader, depth) && current.bases.add(name)) {
+    ClassReader header = read(name, loader); // once, for the decision and for its own supertypes
+    if (!covered(current, name, header, loader, depth) && current.bases.add(name)) {
       onNewBase.accept(name, loader);
     }
-    ClassReader header = read(name, loader);
     if (header != null) {
       registerBases(current, header, loader, depth);
     }

@@ -36,7 +36,8 @@ import org.objectweb.asm.Type;
  */
 final class WriteMethodWeaver extends MethodVisitor {
 
-  private static final String HOOKS = "dev/herald/agent/bootstrap/HeraldHooks";
+  /** Internal name of the class woven code calls. */
+  static final String HOOKS = "dev/herald/agent/bootstrap/HeraldHooks";
   private static final String OBJECT = "java/lang/Object";
   private static final String THROWABLE = "java/lang/Throwable";
 
@@ -66,7 +67,8 @@ final class WriteMethodWeaver extends MethodVisitor {
     this.frames = (classVersion & 0xFFFF) >= Opcodes.V1_6;
     this.parameters = Type.getArgumentTypes(descriptor);
     this.returnType = Type.getReturnType(descriptor);
-    this.returnedDescriptor = "(" + (returnType.getSort() >= Type.ARRAY ? "Ljava/lang/Object;" : returnType.getDescriptor())
+    this.returnedDescriptor = "("
+        + (returnType.getSort() >= Type.ARRAY ? "Ljava/lang/Object;" : returnType.getDescriptor())
         + "Ljava/lang/Object;)V";
     this.site = site;
     // The sizes count the receiver, whether or not there is one.
@@ -89,8 +91,8 @@ final class WriteMethodWeaver extends MethodVisitor {
     } else {
       super.visitVarInsn(Opcodes.ALOAD, 0);
     }
-    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "enter", "(ILjava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;",
-        false);
+    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "enter",
+        "(ILjava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;", false);
     super.visitVarInsn(Opcodes.ASTORE, token);
     super.visitVarInsn(Opcodes.ALOAD, token);
     super.visitJumpInsn(Opcodes.IFNULL, bodyStart);
@@ -223,7 +225,8 @@ final class WriteMethodWeaver extends MethodVisitor {
 
   @Override
   public org.objectweb.asm.AnnotationVisitor visitLocalVariableAnnotation(int typeRef,
-      org.objectweb.asm.TypePath typePath, Label[] start, Label[] end, int[] index, String descriptor, boolean visible) {
+      org.objectweb.asm.TypePath typePath, Label[] start, Label[] end, int[] index, String descriptor,
+      boolean visible) {
     int[] moved = index.clone();
     for (int i = 0; i < moved.length; i++) {
       moved[i] = moved[i] >= token ? moved[i] + 1 : moved[i];

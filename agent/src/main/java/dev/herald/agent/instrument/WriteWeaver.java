@@ -92,8 +92,7 @@ final class WriteWeaver extends ClassVisitor {
     @Override
     public void visitCode() {
       super.visitCode();
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/herald/agent/bootstrap/HeraldHooks", "constructing", "()V",
-          false);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, WriteMethodWeaver.HOOKS, "constructing", "()V", false);
     }
   }
 }
