@@ -4,12 +4,20 @@ import dev.herald.agent.log.AgentLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
 /**
@@ -26,6 +34,12 @@ import org.slf4j.Logger;
 final class PluginCopy {
 
   private static final Logger log = AgentLog.get(PluginCopy.class);
+  private static final AtomicLong NAMES = new AtomicLong();
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ,
+          PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
 
   private final Path folder;
   private final Path file;
@@ -38,15 +52,36 @@ final class PluginCopy {
 
   /** Copies {@code source} under its own {@code fileName} into a new temporary folder. */
   static PluginCopy of(Path source, String fileName) throws IOException {
-    Path folder = Files.createTempDirectory("herald-plugin-");
+    Path folder = newFolder();
     Path file = folder.resolve(fileName);
-    try (InputStream in = Files.newInputStream(source); OutputStream out = Files.newOutputStream(file)) {
-      in.transferTo(out);
+    try {
+      Files.copy(source, file);
       return new PluginCopy(folder, file);
     } catch (IOException | RuntimeException e) {
       delete(folder, file);
       throw e;
     }
+  }
+
+  /**
+   * A new folder {@code herald-plugin-<n>} under {@code java.io.tmpdir}, readable by this user only.
+   * Not {@code Files.createTempDirectory}: the first call seeds a {@code SecureRandom} for its
+   * names, ~40 ms of CPU taken from the application's start. A name that is new in this JVM,
+   * created only if nothing has that name yet (a name taken, even by someone else's link, is
+   * skipped), is as safe; the JDK's method is the fallback after many taken names.
+   */
+  private static Path newFolder() throws IOException {
+    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+    for (int attempt = 0; attempt < 100; attempt++) {
+      Path folder = temp.resolve("herald-plugin-" + Long.toUnsignedString(
+          System.nanoTime() + NAMES.getAndIncrement() * 7919, 36));
+      try {
+        return POSIX ? Files.createDirectory(folder, OWNER_ONLY) : Files.createDirectory(folder);
+      } catch (FileAlreadyExistsException e) {
+        // taken: try another name
+      }
+    }
+    return Files.createTempDirectory("herald-plugin-");
   }
 
   Path file() {

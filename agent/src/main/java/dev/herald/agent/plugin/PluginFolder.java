@@ -2,6 +2,7 @@ package dev.herald.agent.plugin;
 
 import dev.herald.agent.log.AgentLog;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -11,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 
 /**
@@ -28,6 +28,12 @@ import org.slf4j.Logger;
 final class PluginFolder {
 
   private static final Logger log = AgentLog.get(PluginFolder.class);
+  private static final Comparator<Path> BY_FILE_NAME = new Comparator<Path>() {
+    @Override
+    public int compare(Path a, Path b) {
+      return a.getFileName().toString().compareTo(b.getFileName().toString());
+    }
+  };
 
   /**
    * One jar to load.
@@ -58,11 +64,15 @@ final class PluginFolder {
     if (!Files.isDirectory(folder)) {
       return null;
     }
-    List<Path> entries;
+    List<Path> entries = new ArrayList<>();
     Path realFolder;
-    try (Stream<Path> listing = Files.list(folder)) {
+    // a loop, not a stream: this runs while the application starts, where each lambda is a class
+    try (DirectoryStream<Path> listing = Files.newDirectoryStream(folder)) {
       realFolder = folder.toRealPath();
-      entries = listing.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+      for (Path entry : listing) {
+        entries.add(entry);
+      }
+      entries.sort(BY_FILE_NAME);
     } catch (IOException | RuntimeException e) {
       if (reported.add("unreadable " + folder)) {
         log.error("plugin folder {} cannot be read ({}); no plugins are loaded from it until it can be",

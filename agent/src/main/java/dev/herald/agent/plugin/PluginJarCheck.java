@@ -50,7 +50,10 @@ final class PluginJarCheck {
     Enumeration<? extends ZipEntry> entries = zip.entries();
     while (entries.hasMoreElements()) {
       ZipEntry entry = entries.nextElement();
-      String name = VERSIONED.matcher(entry.getName()).replaceFirst("");
+      String name = entry.getName();
+      if (name.startsWith("META-INF/versions/")) { // a regex per entry costs a jar of thousands
+        name = VERSIONED.matcher(name).replaceFirst("");
+      }
       // an empty directory entry bundles nothing; classes and resources do
       if (name.startsWith(API_FOLDER) && !entry.isDirectory()) {
         return entry.getName();

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Warnings {
 
   private static final long PERIOD = TimeUnit.MINUTES.toNanos(1);
-  private static final System.Logger LOG = System.getLogger("dev.herald.examples.audit");
 
   private final AtomicLong next = new AtomicLong(System.nanoTime());
   private final AtomicLong suppressed = new AtomicLong();
@@ -24,10 +23,15 @@ final class Warnings {
     long due = next.get();
     if (now - due >= 0 && next.compareAndSet(due, now + PERIOD)) {
       long left = suppressed.getAndSet(0);
-      LOG.log(Level.WARNING, "audit-log: " + message + ": " + cause
+      Log.LOG.log(Level.WARNING, "audit-log: " + message + ": " + cause
           + (left > 0 ? " (" + left + " similar warnings left out)" : ""));
     } else {
       suppressed.incrementAndGet();
     }
+  }
+
+  /** Made on the first warning: System.getLogger costs ~15 ms of CPU while the plugin starts. */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger("dev.herald.examples.audit");
   }
 }

@@ -32,7 +32,6 @@ final class SlackSender implements Runnable {
     void pause(Duration duration) throws InterruptedException;
   }
 
-  private static final System.Logger LOG = System.getLogger("dev.herald.examples.slack");
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final URI webhook;
@@ -175,8 +174,13 @@ final class SlackSender implements Runnable {
     long count = failed.incrementAndGet();
     // Bounded: the first ten and then every hundredth, so a dead webhook cannot flood the log.
     if (count <= 10 || count % 100 == 0) {
-      LOG.log(Level.WARNING, "slack: gave up a message: the webhook at " + where + " " + why
+      Log.LOG.log(Level.WARNING, "slack: gave up a message: the webhook at " + where + " " + why
           + " (" + count + " given up so far)");
     }
+  }
+
+  /** Made on the first warning: System.getLogger costs ~15 ms of CPU while the plugin starts. */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger("dev.herald.examples.slack");
   }
 }
