@@ -12,6 +12,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /**
  * Parses text into a tree of YAML nodes, with positions, without constructing any Java object from
  * it: the Compose API stops before construction, which is what makes tags harmless here.
+ *
+ * <p>A config in the plain subset of YAML that {@link PlainYaml} reads (every config written as
+ * the docs show) is composed by it, into the same tree; SnakeYAML Engine's classes are then never
+ * loaded in premain. Anything else, errors included, goes to SnakeYAML.
  */
 final class YamlComposer {
 
@@ -22,68 +26,93 @@ final class YamlComposer {
    * reported) or has a syntax error (then it is reported as one line with its position).
    */
   static Optional<Node> compose(String text, Problems problems) {
-    LoadSettings settings = LoadSettings.builder()
-        .setLabel(problems.file().toString())
-        .setAllowRecursiveKeys(false)
-        // let them through so that the reader can say where they are and what was expected
-        .setAllowNonScalarKeys(true)
-        .setMaxAliasesForCollections(50)
-        .build();
+    Node plain;
     try {
-      return new Compose(settings).composeString(text);
-    } catch (MarkedYamlEngineException e) {
-      problems.at(e.getProblemMark().or(e::getContextMark).orElse(null), syntaxMessage(e));
-    } catch (ReaderException e) {
-      int[] position = position(text, e.getPosition());
-      problems.atLine(position[0], position[1], String.format(
-          "character U+%04X is not allowed in YAML text (%s)", e.getCodePoint(), oneLine(
-              e.getMessage())));
-    } catch (YamlEngineException e) {
-      problems.whole("YAML error: " + oneLine(e.getMessage()));
-    } catch (StackOverflowError e) {
-      problems.whole("is nested too deeply to be a Herald config");
+      plain = PlainYaml.compose(text, problems.file().toString());
+    } catch (RuntimeException e) {
+      // a bug of the fast path must not cost the application its config: SnakeYAML decides
+      plain = null;
     }
-    return Optional.empty();
+    return plain != null ? Optional.of(plain) : composeWithSnakeYaml(text, problems);
   }
 
-  private static String syntaxMessage(MarkedYamlEngineException e) {
-    if (String.valueOf(e.getContext()).contains("expected a single document")) {
-      return "a second YAML document starts here ('---'); a Herald config is one document";
-    }
-    StringBuilder message = new StringBuilder("YAML syntax error: ")
-        .append(oneLine(String.valueOf(e.getProblem())));
-    String context = e.getContext();
-    if (context != null && !context.isBlank()) {
-      message.append(" (").append(oneLine(context));
-      Optional<Mark> mark = e.getContextMark();
-      if (mark.isPresent() && !mark.equals(e.getProblemMark())) {
-        message.append(" started at line ").append(mark.get().getLine() + 1)
-            .append(", column ").append(mark.get().getColumn() + 1);
+  /** SnakeYAML Engine's Compose, for any YAML, reporting syntax errors. */
+  static Optional<Node> composeWithSnakeYaml(String text, Problems problems) {
+    return WithSnakeYaml.compose(text, problems);
+  }
+
+  /**
+   * The SnakeYAML path, in a class of its own so that a config the fast path composes never loads
+   * it, nor the exception classes its handlers name.
+   */
+  private static final class WithSnakeYaml {
+
+    private WithSnakeYaml() {}
+
+    static Optional<Node> compose(String text, Problems problems) {
+      LoadSettings settings = LoadSettings.builder()
+          .setLabel(problems.file().toString())
+          .setAllowRecursiveKeys(false)
+          // let them through so that the reader can say where they are and what was expected
+          .setAllowNonScalarKeys(true)
+          .setMaxAliasesForCollections(50)
+          .build();
+      try {
+        return new Compose(settings).composeString(text);
+      } catch (MarkedYamlEngineException e) {
+        problems.at(e.getProblemMark().or(e::getContextMark).orElse(null), syntaxMessage(e));
+      } catch (ReaderException e) {
+        int[] position = position(text, e.getPosition());
+        problems.atLine(position[0], position[1], String.format(
+            "character U+%04X is not allowed in YAML text (%s)", e.getCodePoint(), oneLine(
+                e.getMessage())));
+      } catch (YamlEngineException e) {
+        problems.whole("YAML error: " + oneLine(e.getMessage()));
+      } catch (StackOverflowError e) {
+        problems.whole("is nested too deeply to be a Herald config");
       }
-      message.append(')');
+      return Optional.empty();
     }
-    return message.toString();
-  }
 
-  private static String oneLine(String text) {
-    return text.replaceAll("\\s+", " ").trim();
-  }
-
-  /** 1-based line and column of code point {@code index}. */
-  private static int[] position(String text, int index) {
-    int line = 1;
-    int column = 1;
-    int offset = 0;
-    for (int i = 0; i < index && offset < text.length(); i++) {
-      int codePoint = text.codePointAt(offset);
-      offset += Character.charCount(codePoint);
-      if (codePoint == '\n') {
-        line++;
-        column = 1;
-      } else {
-        column++;
+    private static String syntaxMessage(MarkedYamlEngineException e) {
+      if (String.valueOf(e.getContext()).contains("expected a single document")) {
+        return "a second YAML document starts here ('---'); a Herald config is one document";
       }
+      StringBuilder message = new StringBuilder("YAML syntax error: ")
+          .append(oneLine(String.valueOf(e.getProblem())));
+      String context = e.getContext();
+      if (context != null && !context.isBlank()) {
+        message.append(" (").append(oneLine(context));
+        Optional<Mark> mark = e.getContextMark();
+        if (mark.isPresent() && !mark.equals(e.getProblemMark())) {
+          message.append(" started at line ").append(mark.get().getLine() + 1)
+              .append(", column ").append(mark.get().getColumn() + 1);
+        }
+        message.append(')');
+      }
+      return message.toString();
     }
-    return new int[] {line, column};
+
+    private static String oneLine(String text) {
+      return text.replaceAll("\\s+", " ").trim();
+    }
+
+    /** 1-based line and column of code point {@code index}. */
+    private static int[] position(String text, int index) {
+      int line = 1;
+      int column = 1;
+      int offset = 0;
+      for (int i = 0; i < index && offset < text.length(); i++) {
+        int codePoint = text.codePointAt(offset);
+        offset += Character.charCount(codePoint);
+        if (codePoint == '\n') {
+          line++;
+          column = 1;
+        } else {
+          column++;
+        }
+      }
+      return new int[] {line, column};
+    }
   }
 }

@@ -13,7 +13,8 @@
  * one character) and maps their method names to <em>operations</em>; its <em>entity</em> is the
  * first segment of every event name it produces.
  *
- * <p>Safety: the file is composed to YAML nodes with SnakeYAML Engine and read by hand; no Java
+ * <p>Safety: the file is composed to YAML nodes (SnakeYAML Engine's node tree, built by {@link
+ * dev.herald.agent.config.PlainYaml} or SnakeYAML Engine) and read by hand; no Java
  * object is ever constructed from YAML, and explicit tags ({@code !!java.lang.Runtime}, {@code
  * !foo}) are refused. Files over 1 MiB are refused before parsing. {@code ${NAME}} and {@code
  * ${NAME:-default}} are replaced in values (not keys) before they are converted, and error
@@ -34,10 +35,11 @@
  * reload: false                    # reload-interval: 2s
  * </pre>
  *
- * <p>Start-up cost: {@code load} runs in premain, before the application's {@code main}. About
- * half of premain is SnakeYAML Engine: some 110 classes and a dozen lambdas, a third of it in
- * {@code LoadSettings.builder()}, which always builds a JSON schema (regular expressions, value
- * constructors) although Herald reads scalars as text and never uses the tags it resolves. The
+ * <p>Start-up cost: {@code load} runs in premain, before the application's {@code main}. SnakeYAML
+ * Engine's Compose costs ~100 ms of CPU there (some 110 classes, run cold; {@code
+ * LoadSettings.builder()} always builds a JSON schema of regular expressions), so a file in the
+ * plain subset of YAML that configs are written in is composed by {@code PlainYaml} into the same
+ * tree (~20 ms), and only anything else (anchors, block scalars, errors...) goes to SnakeYAML. The
  * reading here is plain code: no lambdas, method references or {@code Optional} chains on the path
  * of a valid file, since each costs a class spun at run time (half a millisecond or so before
  * {@code main}); the error path may use them.

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Reading a valid config runs in premain, before the application's main, where every lambda or
- * method reference costs a class spun at run time: the config package's own reading spins none.
- * Checked in a fresh JVM, since a JVM that ran other tests has spun them already.
+ * method reference costs a class spun at run time: the config package's own reading spins none,
+ * and a config in {@link PlainYaml}'s subset loads none of SnakeYAML's scanner, parser, composer
+ * or settings. Checked in a fresh JVM, since a JVM that ran other tests has loaded them already.
  */
 class ConfigStartupCostTest {
 
@@ -53,6 +54,23 @@ class ConfigStartupCostTest {
         .filteredOn(line -> line.contains(" dev.herald.agent.config.")
             && line.contains("$$Lambda") && !line.contains(ReadOnce.class.getName()))
         .as("lambda classes spun by the config package while reading a valid file")
+        .isEmpty();
+  }
+
+  @Test
+  void readingAValidConfigLoadsNoneOfSnakeYamlsScannerParserOrComposer() throws Exception {
+    List<String> loaded = FreshJvm.classLoads(ReadOnce.class);
+
+    assertThat(loaded).as("the fresh JVM read the config").contains("read: 2 services");
+    assertThat(loaded)
+        .as("the fresh JVM logs class loads")
+        .anyMatch(line -> line.contains(" org.snakeyaml.engine.v2.nodes.MappingNode "));
+    assertThat(loaded)
+        .filteredOn(line -> line.contains(" org.snakeyaml.engine.v2.scanner.")
+            || line.contains(" org.snakeyaml.engine.v2.parser.")
+            || line.contains(" org.snakeyaml.engine.v2.composer.")
+            || line.contains(" org.snakeyaml.engine.v2.api."))
+        .as("SnakeYAML classes loaded to read a config in the plain subset")
         .isEmpty();
   }
 
