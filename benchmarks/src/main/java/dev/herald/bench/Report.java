@@ -4,6 +4,7 @@ import dev.herald.bench.JmhRuns.Row;
 import dev.herald.bench.caller.CallerCase;
 import dev.herald.bench.startup.FootprintBench.Footprint;
 import dev.herald.bench.startup.ProcessRuns.Timing;
+import dev.herald.bench.startup.StartupBench;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -52,7 +53,8 @@ final class Report {
       renderThroughput(out);
     }
     if (startup != null) {
-      out.append("| start-up (median of 7) | first line of main, ms | process exit, ms |\n|---|---:|---:|\n");
+      out.append("| start-up (median of " + StartupBench.RUNS
+          + ") | first line of main, ms | process exit, ms |\n|---|---:|---:|\n");
       startup.forEach((label, t) -> out.append(String.format("| %s | %.0f | %.0f |%n",
           label, t.firstLineMillis(), t.exitMillis())));
       check(out, "Herald adds <= 250 ms to the first line (trivial)",

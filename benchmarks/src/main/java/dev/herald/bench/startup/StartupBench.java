@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class StartupBench {
 
-  static final int RUNS = Integer.getInteger("bench.startup.runs", 7);
+  public static final int RUNS = Integer.getInteger("bench.startup.runs", 7);
 
   private final Workspace workspace;
   private final String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
