@@ -59,7 +59,7 @@ public record Workspace(Path jar, Path heraldAgent, Path aspectjAgent, Path demo
     Files.writeString(config(), String.join("\n",
         "# written by dev.herald.bench.BenchmarkMain",
         "services:",
-        "  - class: dev.herald.bench.target.AccountService",
+        "  - class: dev.herald.bench.service.AccountService",
         "    entity: account",
         "bus:",
         "  queue-capacity: 8192",

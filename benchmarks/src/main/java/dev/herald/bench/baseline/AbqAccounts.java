@@ -1,6 +1,6 @@
 package dev.herald.bench.baseline;
 
-import dev.herald.bench.target.Accounts;
+import dev.herald.bench.service.Accounts;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 

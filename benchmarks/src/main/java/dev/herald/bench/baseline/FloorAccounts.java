@@ -1,6 +1,6 @@
 package dev.herald.bench.baseline;
 
-import dev.herald.bench.target.Accounts;
+import dev.herald.bench.service.Accounts;
 
 /**
  * Case (h), the floor: the trivial call plus what any event wrapper cannot avoid, two {@link

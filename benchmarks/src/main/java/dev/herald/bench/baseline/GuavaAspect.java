@@ -13,7 +13,7 @@ import org.aspectj.lang.annotation.Aspect;
 @Aspect
 public class GuavaAspect {
 
-  @Around("execution(* dev.herald.bench.target.AccountService.create(..))"
+  @Around("execution(* dev.herald.bench.service.AccountService.create(..))"
       + " || execution(* com.acme.shop.service.*Service.*(..))")
   public Object publish(ProceedingJoinPoint call) throws Throwable {
     Object[] args = call.getArgs();

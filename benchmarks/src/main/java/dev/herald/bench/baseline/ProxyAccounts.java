@@ -1,6 +1,6 @@
 package dev.herald.bench.baseline;
 
-import dev.herald.bench.target.Accounts;
+import dev.herald.bench.service.Accounts;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -1,7 +1,7 @@
 package dev.herald.bench.startup;
 
 import dev.herald.api.Herald;
-import dev.herald.bench.target.AccountService;
+import dev.herald.bench.service.AccountService;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.herald.bench.startup;
 
-import dev.herald.bench.target.AccountService;
+import dev.herald.bench.service.AccountService;
 
 /**
  * The trivial application of the start-up benchmark: prints its first line at once, then makes one

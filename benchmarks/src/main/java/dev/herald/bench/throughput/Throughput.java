@@ -6,7 +6,7 @@ import dev.herald.api.SubscriptionStatistics;
 import dev.herald.bench.Stats;
 import dev.herald.bench.baseline.BenchEvent;
 import dev.herald.bench.baseline.GuavaBus;
-import dev.herald.bench.target.AccountService;
+import dev.herald.bench.service.AccountService;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
