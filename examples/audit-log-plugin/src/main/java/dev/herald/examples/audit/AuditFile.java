@@ -3,6 +3,7 @@ package dev.herald.examples.audit;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,9 @@ final class AuditFile implements Closeable {
     if (channel != null) {
       try {
         force();
+      } catch (ClosedChannelException e) {
+        // closed under us by the interrupt of a thread that was writing or forcing (a FileChannel
+        // is interruptible): nothing is left to force, and closing must still succeed
       } finally {
         channel.close();
         channel = null;

@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AuditLogPlugin implements HeraldPlugin {
 
+  /** How long stop() lets a force() under way finish; fsync of one file takes milliseconds. */
+  private static final long FSYNC_STOP_SECONDS = 2;
+
   private final Warnings warnings = new Warnings();
   private volatile AuditFile file;
   /** Made on the first event, not in start(): see {@link Json}. */
@@ -93,7 +96,17 @@ public final class AuditLogPlugin implements HeraldPlugin {
   @Override
   public void stop() throws IOException {
     if (fsyncTimer != null) {
-      fsyncTimer.shutdownNow();
+      // Not shutdownNow: interrupting a force() under way would close the file's channel (a
+      // FileChannel is interruptible), and what was written would then not be forced below.
+      fsyncTimer.shutdown();
+      try {
+        if (!fsyncTimer.awaitTermination(FSYNC_STOP_SECONDS, TimeUnit.SECONDS)) {
+          fsyncTimer.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        fsyncTimer.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
     }
     AuditFile current = file;
     file = null;

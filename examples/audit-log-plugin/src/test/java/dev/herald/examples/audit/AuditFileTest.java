@@ -1,0 +1,43 @@
+package dev.herald.examples.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditFileTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void closesCleanlyAfterAnInterruptedThreadClosedItsChannel() throws Exception {
+    Path path = dir.resolve("audit.jsonl");
+    AuditFile file = new AuditFile(path, 1 << 20, 2, Fsync.INTERVAL);
+    file.append("{\"a\":1}\n".getBytes(StandardCharsets.UTF_8));
+    AtomicReference<IOException> forced = new AtomicReference<>();
+    // what the fsync thread met when stop() interrupted it: the JDK closes an interruptible
+    // channel when a thread with its interrupt flag set uses it
+    Thread interrupted = new Thread(() -> {
+      Thread.currentThread().interrupt();
+      try {
+        file.force();
+      } catch (IOException e) {
+        forced.set(e);
+      }
+    });
+    interrupted.start();
+    interrupted.join();
+
+    assertThat(forced.get()).as("the interrupted force").isInstanceOf(ClosedByInterruptException.class);
+    assertThatCode(file::close).as("closing afterwards").doesNotThrowAnyException();
+    assertThat(Files.readString(path)).isEqualTo("{\"a\":1}\n");
+  }
+}
