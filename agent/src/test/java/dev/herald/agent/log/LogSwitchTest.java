@@ -46,6 +46,25 @@ class LogSwitchTest {
   }
 
   @Test
+  void aLineLoggedByAnInterruptedThreadDoesNotEndTheEarlyLogFile() throws Exception {
+    LogSwitch log = logSwitch("info");
+    Path file = dir.resolve("agent.log");
+    log.configure(null, file);
+    Logger logger = log.logger("herald.Test");
+
+    Thread interrupted = new Thread(() -> {
+      Thread.currentThread().interrupt();
+      logger.info("from an interrupted thread");
+    });
+    interrupted.start();
+    interrupted.join();
+    logger.info("after it");
+
+    assertThat(lines(file)).hasSize(2);
+    assertThat(lines(file).get(1)).endsWith("INFO  after it");
+  }
+
+  @Test
   void keepsTheLevelSetBeforeTheSwitchAfterIt() throws IOException {
     LogSwitch log = logSwitch("info");
     Path file = dir.resolve("agent.log");
