@@ -174,25 +174,34 @@ final class PlainYamlCursor {
   }
 
   private int quotedKeyColon() {
-    char quote = chars[pos];
-    int at = pos + 1;
-    while (true) {
-      if (isBreak(at) || quote == '"' && chars[at] == '\\') {
-        return -1;
-      }
-      if (chars[at] == quote) {
-        if (quote == '\'' && at + 1 < length && chars[at + 1] == '\'') {
-          at += 2;
-          continue;
-        }
-        break;
-      }
-      at++;
+    int close = closingQuote(pos);
+    if (close < 0) {
+      return -1;
     }
-    at++;
+    int at = close + 1;
     while (at < length && chars[at] == ' ') {
       at++;
     }
     return at < length && chars[at] == ':' && isBlank(at + 1) && at - pos < MAX_KEY ? at : -1;
+  }
+
+  /**
+   * The index of the quote that closes the quoted scalar opening at {@code start}, or -1 if it
+   * does not close on this line or holds an escape (a backslash in double quotes).
+   */
+  int closingQuote(int start) {
+    char quote = chars[start];
+    int at = start + 1;
+    while (!isBreak(at) && !(quote == '"' && chars[at] == '\\')) {
+      if (chars[at] == quote) {
+        if (quote == '\'' && at + 1 < length && chars[at + 1] == '\'') {
+          at += 2; // '' is a quote inside single quotes
+          continue;
+        }
+        return at;
+      }
+      at++;
+    }
+    return -1;
   }
 }

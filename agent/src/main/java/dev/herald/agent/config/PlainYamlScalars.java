@@ -84,31 +84,17 @@ final class PlainYamlScalars {
 
   /** The quoted scalar at the cursor (at its opening quote); the cursor is left after it. */
   static ScalarNode quoted(PlainYamlCursor in) {
-    char[] chars = in.chars;
     int start = in.pos;
-    char quote = chars[start];
-    StringBuilder value = new StringBuilder();
-    int at = start + 1;
-    while (true) {
-      if (in.isBreak(at) || quote == '"' && chars[at] == '\\') {
-        // a scalar over several lines folds them; an escape needs decoding: SnakeYAML's job
-        return null;
-      }
-      char c = chars[at];
-      if (c == quote) {
-        if (quote == '\'' && at + 1 < in.length && chars[at + 1] == '\'') {
-          value.append('\'');
-          at += 2;
-          continue;
-        }
-        break;
-      }
-      value.append(c);
-      at++;
+    int close = in.closingQuote(start);
+    if (close < 0) {
+      // a scalar over several lines folds them; an escape needs decoding: SnakeYAML's job
+      return null;
     }
-    in.pos = at + 1;
-    return scalar(value.toString(),
-        quote == '"' ? ScalarStyle.DOUBLE_QUOTED : ScalarStyle.SINGLE_QUOTED,
+    boolean single = in.chars[start] == '\'';
+    String value = new String(in.chars, start + 1, close - start - 1);
+    in.pos = close + 1;
+    return scalar(single ? value.replace("''", "'") : value,
+        single ? ScalarStyle.SINGLE_QUOTED : ScalarStyle.DOUBLE_QUOTED,
         in.mark(start), in.mark(in.pos));
   }
 
