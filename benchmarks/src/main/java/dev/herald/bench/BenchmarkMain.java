@@ -59,14 +59,16 @@ public final class BenchmarkMain {
       }
     }
     if (groups.contains("throughput")) {
-      for (String bus : List.of("herald", "guava")) {
-        for (int publishers : new int[] {1, 2}) {
-          for (int listeners : new int[] {1, 4}) {
-            String label = bus + " " + publishers + "p->" + listeners + "l";
-            String agent = bus.equals("herald") ? workspace.heraldFlag() : "-Dbench.noagent=true";
-            report.throughput(bus, publishers, listeners, jmh.run(label,
-                "dev.herald.bench.throughput.Throughput.publish", publishers, agent,
-                "-Dbench.bus=" + bus, "-Dbench.listeners=" + listeners));
+      for (String source : List.of("call", "bus")) {
+        for (String bus : List.of("herald", "guava")) {
+          for (int publishers : new int[] {1, 2}) {
+            for (int listeners : new int[] {1, 4}) {
+              String label = bus + " " + source + " " + publishers + "p->" + listeners + "l";
+              String agent = bus.equals("herald") ? workspace.heraldFlag() : "-Dbench.noagent=true";
+              report.throughput(bus, source, publishers, listeners, jmh.run(label,
+                  "dev.herald.bench.throughput.Throughput.publish", publishers, agent,
+                  "-Dbench.bus=" + bus, "-Dbench.source=" + source, "-Dbench.listeners=" + listeners));
+            }
           }
         }
       }

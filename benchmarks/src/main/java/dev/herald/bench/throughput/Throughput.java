@@ -1,7 +1,10 @@
 package dev.herald.bench.throughput;
 
 import dev.herald.api.BusStatistics;
+import dev.herald.api.Event;
+import dev.herald.api.EventBus;
 import dev.herald.api.Herald;
+import dev.herald.api.Phase;
 import dev.herald.api.SubscriptionStatistics;
 import dev.herald.bench.Stats;
 import dev.herald.bench.baseline.BenchEvent;
@@ -24,9 +27,13 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Benchmark 2: events per second delivered from the publisher threads (JMH {@code -t}) to {@code
- * -Dbench.listeners} no-op listeners, on Herald ({@code -Dbench.bus=herald}, through an instrumented
- * call: a before and an after event per operation) or Guava's AsyncEventBus ({@code guava}: the same
- * two events posted around the same call).
+ * -Dbench.listeners} no-op listeners, on Herald ({@code -Dbench.bus=herald}) or Guava's
+ * AsyncEventBus ({@code guava}). Two events per operation, from one of two sources ({@code
+ * -Dbench.source}): {@code call}, an instrumented call (Herald: the agent's before and after event;
+ * Guava: two events made and posted around the same call, each with its clock read), which adds
+ * the caller's cost of benchmark 1; or {@code bus}, two ready-made events published straight to the
+ * bus ({@code EventBus.publish} / {@code post}, the same two objects each time, no clock read), which
+ * measures the bus alone.
  *
  * <p>JMH's score is the publishers' operations per second. What counts is delivery, so each
  * iteration also waits until everything published was delivered and reports, through {@link Stats},
@@ -40,12 +47,17 @@ public class Throughput {
 
   private final boolean herald = "herald".equals(System.getProperty("bench.bus", "herald"));
   private final int listeners = Integer.getInteger("bench.listeners", 1);
+  private final boolean straight = "bus".equals(System.getProperty("bench.source", "call"));
   private final AccountService service = new AccountService();
   // one count per listener, each alone on its cache lines (the middle of a 256-byte array): a
   // shared counter next to the state the publisher reads would make every delivery cost the
   // publisher a cache miss, the benchmark's own false sharing rather than the bus's
   private final List<AtomicLongArray> heraldCounts = new ArrayList<>();
   private String name = "alice";
+  private Event heraldBefore;
+  private Event heraldAfter;
+  private BenchEvent guavaBefore;
+  private BenchEvent guavaAfter;
   private long startNanos;
   private long startDelivered;
 
@@ -64,6 +76,10 @@ public class Throughput {
     if (herald && !Herald.installed()) {
       throw new IllegalStateException("bench.bus=herald needs the Herald agent");
     }
+    heraldBefore = Event.builder("account", Phase.BEFORE, "create").args(name).build();
+    heraldAfter = Event.builder("account", Phase.AFTER, "create").args(name).result(name).build();
+    guavaBefore = new BenchEvent("account.before.create", new Object[] {name}, null, 0L);
+    guavaAfter = new BenchEvent("account.after.create", new Object[] {name}, name, 0L);
   }
 
   @Setup(Level.Iteration)
@@ -74,6 +90,9 @@ public class Throughput {
 
   @Benchmark
   public Object publish() {
+    if (straight) {
+      return publishStraight();
+    }
     if (herald) {
       return service.create(name);
     }
@@ -82,6 +101,18 @@ public class Throughput {
     String result = service.create(name);
     GuavaBus.INSTANCE.post(new BenchEvent("account.after.create", args, result, System.nanoTime()));
     return result;
+  }
+
+  private Object publishStraight() {
+    if (herald) {
+      EventBus bus = Herald.bus();
+      bus.publish(heraldBefore);
+      bus.publish(heraldAfter);
+    } else {
+      GuavaBus.INSTANCE.post(guavaBefore);
+      GuavaBus.INSTANCE.post(guavaAfter);
+    }
+    return name;
   }
 
   @TearDown(Level.Iteration)
