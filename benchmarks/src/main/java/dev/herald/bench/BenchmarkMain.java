@@ -6,8 +6,10 @@ import dev.herald.bench.startup.StartupBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
@@ -16,9 +18,10 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * {@code <buildDir>/bench-work/results.md}):
  *
  * <ol>
- *   <li>{@code caller}: caller cost per instrumented write, eight cases ({@link CallerCase});
+ *   <li>{@code caller}: caller cost per instrumented write, eight cases ({@link CallerCase}), in
+ *       {@code -Dbench.rounds} rounds (default 3) of one run per case each, merged per case;
  *   <li>{@code throughput}: deliveries per second, 1 and 2 publishers to 1 and 4 listeners,
- *       Herald and Guava;
+ *       Herald and Guava, events from an instrumented call and straight from {@code publish};
  *   <li>{@code startup}: wall time to the first line of main, no agent, Herald, AspectJ;
  *   <li>{@code footprint}: heap and threads the agent holds, its jar's size.
  * </ol>
@@ -46,17 +49,25 @@ public final class BenchmarkMain {
     JmhRuns jmh = new JmhRuns(new CommandLineOptions(jmhArgs.toArray(String[]::new)), workspace.work());
     Report report = new Report(workspace);
     if (groups.contains("caller")) {
-      for (CallerCase which : CallerCase.selected()) {
-        List<String> flags = new ArrayList<>();
-        if (which.herald()) {
-          flags.add(workspace.heraldFlag());
-        } else if (which == CallerCase.ASPECTJ_GUAVA) {
-          flags.add(workspace.aspectjFlag());
+      // Rounds of every case in turn, not every fork of one case after another: a shared machine's
+      // load comes in spells of minutes, and a side-by-side is only fair if each case sees them all.
+      int rounds = Math.max(1, Integer.getInteger("bench.rounds", 3));
+      Map<CallerCase, List<JmhRuns.Row>> runs = new EnumMap<>(CallerCase.class);
+      for (int round = 1; round <= rounds; round++) {
+        for (CallerCase which : CallerCase.selected()) {
+          List<String> flags = new ArrayList<>();
+          if (which.herald()) {
+            flags.add(workspace.heraldFlag());
+          } else if (which == CallerCase.ASPECTJ_GUAVA) {
+            flags.add(workspace.aspectjFlag());
+          }
+          flags.add("-Dbench.case=" + which.name());
+          System.out.printf("%n## caller, round %d of %d%n", round, rounds);
+          runs.computeIfAbsent(which, k -> new ArrayList<>()).add(jmh.run(which.name(),
+              "dev.herald.bench.caller.CallerCost.write", 1, flags.toArray(String[]::new)));
         }
-        flags.add("-Dbench.case=" + which.name());
-        report.caller(which, jmh.run(which.name(), "dev.herald.bench.caller.CallerCost.write", 1,
-            flags.toArray(String[]::new)));
       }
+      runs.forEach((which, rows) -> report.caller(which, JmhRuns.merge(rows)));
     }
     if (groups.contains("throughput")) {
       for (String source : List.of("call", "bus")) {
