@@ -16,7 +16,7 @@ import java.lang.invoke.VarHandle;
  */
 final class MpscEventQueue extends MpscFields.Pad2 implements EventQueue {
 
-  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Event[].class);
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
   private static final VarHandle PRODUCER_INDEX;
   private static final VarHandle PRODUCER_LIMIT;
   private static final VarHandle CONSUMER_INDEX;
@@ -32,13 +32,15 @@ final class MpscEventQueue extends MpscFields.Pad2 implements EventQueue {
     }
   }
 
-  private final Event[] slots;
+  // Object[], not Event[]: storing into an array of an interface type checks the value against
+  // the interface on every offer, and only events are ever stored here
+  private final Object[] slots;
   private final int mask;
 
   /** A queue of {@code capacity} rounded up to a power of two (at least 2). */
   MpscEventQueue(int capacity) {
     int size = Integer.highestOneBit(Math.max(2, capacity) - 1) << 1;
-    slots = new Event[size];
+    slots = new Object[size];
     mask = size - 1;
     producerLimit = size;
   }
@@ -57,7 +59,7 @@ final class MpscEventQueue extends MpscFields.Pad2 implements EventQueue {
         PRODUCER_LIMIT.setRelease(this, limit);
       }
     } while (!PRODUCER_INDEX.compareAndSet(this, index, index + 1));
-    SLOT.setRelease(slots, (int) index & mask, event);
+    SLOT.setRelease(slots, (int) index & mask, (Object) event);
     return true;
   }
 
@@ -70,7 +72,7 @@ final class MpscEventQueue extends MpscFields.Pad2 implements EventQueue {
       return null;
     }
     // the publisher reusing the slot reads the index first, so the plain store comes before its own
-    SLOT.set(slots, slot, (Event) null);
+    SLOT.set(slots, slot, (Object) null);
     CONSUMER_INDEX.setRelease(this, index + 1);
     return event;
   }

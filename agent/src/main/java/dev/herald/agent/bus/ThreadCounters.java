@@ -105,10 +105,18 @@ public final class ThreadCounters {
     public void add(int slot, long n) {
       long[] current = values;
       if (slot >= current.length) {
-        current = Arrays.copyOf(current, Math.max(slot + 1, current.length * 2));
-        values = current;
+        current = grow(slot);
       }
       CELL.setOpaque(current, slot, (long) CELL.getOpaque(current, slot) + n);
+    }
+
+    // out of line: the hot path above stays small enough for the JIT to inline into its callers
+    // (see DefaultEventBus.publish)
+    private long[] grow(int slot) {
+      long[] current = values;
+      long[] grown = Arrays.copyOf(current, Math.max(slot + 1, current.length * 2));
+      values = grown;
+      return grown;
     }
 
     long get(int slot) {

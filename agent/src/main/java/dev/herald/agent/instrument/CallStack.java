@@ -42,10 +42,18 @@ final class CallStack {
   }
 
   void push(Invocation call) {
-    if (depth == calls.length) {
-      calls = java.util.Arrays.copyOf(calls, depth * 2);
+    Invocation[] current = calls;
+    if (depth == current.length) {
+      current = grow();
     }
-    calls[depth++] = call;
+    current[depth++] = call;
+  }
+
+  // out of line, as the rare path, like takeIdBlock: keeps the dispatcher's entry small enough for
+  // the JIT to inline into woven methods (see DefaultEventBus.publish)
+  private Invocation[] grow() {
+    calls = java.util.Arrays.copyOf(calls, depth * 2);
+    return calls;
   }
 
   /** Removes {@code call}, normally the innermost; tolerates an unbalanced stack. */
@@ -66,9 +74,13 @@ final class CallStack {
   /** A JVM-wide unique, non-zero invocation id, without contention between threads. */
   long nextId() {
     if (nextId == idLimit) {
-      nextId = NEXT_BLOCK.getAndAdd(ID_BLOCK);
-      idLimit = nextId + ID_BLOCK;
+      takeIdBlock();
     }
     return nextId++;
+  }
+
+  private void takeIdBlock() {
+    nextId = NEXT_BLOCK.getAndAdd(ID_BLOCK);
+    idLimit = nextId + ID_BLOCK;
   }
 }

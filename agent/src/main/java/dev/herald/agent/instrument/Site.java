@@ -21,6 +21,12 @@ final class Site {
     if (last.type == type && last.bindings == bindings) {
       return last.binding;
     }
+    return resolve(type, bindings);
+  }
+
+  // out of line, as the rare path, so that binding() stays small enough to inline (see
+  // DefaultEventBus.publish)
+  private Binding resolve(Class<?> type, TypeBindings bindings) {
     Binding binding = bindings.of(type).forMethod(methodName);
     cached = new Cached(type, bindings, binding);
     return binding;
