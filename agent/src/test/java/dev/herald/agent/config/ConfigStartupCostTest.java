@@ -6,6 +6,7 @@ import dev.herald.agent.testing.FreshJvm;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,10 +46,16 @@ class ConfigStartupCostTest {
       reload-interval: 2s
       """;
 
-  @Test
-  void readingAValidConfigSpinsNoLambdaOfTheConfigPackage() throws Exception {
-    List<String> loaded = FreshJvm.classLoads(ReadOnce.class);
+  /** The class-load log of one fresh JVM that read {@link #EVERY_SECTION}: both tests read it. */
+  private static List<String> loaded;
 
+  @BeforeAll
+  static void readInFreshJvm() throws Exception {
+    loaded = FreshJvm.classLoads(ReadOnce.class);
+  }
+
+  @Test
+  void readingAValidConfigSpinsNoLambdaOfTheConfigPackage() {
     assertThat(loaded).as("the fresh JVM read the config").contains("read: 2 services");
     assertThat(loaded)
         .filteredOn(line -> line.contains(" dev.herald.agent.config.")
@@ -58,9 +65,7 @@ class ConfigStartupCostTest {
   }
 
   @Test
-  void readingAValidConfigLoadsNoneOfSnakeYamlsScannerParserOrComposer() throws Exception {
-    List<String> loaded = FreshJvm.classLoads(ReadOnce.class);
-
+  void readingAValidConfigLoadsNoneOfSnakeYamlsScannerParserOrComposer() {
     assertThat(loaded).as("the fresh JVM read the config").contains("read: 2 services");
     assertThat(loaded)
         .as("the fresh JVM logs class loads")
