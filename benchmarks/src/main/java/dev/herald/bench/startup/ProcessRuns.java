@@ -22,18 +22,35 @@ public final class ProcessRuns {
 
   private ProcessRuns() {}
 
-  /** Runs {@code command} {@code runs} times in {@code dir}; one untimed run first warms the disk cache. */
-  public static Timing time(List<String> command, File dir, String marker, int runs)
+  /** One process to time: its command, working folder and the marker of its first line. */
+  public record Case(List<String> command, File dir, String marker) {}
+
+  /**
+   * Runs each case {@code runs} times, in rounds (each case once per round, in turn), after one
+   * untimed run of each that warms the disk cache; returns their medians in the order given. In
+   * rounds, not one case after the other: on a shared machine the load drifts over the minute a
+   * case's runs take, and a drift would otherwise land on one case only and pass for its cost.
+   */
+  public static List<Timing> interleaved(List<Case> cases, int runs)
       throws IOException, InterruptedException {
-    once(command, dir, marker);
-    double[] first = new double[runs];
-    double[] exit = new double[runs];
-    for (int i = 0; i < runs; i++) {
-      double[] one = once(command, dir, marker);
-      first[i] = one[0];
-      exit[i] = one[1];
+    for (Case c : cases) {
+      once(c.command(), c.dir(), c.marker());
     }
-    return new Timing(median(first), median(exit));
+    double[][] first = new double[cases.size()][runs];
+    double[][] exit = new double[cases.size()][runs];
+    for (int round = 0; round < runs; round++) {
+      for (int i = 0; i < cases.size(); i++) {
+        Case c = cases.get(i);
+        double[] one = once(c.command(), c.dir(), c.marker());
+        first[i][round] = one[0];
+        exit[i][round] = one[1];
+      }
+    }
+    List<Timing> timings = new ArrayList<>();
+    for (int i = 0; i < cases.size(); i++) {
+      timings.add(new Timing(median(first[i]), median(exit[i])));
+    }
+    return timings;
   }
 
   /** Runs once; returns {first line ms, exit ms}. Fails if the marker never shows. */
