@@ -15,7 +15,8 @@ import java.time.Duration;
  *
  * <p>Threading: listeners run on the bus's delivery threads and only render the text and offer it
  * to {@link SlackSender}'s bounded queue, so a slow or dead webhook never delays another
- * subscription. {@link #stop()} gives queued messages up to 5 seconds, then stops the sender.
+ * subscription. {@link #stop()} gives each message still queued one attempt, without retries,
+ * within 5 seconds in all, then stops the sender.
  */
 public final class SlackPlugin implements HeraldPlugin {
 

@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * message is attempted up to {@code maxAttempts} times: a 2xx answer is success; a 5xx answer, a
  * timeout or an I/O error is retried after the backoff (doubling, at most 30s); a 429 is retried
  * after its {@code Retry-After} seconds (at most {@code maxRetryAfter}); any other answer gives up
- * at once. Logs name the webhook's host only, never its path, which holds the token.
+ * at once. Once {@link #stop} is called, nothing is retried any more: each message left gets one
+ * attempt within the drain time. Logs name the webhook's host only, never its path, which holds
+ * the token.
  *
  * <p>Safe for concurrent use: {@link #offer} from any thread; start and stop from one.
  */
@@ -47,6 +49,7 @@ final class SlackSender implements Runnable {
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
   private volatile boolean closing;
+  private volatile boolean pausing; // the sender thread waits between attempts
 
   SlackSender(SlackSettings settings, Pause pause) {
     this.webhook = settings.webhook();
@@ -71,9 +74,15 @@ final class SlackSender implements Runnable {
     return false;
   }
 
-  /** Lets the thread send what is queued for up to {@code drain}, then interrupts it; counts what is left as failed. */
+  /**
+   * Lets the thread make one attempt at each queued message for up to {@code drain} (cutting short a
+   * wait between retries), then interrupts it; counts what is left as failed.
+   */
   void stop(Duration drain) throws InterruptedException {
     closing = true;
+    if (pausing) {
+      thread.interrupt();
+    }
     thread.join(Math.max(1, drain.toMillis()));
     thread.interrupt();
     thread.join(Math.max(1, drain.toMillis()));
@@ -107,7 +116,12 @@ final class SlackSender implements Runnable {
       while (!(closing && queue.isEmpty())) {
         String body = queue.poll(100, TimeUnit.MILLISECONDS);
         if (body != null) {
-          send(body);
+          try {
+            send(body);
+          } catch (InterruptedException e) {
+            failed.incrementAndGet(); // the message in hand: neither sent nor left in the queue
+            throw e;
+          }
           synchronized (this) {
             notifyAll();
           }
@@ -154,9 +168,37 @@ final class SlackSender implements Runnable {
         giveUp(problem + " on attempt " + attempt + " of " + settings.maxAttempts());
         return;
       }
+      if (!pauseUnlessClosing(wait)) {
+        giveUp(problem + " on attempt " + attempt + "; not retried, as the plugin is stopping");
+        return;
+      }
       retried.incrementAndGet();
-      pause.pause(wait);
       backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+    }
+  }
+
+  /**
+   * Waits {@code wait} before a retry; false, at once or as soon as {@link #stop} is called, if the
+   * plugin is stopping: a webhook that is down must not hold up the application's exit by its
+   * backoff, so each message left gets one attempt then.
+   */
+  private boolean pauseUnlessClosing(Duration wait) throws InterruptedException {
+    // pausing is written before closing is read, and stop() writes closing before reading pausing:
+    // either this thread sees closing, or stop() sees pausing and interrupts the pause
+    pausing = true;
+    try {
+      if (closing) {
+        return false;
+      }
+      pause.pause(wait);
+      return !closing;
+    } catch (InterruptedException e) {
+      if (closing) {
+        return false; // stop() cut the pause short
+      }
+      throw e;
+    } finally {
+      pausing = false;
     }
   }
 

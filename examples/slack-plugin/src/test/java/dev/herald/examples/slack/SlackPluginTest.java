@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +126,30 @@ class SlackPluginTest {
     bus.publish(order());
 
     assertThat(settled()).isEqualTo(new SlackStatistics(1, 0, 1, 1, 0));
+  }
+
+  @Test
+  void stoppingCutsAWaitBetweenRetriesShortAndCountsTheMessageAsFailed() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    CountDownLatch waiting = new CountDownLatch(1);
+    SlackPlugin sleeping = new SlackPlugin(duration -> {
+      waiting.countDown();
+      Thread.sleep(duration.toMillis());
+    });
+    sleeping.start(new TestPluginContext(bus, Map.of(
+        "webhook-url", "http://127.0.0.1:" + closedPort + "/services/T/B/SECRETTOKEN",
+        "backoff", "3600s", "max-attempts", 4L,
+        "rules", List.of(Map.of("on", "order.after.create", "text", "New order: {result.id}"))), Path.of(".")));
+    bus.publish(order());
+    assertThat(waiting.await(30, TimeUnit.SECONDS)).as("first attempt failed, retry pending").isTrue();
+
+    sleeping.stop();
+
+    // given up at stop, not retried after the hour's backoff nor lost to the interrupt
+    assertThat(sleeping.statistics()).isEqualTo(new SlackStatistics(1, 0, 0, 1, 0));
   }
 
   @Test
