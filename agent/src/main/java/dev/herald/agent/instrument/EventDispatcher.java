@@ -104,8 +104,8 @@ final class EventDispatcher implements Dispatcher {
       call.stack.pop(call);
       if (thrown != null) {
         publish(call, Phase.FAILED, call.binding.failed, thrown, System.nanoTime(), call.stack.counts);
-      } else if (result instanceof CompletionStage<?> stage) {
-        stage.whenComplete((value, error) -> completed(call, value, error));
+      } else if (result != null && call.binding.isStage(result)) {
+        ((CompletionStage<?>) result).whenComplete((value, error) -> completed(call, value, error));
       } else {
         publish(call, Phase.AFTER, call.binding.after, result, System.nanoTime(), call.stack.counts);
       }

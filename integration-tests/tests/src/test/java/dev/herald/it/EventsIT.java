@@ -212,6 +212,26 @@ class EventsIT {
   }
 
   @Test
+  void aMethodDeclaredToReturnObjectIsAsynchronousForTheCallsThatReturnAStageOnly() {
+    assertThat(Calls.about(recording, "s-4")).extracting(RecordedEvent::name, RecordedEvent::result).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("shipment.before.upsert", null),
+        org.assertj.core.groups.Tuple.tuple("shipment.after.upsert", "stored:s-4"),
+        org.assertj.core.groups.Tuple.tuple("shipment.before.upsert", null),
+        org.assertj.core.groups.Tuple.tuple("shipment.after.upsert", "stored:s-4"));
+    assertThat(result.value("async-upsert-result")).isEqualTo("stored:s-5");
+    List<RecordedEvent> later = Calls.about(recording, "s-5");
+    assertThat(later).extracting(RecordedEvent::name, RecordedEvent::result).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("shipment.before.upsert", null),
+        org.assertj.core.groups.Tuple.tuple("shipment.after.upsert", "stored:s-5"));
+    assertThat(Duration.ofNanos(later.get(1).durationNanos())).as("the time until the stage completed")
+        .isGreaterThanOrEqualTo(Duration.ofMillis(50));
+    RecordedEvent plainAgain = Calls.about(recording, "s-6").get(1);
+    assertThat(plainAgain.result()).isEqualTo("stored:s-6");
+    assertThat(recording.events().indexOf(plainAgain)).as("s-6's after, at once, ahead of s-5's, at release")
+        .isLessThan(recording.events().indexOf(later.get(1)));
+  }
+
+  @Test
   void completionStageFailureReportsTheCauseUnwrappedFromCompletionException() {
     List<RecordedEvent> wrapped = Calls.about(recording, "s-2");
     assertThat(wrapped).extracting(RecordedEvent::name).containsExactly("shipment.before.update", "shipment.failed.update");

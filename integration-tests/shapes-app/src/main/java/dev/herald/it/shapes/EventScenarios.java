@@ -57,6 +57,11 @@ final class EventScenarios {
     CompletableFuture<String> created = shipments.create("s-1");
     CompletableFuture<String> updated = shipments.update("s-2");
     CompletableFuture<Void> deleted = shipments.delete("s-3", rejected);
+    // one method, a plain result twice, then a future, then a plain result again
+    shipments.upsert("s-4", false);
+    shipments.upsert("s-4", false);
+    Object stored = shipments.upsert("s-5", true);
+    shipments.upsert("s-6", false);
     Report.print("async-pending-at-return", !created.isDone() && !updated.isDone() && !deleted.isDone());
     // Not waiting for anything: the pause makes the durations measurably longer than the calls.
     Thread.sleep(50);
@@ -73,6 +78,7 @@ final class EventScenarios {
       Report.print("async-update-cause-identity", Report.identity(e.getCause()));
     }
     Report.print("async-delete-failed", deleted.isCompletedExceptionally());
+    Report.print("async-upsert-result", ((CompletableFuture<?>) stored).join());
     Report.print("async-delete-identity", Report.identity(rejected));
   }
 

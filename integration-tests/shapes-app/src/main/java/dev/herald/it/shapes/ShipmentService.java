@@ -29,6 +29,14 @@ public class ShipmentService {
     return result;
   }
 
+  /**
+   * Declared to return {@code Object}: {@code "stored:<id>"} at once, or, when {@code later}, a
+   * future that completes with it on {@link #release}. The agent tells the two apart per call.
+   */
+  public Object upsert(String id, boolean later) {
+    return later ? gate.thenApply(go -> "stored:" + id) : "stored:" + id;
+  }
+
   /** Completes every future handed out so far. */
   void release() {
     gate.complete("go");
