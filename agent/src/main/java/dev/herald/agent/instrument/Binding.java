@@ -21,8 +21,11 @@ final class Binding {
   final String operation;
   final String className;
   final String methodName;
-  /** {@code entity.operation}, interned, so that nested calls compare by reference. */
-  final String key;
+  /**
+   * {@code entity.operation} as a number, the same for every binding of that pair: the call stack
+   * keeps calls as numbers (see {@link CallStack}).
+   */
+  final int key;
   final TypeBinding type;
   /** The {@link dev.herald.agent.bus.ThreadCounters} slot counting the entry's calls that emitted, for JMX. */
   final int callsSlot;
@@ -47,7 +50,7 @@ final class Binding {
     this.operation = operation;
     this.className = type.configuredClassName();
     this.methodName = methodName;
-    this.key = (entity + '.' + operation).intern();
+    this.key = CallStack.keyOf(entity + '.' + operation);
     this.names = new String[] {
         entity + ".before." + operation, entity + ".after." + operation, entity + ".failed." + operation};
     this.before = before;
@@ -64,7 +67,7 @@ final class Binding {
     this.operation = null;
     this.className = null;
     this.methodName = null;
-    this.key = null;
+    this.key = 0;
     this.names = null;
     this.before = null;
     this.after = null;

@@ -72,7 +72,12 @@ final class EventDispatcher implements Dispatcher {
         return null;
       }
       EventContext context = binding.type.mdc().complete(EventContext.current());
-      Invocation call = new Invocation(binding, stack.nextId(), System.nanoTime(), context, stack);
+      // Read before the allocation, not as its arguments: with a call (the clock) between an
+      // allocation and its constructor, the JIT must treat the new object as possibly old and put
+      // G1's write barriers on each field the constructor sets.
+      long id = stack.nextId();
+      long startNanos = System.nanoTime();
+      Invocation call = new Invocation(binding, id, startNanos, context, stack);
       stack.push(call);
       stack.counts.add(binding.callsSlot, 1);
       return call;
