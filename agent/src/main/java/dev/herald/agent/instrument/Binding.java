@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionStage;
  * What one method of one configured class emits: its entity, operation and event names, and the
  * bus routes of its three events, resolved once and reused for every call.
  *
- * <p>Immutable but for a racy one-entry cache ({@link #isStage}); the routes it holds are kept
+ * <p>Immutable but for a racy cache written once ({@link #isStage}); the routes it holds are kept
  * current by the bus.
  */
 final class Binding {
@@ -37,9 +37,10 @@ final class Binding {
   // resolved once: active() runs on every call of the method
   private final Switches switches;
   private final int entryIndex;
-  // The class of this method's last result that was not a CompletionStage. Written by any calling
-  // thread without synchronisation: a Class reference is never torn, and a stale or lost entry
-  // only costs the full check again.
+  // The class of this method's first result that was not a CompletionStage. Written once, by any
+  // calling thread, without synchronisation: a Class reference is never torn, and a thread that
+  // does not see it yet only makes the full check. Never replaced, so that a method returning
+  // several classes does not write to this object, which every thread reads, on every call.
   private Class<?> plainResult;
 
   Binding(TypeBinding type, ServiceEntry entry, String entity, String operation, String methodName,
@@ -87,8 +88,8 @@ final class Binding {
    * True if {@code result}, not null, is a {@link CompletionStage}, whose after or failed event
    * waits for it. On JDK 17 an {@code instanceof} against an interface that fails scans every
    * interface of the object's class, on every call: for a method returning a String, a sixth of
-   * the woven method's time (JMH perfasm). A method returns the same class nearly always, so that
-   * class is remembered once it was found not to be a stage.
+   * the woven method's time (JMH perfasm). A method returns the same class nearly always, so the
+   * first class found not to be a stage is remembered.
    */
   boolean isStage(Object result) {
     Class<?> type = result.getClass();
@@ -98,7 +99,9 @@ final class Binding {
     if (result instanceof CompletionStage) {
       return true;
     }
-    plainResult = type;
+    if (plainResult == null) {
+      plainResult = type;
+    }
     return false;
   }
 
