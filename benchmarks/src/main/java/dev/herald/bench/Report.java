@@ -111,14 +111,14 @@ final class Report {
     throughput.forEach((key, row) -> {
       String[] k = key.split(" ");
       out.append(String.format("| %s | %s | %s | %s | %,.0f | %,d | %s | %s |%n", k[0],
-          k[1].equals("call") ? "instrumented call" : "publish()", k[2], k[3], row.score(),
+          eventsFrom(k[1]), k[2], k[3], row.score(),
           deliveries(row), stat(row, "full"), stat(row, "dropped")));
     });
     for (String source : List.of("call", "bus")) {
       Row herald = throughput.get("herald " + source + " 1 1");
       Row guava = throughput.get("guava " + source + " 1 1");
       if (herald != null && guava != null) {
-        String from = source.equals("call") ? "instrumented call" : "publish()";
+        String from = eventsFrom(source);
         check(out, "Herald 1->1 >= 10 M events/s, " + from, deliveries(herald) >= 10_000_000, "%,d/s",
             deliveries(herald));
         check(out, "Herald 1->1 >= 10x Guava, " + from, deliveries(herald) >= 10L * deliveries(guava),
@@ -157,6 +157,11 @@ final class Report {
   private static String stat(Row row, String key) {
     List<String> values = row.stats().get(key);
     return values == null ? "-" : values.get(values.size() - 1);
+  }
+
+  /** How the throughput table names an events source ({@code -Dbench.source}). */
+  private static String eventsFrom(String source) {
+    return source.equals("call") ? "instrumented call" : "publish()";
   }
 
   /** The sum over forks of a per-trial count; the last value if it is not a number. */
