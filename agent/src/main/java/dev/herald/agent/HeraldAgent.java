@@ -68,9 +68,7 @@ public final class HeraldAgent {
           Math.max(MIN_HOLD_SECONDS, 2 * config.plugins().startTimeout().toSeconds())));
       Weaving weaving = Weaving.install(inst, config, bus, attached, calls);
       LiveChanges live = new LiveChanges(config, weaving, plugins);
-      // Watched only where a transformer runs anyway: a first one makes the JVM read the class file
-      // of every class it then loads from its shared archive, to show it to the transformer.
-      StartupQuiet quiet = attached || !weaving.active() ? null : StartupQuiet.install(inst);
+      StartupQuiet quiet = attached ? null : StartupQuiet.install(inst, weaving.active());
       BackgroundStart background = new BackgroundStart(plugins, attached ? null : Thread.currentThread(), quiet) {
         @Override
         void beforeRelease() {

@@ -10,8 +10,10 @@ import java.util.concurrent.locks.LockSupport;
  * Tells when the application has stopped loading classes for a moment, as a sign that its start
  * has settled. Herald's own Logback and JMX beans (a few hundred classes, ~150 ms of CPU) are set
  * up then rather than while the application starts, where on a machine of one or two cores they
- * would take CPU from it; until then the agent logs through its small line writer. Watches with a
- * transformer that changes nothing and is removed once the wait is over.
+ * would take CPU from it; until then the agent logs through its small line writer. Where Herald's
+ * transformer runs anyway, watches with a transformer that changes nothing, removed once the wait
+ * is over; otherwise counts the loaded classes at each poll, since a first transformer would make
+ * the JVM read the class file of every class it then loads from its shared archive.
  *
  * <p>Safe for concurrent use; {@link #await} is called once, by {@code herald-start}.
  */
@@ -24,17 +26,28 @@ final class StartupQuiet implements ClassFileTransformer {
   private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final Instrumentation inst;
+  private final boolean transforming;
   private final long installed = System.nanoTime();
   private volatile long lastLoad = installed;
+  // when not transforming: the count at await's last poll; none yet, so the first poll counts as a load
+  private int loadedClasses = -1;
 
-  private StartupQuiet(Instrumentation inst) {
+  private StartupQuiet(Instrumentation inst, boolean transforming) {
     this.inst = inst;
+    this.transforming = transforming;
   }
 
-  /** Starts watching class loading. */
-  static StartupQuiet install(Instrumentation inst) {
-    StartupQuiet quiet = new StartupQuiet(inst);
-    inst.addTransformer(quiet, false);
+  /**
+   * Starts watching class loading.
+   *
+   * @param transformerRuns whether a transformer of Herald's is installed: then watching with one
+   *     more costs each class load little
+   */
+  static StartupQuiet install(Instrumentation inst, boolean transformerRuns) {
+    StartupQuiet quiet = new StartupQuiet(inst, transformerRuns);
+    if (transformerRuns) {
+      inst.addTransformer(quiet, false);
+    }
     return quiet;
   }
 
@@ -53,6 +66,13 @@ final class StartupQuiet implements ClassFileTransformer {
     try {
       while (!stopping.now()) {
         long now = System.nanoTime();
+        if (!transforming) {
+          int loaded = inst.getAllLoadedClasses().length;
+          if (loaded != loadedClasses) {
+            loadedClasses = loaded;
+            lastLoad = now;
+          }
+        }
         long quietFor = now - lastLoad;
         if (quietFor >= QUIET_NANOS || now - installed >= MAX_NANOS) {
           return;
@@ -60,7 +80,9 @@ final class StartupQuiet implements ClassFileTransformer {
         LockSupport.parkNanos(Math.min(POLL_NANOS, QUIET_NANOS - quietFor));
       }
     } finally {
-      inst.removeTransformer(this);
+      if (transforming) {
+        inst.removeTransformer(this);
+      }
     }
   }
 
