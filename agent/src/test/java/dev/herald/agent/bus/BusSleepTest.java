@@ -52,4 +52,25 @@ class BusSleepTest {
     }
     await(got, "all three events");
   }
+
+  @Test
+  void threadsStartAsleepUntilTheFirstEventNotNappingThroughTheApplicationsStart() throws Exception {
+    // idle for an hour before a deep sleep: only starting asleep gets the threads parked here
+    DefaultEventBus patient =
+        new DefaultEventBus(options(64, OverflowPolicy.BLOCK, Duration.ofMillis(50), 2), Duration.ofHours(1));
+    try {
+      CountDownLatch got = new CountDownLatch(1);
+      patient.on("order.*.*", e -> got.countDown());
+      DeliveryThread[] threads = patient.pool().threads();
+      awaitUntil(() -> Arrays.stream(threads).allMatch(t -> t.asleep()
+              && t.getState() == Thread.State.WAITING),
+          "both delivery threads parked without timeout before any event");
+
+      patient.publish(order(1));
+
+      await(got, "the first event, delivered after waking");
+    } finally {
+      patient.shutdown(Duration.ofSeconds(2));
+    }
+  }
 }
