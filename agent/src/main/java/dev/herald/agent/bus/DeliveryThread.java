@@ -10,9 +10,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Idle strategy: after a round without work it naps ({@link Backoff#napNanos}: a timed park
  * of about 100 µs for the default queue, doubling up to 1 ms while nothing comes); after {@link
  * DeliveryPool#deepSleepAfterNanos()} without work it parks without timeout until a publisher
- * {@link #wake() wakes} it, and it starts in that sleep. It neither spins nor yields: a thread that polls an empty queue reads
- * the publisher's index after every event it writes, and each such read costs the publisher a cache
- * miss; napping lets events gather and be drained in batches. A publisher whose queue passes half
+ * {@link #wake() wakes} it; it starts in that sleep. It neither spins nor yields: a thread that
+ * polls an empty queue reads the publisher's index after every event it writes, and each such read
+ * costs the publisher a cache miss; napping lets events gather and be drained in batches. A publisher whose queue passes half
  * full while no thread delivers it cuts a nap short ({@link #wakeFromNap()}), so a burst does not
  * fill the queue during a long nap. Its type tells the bus that a publish or flush comes
  * from a listener, which must never wait on itself.
@@ -40,8 +40,8 @@ final class DeliveryThread extends Thread {
   @Override
   public void run() {
     // Asleep until the first event: threads start with the first subscription, usually while the
-    // application starts, and napping through that (a wake every 20 µs to 1 ms, each running this
-    // loop cold) took CPU from it and made the JIT compile the loop before there was anything to deliver.
+    // application starts, and napping through its first second woke each of them up to a thousand
+    // times for nothing.
     deepSleep();
     int round = index;
     int naps = 0;
