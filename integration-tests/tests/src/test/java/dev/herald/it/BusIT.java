@@ -44,6 +44,19 @@ class BusIT {
   }
 
   @Test
+  void withoutServicesTheJmxBeansStillWaitUntilTheApplicationStopsLoadingClasses() {
+    Workspace ws = Workspace.in(dir);
+    ws.config(Workspace.RECORDER); // no services: no transformer of Herald's tells it of class loads
+    Jvm.Result result = ws.shapes("settle").run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.value("settle-seen-while-loading"))
+        .as("Herald set up its JMX beans while the application was still loading classes; %s", result.describe())
+        .isEqualTo("0");
+    assertThat(result.value("settle-registered-after")).as(result.describe()).isEqualTo("true");
+  }
+
+  @Test
   void drainsEventsPublishedRightBeforeMainReturns() {
     Workspace ws = Workspace.in(dir);
     ws.config(ACCOUNTS + Workspace.RECORDER);

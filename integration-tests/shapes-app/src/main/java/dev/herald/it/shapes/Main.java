@@ -26,6 +26,7 @@ public final class Main {
     scenarios.put("context", BusScenarios::context);
     scenarios.put("publish", BusScenarios::publish);
     scenarios.put("burst", BusScenarios::burst);
+    scenarios.put("settle", BusScenarios::settle);
     scenarios.put("classloading", LoadingScenarios::classloading);
     scenarios.put("reload", ReloadScenarios::reload);
     scenarios.put("reload-services", ReloadScenarios::services);
