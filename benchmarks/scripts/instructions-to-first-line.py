@@ -39,7 +39,10 @@ def run_once(args, marker):
                 break
         for child in subprocess.run(['pgrep', '-P', str(perf.pid)], capture_output=True,
                                     text=True).stdout.split():
-            os.kill(int(child), signal.SIGKILL)
+            try:
+                os.kill(int(child), signal.SIGKILL)
+            except ProcessLookupError:
+                pass  # it ended on its own meanwhile
         perf.wait()
         values = {}
         for row in open(counts.name):

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
@@ -40,6 +41,21 @@ public final class HeraldAgent {
   private static final Logger log = AgentLog.get(HeraldAgent.class);
   private static final long PLUGIN_STOP_FLOOR_NANOS = 1_000_000_000L;
   private static final long MIN_HOLD_SECONDS = 30;
+
+  // Anonymous classes, not System::getProperty and System::getenv: premain's first method
+  // references cost the application's main thread milliseconds of lambda bootstrap.
+  private static final Function<String, String> SYSTEM_PROPERTIES = new Function<>() {
+    @Override
+    public String apply(String name) {
+      return System.getProperty(name);
+    }
+  };
+  private static final Function<String, String> ENVIRONMENT = new Function<>() {
+    @Override
+    public String apply(String name) {
+      return System.getenv(name);
+    }
+  };
 
   private HeraldAgent() {}
 
@@ -115,14 +131,14 @@ public final class HeraldAgent {
   }
 
   private static HeraldConfig readConfig(String args) {
-    Optional<Path> file = ConfigLoader.locate(args, System::getProperty, System::getenv, Path.of("").toAbsolutePath());
+    Optional<Path> file = ConfigLoader.locate(args, SYSTEM_PROPERTIES, ENVIRONMENT, Path.of("").toAbsolutePath());
     if (file.isEmpty()) {
       log.warn("no config file: pass one as -javaagent:herald-agent.jar=<file>, -Dherald.config=<file>, "
           + "HERALD_CONFIG=<file>, or put herald.yaml in the working directory; nothing is instrumented");
       return HeraldConfig.empty(null);
     }
     try {
-      return ConfigLoader.load(file.get(), System::getenv);
+      return ConfigLoader.load(file.get(), ENVIRONMENT);
     } catch (ConfigException e) {
       boolean exit = e.onConfigError() == OnConfigError.EXIT;
       // One line, so that log scrapers and people see the cause where they see the error.

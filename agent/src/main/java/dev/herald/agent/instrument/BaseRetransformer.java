@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,15 +34,17 @@ final class BaseRetransformer {
   private final Queue<PendingBase> pending = new ConcurrentLinkedQueue<>();
   /** Bases registered and not yet dealt with, including one being retransformed right now. */
   private final AtomicInteger outstanding = new AtomicInteger();
-  private final ExecutorService worker;
+  /**
+   * Made for the first base: not in premain, where the pool's JDK classes (outside the JVM's shared
+   * archive) and a lambda would cost the application's main thread before its first line.
+   */
+  private volatile ExecutorService worker;
+  // not `this`: settle() holds that while it retransforms, and a class loading meanwhile on another
+  // thread may need the worker
+  private final Object workerLock = new Object();
 
   BaseRetransformer(Instrumentation inst) {
     this.inst = inst;
-    this.worker = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-      Thread thread = new Thread(task, "herald-retransform");
-      thread.setDaemon(true);
-      return thread;
-    });
   }
 
   /** Records that {@code className} was transformed as it loaded. */
@@ -72,7 +75,34 @@ final class BaseRetransformer {
   void newBase(String className, ClassLoader loader) {
     outstanding.incrementAndGet();
     pending.add(new PendingBase(className, loader));
-    worker.execute(this::settle);
+    worker().execute(new Runnable() {
+      @Override
+      public void run() {
+        settle();
+      }
+    });
+  }
+
+  private ExecutorService worker() {
+    ExecutorService current = worker;
+    if (current == null) {
+      synchronized (workerLock) {
+        current = worker;
+        if (current == null) {
+          current = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+              new ThreadFactory() {
+                @Override
+                public Thread newThread(Runnable task) {
+                  Thread thread = new Thread(task, "herald-retransform");
+                  thread.setDaemon(true);
+                  return thread;
+                }
+              });
+          worker = current;
+        }
+      }
+    }
+    return current;
   }
 
   /** Retransforms every pending base that loaded uninstrumented. Cheap when nothing is pending. */

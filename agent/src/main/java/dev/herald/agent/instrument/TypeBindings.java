@@ -3,6 +3,8 @@ package dev.herald.agent.instrument;
 import dev.herald.agent.bus.DefaultEventBus;
 import dev.herald.agent.config.ContextSettings;
 import dev.herald.agent.jmx.ServiceCounters;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Resolves, once per runtime class, which configured type (if any) a class belongs to, and hands
@@ -18,6 +20,21 @@ final class TypeBindings {
   private final ServiceIndex index;
   private final ContextSettings context;
   private final Emitting emitting;
+  // Anonymous classes, not method references: resolved on a configured class's first call, on the
+  // application's thread, where a first method reference costs milliseconds of lambda bootstrap.
+  private static final Function<Class<?>, String> CLASS_NAME = new Function<>() {
+    @Override
+    public String apply(Class<?> type) {
+      return type.getName();
+    }
+  };
+  private static final Function<Class<?>, List<Class<?>>> SUPERTYPES = new Function<>() {
+    @Override
+    public List<Class<?>> apply(Class<?> type) {
+      return ServiceCoverage.supertypesOf(type);
+    }
+  };
+
   private final ClassValue<TypeBinding> types = new ClassValue<>() {
     @Override
     protected TypeBinding computeValue(Class<?> type) {
@@ -41,7 +58,7 @@ final class TypeBindings {
   }
 
   private TypeBinding resolve(Class<?> type) {
-    ServiceIndex.Match<Class<?>> match = index.nearest(type, Class::getName, ServiceCoverage::supertypesOf);
+    ServiceIndex.Match<Class<?>> match = index.nearest(type, CLASS_NAME, SUPERTYPES);
     return match == null
         ? TypeBinding.unconfigured(emitting)
         : new TypeBinding(emitting, match.entry(), match.typeName(),

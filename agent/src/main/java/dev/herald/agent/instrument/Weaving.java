@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The instrumentation of one running agent: the dispatcher that instrumented methods call, and the
@@ -42,7 +43,14 @@ public final class Weaving {
     this.sites = new SiteRegistry();
     this.retransformer = new BaseRetransformer(inst);
     ServiceIndex index = new ServiceIndex(config.services());
-    this.matcher = new ServiceMatcher(index, retransformer::newBase);
+    BaseRetransformer bases = retransformer;
+    // an anonymous class, not retransformer::newBase: premain spins no lambdas (see BackgroundStart)
+    this.matcher = new ServiceMatcher(index, new BiConsumer<String, ClassLoader>() {
+      @Override
+      public void accept(String className, ClassLoader loader) {
+        bases.newBase(className, loader);
+      }
+    });
     this.dispatcher = new EventDispatcher(sites, bindings(index, config.services()), bus, retransformer);
   }
 

@@ -1,5 +1,6 @@
 package dev.herald.agent.log;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -7,7 +8,6 @@ import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.TimeZone;
 import org.slf4j.helpers.MessageFormatter;
 
@@ -54,7 +54,9 @@ final class EarlyLog {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      OutputStream opened = Files.newOutputStream(newFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      // not Files.newOutputStream: NIO's file channel is some 30 JDK classes outside the JVM's
+      // shared archive, loaded in premain on the application's main thread
+      OutputStream opened = new FileOutputStream(newFile.toFile(), true);
       close();
       fileOut = opened;
       file = newFile;
