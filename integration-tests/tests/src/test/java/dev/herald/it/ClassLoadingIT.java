@@ -91,6 +91,24 @@ class ClassLoadingIT {
   }
 
   @Test
+  void pluginClassesAreNeverInstrumentedEvenWhenAPatternMatchesThem() throws Exception {
+    Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("own")));
+    ws.config("""
+        services:
+          - { class: dev.herald.it.shapes.AccountService, entity: account }
+          - { class: "dev.herald.it.recorder.*", entity: recorder, methods: { onEvent: record } }
+        log: { level: debug }
+        """ + Workspace.RECORDER);
+    Jvm.Result result = ws.shapes("classloading").run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.heraldLines()).as(result.describe())
+        .anyMatch(line -> line.contains("instrumented dev.herald.it.shapes.AccountService"))
+        .noneMatch(line -> line.contains("instrumented dev.herald.it.recorder."));
+    assertThat(Calls.names(ws.recording(), "cl-1")).containsExactly("account.before.create", "account.after.create");
+  }
+
+  @Test
   void withoutTheAgentHeraldIsNotInstalledAndTheAppRunsUnchanged() {
     assertThat(withoutAgent.exitCode()).as(withoutAgent.describe()).isZero();
     assertThat(withoutAgent.value("installed")).isEqualTo("false");
