@@ -131,7 +131,8 @@ public final class HeraldAgent {
   }
 
   private static HeraldConfig readConfig(String args) {
-    Optional<Path> file = ConfigLoader.locate(args, SYSTEM_PROPERTIES, ENVIRONMENT, Path.of("").toAbsolutePath());
+    Optional<Path> file =
+        ConfigLoader.locate(args, SYSTEM_PROPERTIES, ENVIRONMENT, Path.of("").toAbsolutePath());
     if (file.isEmpty()) {
       log.warn("no config file: pass one as -javaagent:herald-agent.jar=<file>, -Dherald.config=<file>, "
           + "HERALD_CONFIG=<file>, or put herald.yaml in the working directory; nothing is instrumented");

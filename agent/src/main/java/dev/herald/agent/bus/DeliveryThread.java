@@ -12,9 +12,9 @@ import java.util.concurrent.locks.LockSupport;
  * DeliveryPool#deepSleepAfterNanos()} without work it parks without timeout until a publisher
  * {@link #wake() wakes} it; it starts in that sleep. It neither spins nor yields: a thread that
  * polls an empty queue reads the publisher's index after every event it writes, and each such read
- * costs the publisher a cache miss; napping lets events gather and be drained in batches. A publisher whose queue passes half
- * full while no thread delivers it cuts a nap short ({@link #wakeFromNap()}), so a burst does not
- * fill the queue during a long nap. Its type tells the bus that a publish or flush comes
+ * costs the publisher a cache miss; napping lets events gather and be drained in batches. A
+ * publisher whose queue passes half full while no thread delivers it cuts a nap short ({@link
+ * #wakeFromNap()}), so a burst does not fill the queue during a long nap. Its type tells the bus that a publish or flush comes
  * from a listener, which must never wait on itself.
  */
 final class DeliveryThread extends Thread {

@@ -94,8 +94,8 @@ public final class ConfigLoader {
         bytes = read(file);
       }
     } catch (FileNotFoundException e) { // it exists and is no folder (above): opening it was refused
-      problems.whole("cannot be read: "
-          + (Files.isReadable(file) ? e.getClass().getSimpleName() + ": " + e.getMessage() : "permission denied"));
+      problems.whole("cannot be read: " + (Files.isReadable(file)
+          ? e.getClass().getSimpleName() + ": " + e.getMessage() : "permission denied"));
     } catch (IOException e) {
       problems.whole("cannot be read: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }

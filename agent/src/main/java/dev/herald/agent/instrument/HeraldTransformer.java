@@ -85,7 +85,8 @@ final class HeraldTransformer implements ClassFileTransformer {
 
   private static ClassLoader ownLoader() {
     ClassLoader own = HeraldTransformer.class.getClassLoader();
-    return own == null || own == ClassLoader.getSystemClassLoader() || own == ClassLoader.getPlatformClassLoader()
-        ? null : own;
+    boolean ofItsOwn = own != null && own != ClassLoader.getSystemClassLoader()
+        && own != ClassLoader.getPlatformClassLoader();
+    return ofItsOwn ? own : null;
   }
 }
