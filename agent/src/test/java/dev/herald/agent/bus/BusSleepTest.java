@@ -43,9 +43,7 @@ class BusSleepTest {
     bus.on("order.*.*", e -> got.countDown());
     DeliveryThread[] threads = bus.pool().threads();
     for (int round = 0; round < 3; round++) {
-      awaitUntil(() -> Arrays.stream(threads).allMatch(t -> t.asleep()
-              && t.getState() == Thread.State.WAITING),
-          "both delivery threads parked without timeout");
+      awaitUntil(() -> parkedWithoutTimeout(threads), "both delivery threads parked without timeout");
       long left = 2 - round;
       bus.publish(order(round));
       awaitUntil(() -> got.getCount() == left, "event " + round + " delivered after waking");
@@ -62,8 +60,7 @@ class BusSleepTest {
       CountDownLatch got = new CountDownLatch(1);
       patient.on("order.*.*", e -> got.countDown());
       DeliveryThread[] threads = patient.pool().threads();
-      awaitUntil(() -> Arrays.stream(threads).allMatch(t -> t.asleep()
-              && t.getState() == Thread.State.WAITING),
+      awaitUntil(() -> parkedWithoutTimeout(threads),
           "both delivery threads parked without timeout before any event");
 
       patient.publish(order(1));
@@ -72,5 +69,9 @@ class BusSleepTest {
     } finally {
       patient.shutdown(Duration.ofSeconds(2));
     }
+  }
+
+  private static boolean parkedWithoutTimeout(DeliveryThread[] threads) {
+    return Arrays.stream(threads).allMatch(t -> t.asleep() && t.getState() == Thread.State.WAITING);
   }
 }

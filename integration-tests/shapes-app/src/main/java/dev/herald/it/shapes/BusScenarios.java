@@ -5,7 +5,6 @@ import dev.herald.api.EventContext;
 import dev.herald.api.Herald;
 import dev.herald.api.Phase;
 import dev.herald.api.Subscription;
-import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.time.Duration;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import org.slf4j.MDC;
 
 /** Scenarios about who acts (EventContext, MDC), code that publishes and subscribes, and exit. */
@@ -84,24 +81,19 @@ final class BusScenarios {
    * loader of its own): whether Herald's JMX beans appeared during that, and whether they did after.
    */
   static void settle() throws Exception {
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    ObjectName bus = new ObjectName("dev.herald:type=Bus");
     URL classes = BusScenarios.class.getProtectionDomain().getCodeSource().getLocation();
+    HeraldControl control = HeraldControl.await(0); // at once: a handle to ask whether it is there yet
     int seenWhileLoading = 0;
     for (int i = 0; i < 60; i++) {
       try (URLClassLoader loader = new URLClassLoader(new URL[] {classes}, null)) {
         loader.loadClass(Draft.class.getName()); // a new class each time: defined by a new loader
       }
-      if (server.isRegistered(bus)) {
+      if (control.registered()) {
         seenWhileLoading++;
       }
       Thread.sleep(20);
     }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!server.isRegistered(bus) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
     Report.print("settle-seen-while-loading", seenWhileLoading);
-    Report.print("settle-registered-after", server.isRegistered(bus));
+    Report.print("settle-registered-after", HeraldControl.await(10_000).registered());
   }
 }

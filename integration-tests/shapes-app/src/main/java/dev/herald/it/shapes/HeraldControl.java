@@ -21,10 +21,15 @@ final class HeraldControl {
   static HeraldControl await(long waitMillis) throws Exception {
     HeraldControl control = new HeraldControl();
     long deadline = System.currentTimeMillis() + waitMillis;
-    while (!control.server.isRegistered(control.name) && System.currentTimeMillis() < deadline) {
+    while (!control.registered() && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
     }
     return control;
+  }
+
+  /** True once Herald has registered the bean. */
+  boolean registered() {
+    return server.isRegistered(name);
   }
 
   /** {@code ok: <result>} or {@code refused: <message>}. */
