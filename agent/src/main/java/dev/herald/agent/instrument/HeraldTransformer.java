@@ -2,6 +2,8 @@ package dev.herald.agent.instrument;
 
 import dev.herald.agent.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
+import java.net.URL;
+import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,7 +56,7 @@ final class HeraldTransformer implements ClassFileTransformer {
       if ((reader.getAccess() & (Opcodes.ACC_ANNOTATION | Opcodes.ACC_MODULE)) != 0) {
         return null;
       }
-      ServiceMatcher.Decision decision = matcher.decide(name, reader, loader);
+      ServiceMatcher.Decision decision = matcher.decide(name, reader, loader, codeSource(domain));
       if (decision == ServiceMatcher.Decision.NONE) {
         return null;
       }
@@ -72,6 +74,11 @@ final class HeraldTransformer implements ClassFileTransformer {
       }
       return null;
     }
+  }
+
+  private static URL codeSource(ProtectionDomain domain) {
+    CodeSource source = domain == null ? null : domain.getCodeSource();
+    return source == null ? null : source.getLocation();
   }
 
   /**

@@ -85,13 +85,24 @@ public final class ServiceIndex {
     return className.contains("$$");
   }
 
-  /** JDK and other platform classes: never configured, never walked. */
+  /**
+   * JDK classes, and Herald's: never configured, never walked. Dynamic proxies are not ({@code
+   * jdk.proxyN.$ProxyN}, {@code com.sun.proxy.$ProxyN}): a proxy of a configured interface is
+   * covered. The JDK's packages outside {@code java.}, {@code javax.}, {@code jdk.}, {@code sun.}
+   * and {@code com.sun.} are listed, since a supertype there was otherwise looked for in every jar
+   * (a class extending SAX's {@code DefaultHandler}).
+   */
   public static boolean isPlatform(String className) {
     return className.startsWith("java.")
         || className.startsWith("javax.")
-        || className.startsWith("jdk.internal.")
+        || className.startsWith("jdk.") && !className.startsWith("jdk.proxy") // JDK 16+ proxies
         || className.startsWith("sun.")
         || className.startsWith("com.sun.") && !className.startsWith("com.sun.proxy.")
+        || className.startsWith("org.xml.sax.")
+        || className.startsWith("org.w3c.dom.")
+        || className.startsWith("org.ietf.jgss.")
+        || className.startsWith("org.jcp.xml.dsig.internal.")
+        || className.startsWith("netscape.javascript.")
         || className.startsWith("dev.herald.api.")
         || className.startsWith("dev.herald.agent.");
   }

@@ -1,6 +1,6 @@
 package dev.herald.agent.instrument;
 
-import java.io.InputStream;
+import java.net.URL;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -14,7 +14,8 @@ import org.objectweb.asm.ClassReader;
  * class, so one base serves several configured subclasses.
  *
  * <p>Decided from class files alone: a class file's header names its supertypes, and supertypes'
- * class files are read through the loading class loader, so nothing is loaded to decide.
+ * class files are read ({@link ClassFiles}: from the jar of the class that names them, else
+ * through its class loader), so nothing is loaded to decide.
  *
  * <p>A base usually loads just after the covered class that names it (the JVM loads a superclass
  * while defining the subclass, after this matcher has run), so registering it here is enough; one
@@ -31,6 +32,7 @@ final class ServiceMatcher {
   private static final int MAX_DEPTH = 100;
 
   private final BiConsumer<String, ClassLoader> onNewBase;
+  private final ClassFiles files = new ClassFiles();
   private volatile State state;
 
   ServiceMatcher(ServiceIndex index, BiConsumer<String, ClassLoader> onNewBase) {
@@ -69,11 +71,15 @@ final class ServiceMatcher {
   /**
    * What to do with the class {@code name}, defined by {@code header} in {@code loader}: {@link
    * Decision#COVERED} (its bases are registered), {@link Decision#BASE} or {@link Decision#NONE}.
+   *
+   * @param codeSource the location of the class's jar or folder, where its supertypes are looked
+   *     for first; null if unknown
    */
-  Decision decide(String name, ClassReader header, ClassLoader loader) {
+  Decision decide(String name, ClassReader header, ClassLoader loader, URL codeSource) {
     State current = state;
-    if (covered(current, name, header, loader, 0)) {
-      registerBases(current, header, loader, 0);
+    Lookup lookup = new Lookup(loader, codeSource);
+    if (covered(current, name, header, lookup, 0)) {
+      registerBases(current, header, lookup, 0);
       return Decision.COVERED;
     }
     return current.bases.contains(name) ? Decision.BASE : Decision.NONE;
@@ -83,9 +89,9 @@ final class ServiceMatcher {
    * True if {@code name} or a supertype is configured; memoised by name, so that a class that a
    * subclass made known is not read again as it loads.
    *
-   * @param header the class file of {@code name}, or null to read it through {@code loader} if needed
+   * @param header the class file of {@code name}, or null to read it if needed
    */
-  private static boolean covered(State current, String name, ClassReader header, ClassLoader loader, int depth) {
+  private boolean covered(State current, String name, ClassReader header, Lookup lookup, int depth) {
     if (ServiceIndex.isPlatform(name)) {
       return false;
     }
@@ -95,57 +101,61 @@ final class ServiceMatcher {
     }
     boolean result = current.index.entryNaming(name) != null;
     if (!result && depth < MAX_DEPTH) {
-      ClassReader file = header != null ? header : read(name, loader);
-      result = file != null && supertypesCovered(current, file, loader, depth);
+      ClassReader file = header != null ? header : read(name, lookup);
+      result = file != null && supertypesCovered(current, file, lookup, depth);
     }
     current.covered.put(name, result);
     return result;
   }
 
-  private static boolean supertypesCovered(State current, ClassReader header, ClassLoader loader, int depth) {
+  private boolean supertypesCovered(State current, ClassReader header, Lookup lookup, int depth) {
     String superName = header.getSuperName();
-    if (superName != null && covered(current, superName.replace('/', '.'), null, loader, depth + 1)) {
+    if (superName != null && covered(current, superName.replace('/', '.'), null, lookup, depth + 1)) {
       return true;
     }
     for (String face : header.getInterfaces()) {
-      if (covered(current, face.replace('/', '.'), null, loader, depth + 1)) {
+      if (covered(current, face.replace('/', '.'), null, lookup, depth + 1)) {
         return true;
       }
     }
     return false;
   }
 
-  private void registerBases(State current, ClassReader header, ClassLoader loader, int depth) {
+  private void registerBases(State current, ClassReader header, Lookup lookup, int depth) {
     String superName = header.getSuperName();
     if (superName != null) {
-      registerBase(current, superName.replace('/', '.'), loader, depth + 1);
+      registerBase(current, superName.replace('/', '.'), lookup, depth + 1);
     }
     for (String face : header.getInterfaces()) {
-      registerBase(current, face.replace('/', '.'), loader, depth + 1);
+      registerBase(current, face.replace('/', '.'), lookup, depth + 1);
     }
   }
 
-  private void registerBase(State current, String name, ClassLoader loader, int depth) {
+  private void registerBase(State current, String name, Lookup lookup, int depth) {
     if (ServiceIndex.isPlatform(name) || ServiceIndex.isGenerated(name) || depth > MAX_DEPTH) {
       return;
     }
-    ClassReader header = read(name, loader); // once, for the decision and for its own supertypes
-    if (!covered(current, name, header, loader, depth) && current.bases.add(name)) {
-      onNewBase.accept(name, loader);
+    ClassReader header = read(name, lookup); // once, for the decision and for its own supertypes
+    if (!covered(current, name, header, lookup, depth) && current.bases.add(name)) {
+      onNewBase.accept(name, lookup.loader());
     }
     if (header != null) {
-      registerBases(current, header, loader, depth);
+      registerBases(current, header, lookup, depth);
     }
   }
 
-  /** The class file of {@code name} as {@code loader} finds it, or null. */
-  private static ClassReader read(String name, ClassLoader loader) {
-    try (InputStream in = loader.getResourceAsStream(name.replace('.', '/') + ".class")) {
-      return in == null ? null : new ClassReader(in.readAllBytes());
-    } catch (Exception unreadable) {
-      return null; // the JVM cannot load it either, or it is generated: nothing to decide from
+  /** The class file of {@code name}, or null if it cannot be found or parsed. */
+  private ClassReader read(String name, Lookup lookup) {
+    byte[] bytes = files.read(name, lookup.loader(), lookup.codeSource());
+    try {
+      return bytes == null ? null : new ClassReader(bytes);
+    } catch (RuntimeException malformed) {
+      return null; // the JVM cannot load it either: nothing to decide from
     }
   }
+
+  /** Where the supertypes of one loading class are looked for. */
+  private record Lookup(ClassLoader loader, URL codeSource) {}
 
   /** What the matcher decided for a loading class. */
   enum Decision {
