@@ -1,7 +1,12 @@
 package dev.herald.agent.bootstrap;
 
 import java.io.File;
+import java.io.FileInputStream;
 import java.lang.instrument.Instrumentation;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.CodeSource;
 import java.util.jar.JarFile;
 
 /**
@@ -58,12 +63,56 @@ public final class HeraldPremain {
   }
 
   private static File agentJar() throws Exception {
-    // Works whether this class came from the system class path or, through Boot-Class-Path, from
-    // the bootstrap loader, which has no code source.
+    if (HeraldPremain.class.getClassLoader() != null) {
+      // On the system class path (the jar was renamed, or attached): its own code source.
+      CodeSource source = HeraldPremain.class.getProtectionDomain().getCodeSource();
+      if (source != null && "file".equals(source.getLocation().getProtocol())) {
+        return new File(source.getLocation().toURI());
+      }
+    } else {
+      File mapped = bootJarAsMapped();
+      if (mapped != null) {
+        return mapped;
+      }
+    }
+    // Works wherever this class came from, bootstrap class path (no code source) included, but it
+    // costs ~16 ms on the application's main thread: a resource outside the JDK's packages is
+    // looked for in every JDK module first, and the bootstrap class path is opened a second time.
     String url = HeraldPremain.class.getResource("HeraldPremain.class").toString();
     if (!url.startsWith("jar:") || url.indexOf("!/") < 0) {
       throw new IllegalStateException("Herald must run from its jar, not from " + url);
     }
-    return new File(new java.net.URI(url.substring("jar:".length(), url.indexOf("!/"))));
+    return new File(new URI(url.substring("jar:".length(), url.indexOf("!/"))));
+  }
+
+  /**
+   * The jar the bootstrap loader took this class from, found among the files the JVM has mapped
+   * (Linux): it maps the index of each jar on the bootstrap class path, and the manifest's {@code
+   * Boot-Class-Path} names ours {@code herald-agent.jar}. Null unless exactly one such file is
+   * mapped: no {@code /proc}, another JVM's way of reading jars, two Herald jars.
+   */
+  static File bootJarAsMapped() {
+    String maps;
+    try (FileInputStream in = new FileInputStream("/proc/self/maps")) {
+      maps = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1); // bytes as chars, for the search
+    } catch (Exception noProc) {
+      return null;
+    }
+    // One search for the name, not a pass over every line: this runs in the interpreter.
+    String suffix = "/herald-agent.jar\n";
+    String found = null;
+    for (int at = maps.indexOf(suffix); at >= 0; at = maps.indexOf(suffix, at + 1)) {
+      int path = maps.indexOf('/', maps.lastIndexOf('\n', at) + 1); // nothing before the path has a slash
+      String name = maps.substring(path, at + suffix.length() - 1);
+      if (found != null && !found.equals(name)) {
+        return null;
+      }
+      found = name;
+    }
+    if (found == null) {
+      return null;
+    }
+    File jar = new File(new String(found.getBytes(StandardCharsets.ISO_8859_1), Charset.defaultCharset()));
+    return jar.isFile() ? jar : null;
   }
 }
