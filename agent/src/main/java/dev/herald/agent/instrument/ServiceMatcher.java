@@ -19,7 +19,8 @@ import org.objectweb.asm.ClassReader;
  *
  * <p>A base usually loads just after the covered class that names it (the JVM loads a superclass
  * while defining the subclass, after this matcher has run), so registering it here is enough; one
- * that loaded earlier is reported to {@code onNewBase}, which retransforms it.
+ * that loaded earlier, and has a method to weave, is reported to {@code onNewBase}, which
+ * retransforms it.
  *
  * <p>The entries can be replaced while the application runs ({@link #use}); the index, the memoised
  * results and the known bases are swapped as one, so a decision never mixes two configs.
@@ -136,7 +137,8 @@ final class ServiceMatcher {
       return;
     }
     ClassReader header = read(name, lookup); // once, for the decision and for its own supertypes
-    if (!covered(current, name, header, lookup, depth) && current.bases.add(name)) {
+    if (!covered(current, name, header, lookup, depth) && current.bases.add(name)
+        && (header == null || WriteWeaver.weavesAnyMethod(header, current.index))) {
       onNewBase.accept(name, lookup.loader());
     }
     if (header != null) {

@@ -53,6 +53,30 @@ final class WriteWeaver extends ClassVisitor {
     return weaver.changed ? writer.toByteArray() : null;
   }
 
+  /**
+   * True if {@link #weave} would weave a method of the class of {@code reader} when it is only a
+   * base: a base with none (an interface of abstract methods, most often) need not be
+   * retransformed, which stops every application thread for tens of milliseconds.
+   */
+  static boolean weavesAnyMethod(ClassReader reader, ServiceIndex index) {
+    boolean[] found = new boolean[1];
+    reader.accept(new ClassVisitor(Opcodes.ASM9) {
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+          String[] exceptions) {
+        if (!found[0] && woven(access, name, index)) {
+          found[0] = true;
+        }
+        return null;
+      }
+    }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return found[0];
+  }
+
+  private static boolean woven(int access, String name, ServiceIndex index) {
+    return name.charAt(0) != '<' && (access & NEVER_WOVEN) == 0 && index.mapsMethod(name);
+  }
+
   @Override
   public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
     this.version = version;
@@ -75,7 +99,7 @@ final class WriteWeaver extends ClassVisitor {
       changed = true;
       return new ConstructorHook(next);
     }
-    if (name.charAt(0) == '<' || (access & NEVER_WOVEN) != 0 || !index.mapsMethod(name)) {
+    if (!woven(access, name, index)) {
       return next;
     }
     changed = true;

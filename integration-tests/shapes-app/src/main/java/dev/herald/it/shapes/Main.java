@@ -8,7 +8,7 @@ import java.util.Map;
  * (no {@code System.exit}: the JVM exits when main returns, which is when the agent drains).
  *
  * <p>Scenarios: {@code events}, {@code errors}, {@code async}, {@code args}, {@code never}, {@code
- * config}, {@code context}, {@code publish}, {@code burst}, {@code classloading}. An unknown name
+ * config}, {@code context}, {@code publish}, {@code burst}, {@code classloading}, {@code bases-first}. An unknown name
  * fails with exit status 2.
  */
 public final class Main {
@@ -28,6 +28,7 @@ public final class Main {
     scenarios.put("burst", BusScenarios::burst);
     scenarios.put("settle", BusScenarios::settle);
     scenarios.put("classloading", LoadingScenarios::classloading);
+    scenarios.put("bases-first", BaseScenarios::basesFirst);
     scenarios.put("reload", ReloadScenarios::reload);
     scenarios.put("reload-services", ReloadScenarios::services);
     scenarios.put("reload-plugins", PluginReloadScenarios::plugins);
