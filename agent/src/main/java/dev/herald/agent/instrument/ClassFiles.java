@@ -9,7 +9,9 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.URLConnection;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
@@ -61,13 +63,9 @@ final class ClassFiles {
    */
   byte[] read(String className, ClassLoader loader, URL codeSource) {
     String path = className.replace('.', '/') + ".class";
-    try {
-      byte[] bytes = sourcesOf(loader).read(codeSource, path);
-      if (bytes != null) {
-        return bytes;
-      }
-    } catch (Exception unreadable) {
-      // a jar changed or damaged under us: the loader decides what it holds
+    byte[] bytes = sourcesOf(loader).read(codeSource, path);
+    if (bytes != null) {
+      return bytes;
     }
     try {
       if (loader instanceof URLClassLoader) {
@@ -103,21 +101,37 @@ final class ClassFiles {
     // copy-on-write, in the order first seen
     private volatile Location[] readable = new Location[0];
 
-    byte[] read(URL codeSource, String path) throws IOException {
+    byte[] read(URL codeSource, String path) {
       Location own = codeSource == null ? null : location(codeSource);
-      byte[] bytes = own == null ? null : own.read(path);
+      byte[] bytes = own == null ? null : read(own, path);
       if (bytes != null) {
         return bytes;
       }
       for (Location other : readable) {
         if (other != own) {
-          bytes = other.read(path);
+          bytes = read(other, path);
           if (bytes != null) {
             return bytes;
           }
         }
       }
       return null;
+    }
+
+    private byte[] read(Location location, String path) {
+      try {
+        return location.read(path);
+      } catch (IOException | RuntimeException unreadable) {
+        forget(location); // closed by its owner, or changed under us: the loader knows better
+        return null;
+      }
+    }
+
+    private synchronized void forget(Location location) {
+      List<Location> kept = new ArrayList<>(Arrays.asList(readable));
+      kept.remove(location);
+      readable = kept.toArray(new Location[0]);
+      byUrl.values().removeIf(known -> known.orElse(null) == location);
     }
 
     private Location location(URL codeSource) {
@@ -181,7 +195,14 @@ final class ClassFiles {
     }
 
     /** The bytes at {@code path}, or null if there is no such entry. */
-    abstract byte[] read(String path) throws IOException;
+    final byte[] read(String path) throws IOException {
+      try (InputStream in = open(path)) {
+        return in == null ? null : in.readAllBytes();
+      }
+    }
+
+    /** The entry at {@code path}, or null if there is none. */
+    abstract InputStream open(String path) throws IOException;
   }
 
   private static final class Jar extends Location {
@@ -192,14 +213,9 @@ final class ClassFiles {
     }
 
     @Override
-    byte[] read(String path) throws IOException {
+    InputStream open(String path) throws IOException {
       JarEntry entry = jar.getJarEntry(path);
-      if (entry == null) {
-        return null;
-      }
-      try (InputStream in = jar.getInputStream(entry)) {
-        return in.readAllBytes();
-      }
+      return entry == null ? null : jar.getInputStream(entry);
     }
   }
 
@@ -211,14 +227,9 @@ final class ClassFiles {
     }
 
     @Override
-    byte[] read(String path) throws IOException {
+    InputStream open(String path) throws IOException {
       File file = new File(root, path);
-      if (!file.isFile()) {
-        return null;
-      }
-      try (InputStream in = new FileInputStream(file)) {
-        return in.readAllBytes();
-      }
+      return file.isFile() ? new FileInputStream(file) : null;
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.herald.agent.config.ServiceEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.JarURLConnection;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -47,12 +48,8 @@ class ClassFilesTest {
   @Test
   void readsASupertypeFromTheJarOfTheClassThatNamesIt() throws IOException {
     Path jar = jar("app.jar", Map.of("com/acme/Base.class", classFile("com/acme/Base", "java/lang/Object")));
-    CountingLoader loader = loader(jar);
 
-    byte[] bytes = files.read("com.acme.Base", loader, url(jar));
-
-    assertThat(new ClassReader(bytes).getClassName()).isEqualTo("com/acme/Base");
-    assertThat(loader.lookups).isEmpty();
+    assertReadWithoutLookups("com.acme.Base", loader(jar), url(jar));
   }
 
   @Test
@@ -60,12 +57,8 @@ class ClassFilesTest {
     Path classes = dir.resolve("classes");
     Files.createDirectories(classes.resolve("com/acme"));
     Files.write(classes.resolve("com/acme/Base.class"), classFile("com/acme/Base", "java/lang/Object"));
-    CountingLoader loader = loader(classes);
 
-    byte[] bytes = files.read("com.acme.Base", loader, url(classes));
-
-    assertThat(new ClassReader(bytes).getClassName()).isEqualTo("com/acme/Base");
-    assertThat(loader.lookups).isEmpty();
+    assertReadWithoutLookups("com.acme.Base", loader(classes), url(classes));
   }
 
   @Test
@@ -75,10 +68,7 @@ class ClassFilesTest {
     CountingLoader loader = loader(core, extra);
     files.read("lib.core.Base", loader, url(core)); // a class of core.jar loaded first
 
-    byte[] bytes = files.read("lib.core.Base", loader, url(extra)); // named by a class of extra.jar
-
-    assertThat(new ClassReader(bytes).getClassName()).isEqualTo("lib/core/Base");
-    assertThat(loader.lookups).isEmpty();
+    assertReadWithoutLookups("lib.core.Base", loader, url(extra)); // named by a class of extra.jar
   }
 
   @Test
@@ -111,12 +101,24 @@ class ClassFilesTest {
   @Test
   void readsFromAJarUrlCodeSource() throws IOException {
     Path jar = jar("app.jar", Map.of("com/acme/Base.class", classFile("com/acme/Base", "java/lang/Object")));
+
+    assertReadWithoutLookups("com.acme.Base", loader(jar), new URL("jar:" + url(jar) + "!/"));
+  }
+
+  @Test
+  void aJarClosedByItsOwnerIsForgottenAndTheLoaderAsked() throws IOException {
+    Path jar = jar("app.jar", Map.of(
+        "com/acme/Base.class", classFile("com/acme/Base", "java/lang/Object"),
+        "com/acme/Other.class", classFile("com/acme/Other", "java/lang/Object")));
     CountingLoader loader = loader(jar);
+    URL codeSource = new URL("jar:" + url(jar) + "!/");
+    files.read("com.acme.Base", loader, codeSource);
+    ((JarURLConnection) codeSource.openConnection()).getJarFile().close(); // the JDK's shared copy
 
-    byte[] bytes = files.read("com.acme.Base", loader, new URL("jar:" + url(jar) + "!/"));
+    byte[] bytes = files.read("com.acme.Other", loader, codeSource);
 
-    assertThat(new ClassReader(bytes).getClassName()).isEqualTo("com/acme/Base");
-    assertThat(loader.lookups).isEmpty();
+    assertThat(new ClassReader(bytes).getClassName()).isEqualTo("com/acme/Other");
+    assertThat(loader.lookups).containsExactly("findResource com/acme/Other.class");
   }
 
   @Test
@@ -159,6 +161,13 @@ class ClassFilesTest {
     ServiceMatcher.Decision decision = matcher.decide("com.acme.impl.Orders", new ClassReader(impl), loader, url(app));
 
     assertThat(decision).isEqualTo(ServiceMatcher.Decision.COVERED);
+  }
+
+  private void assertReadWithoutLookups(String className, CountingLoader loader, URL codeSource) {
+    byte[] bytes = files.read(className, loader, codeSource);
+
+    assertThat(new ClassReader(bytes).getClassName()).isEqualTo(className.replace('.', '/'));
+    assertThat(loader.lookups).as("lookups through the class loader").isEmpty();
   }
 
   private CountingLoader loader(Path... entries) throws IOException {
