@@ -60,16 +60,20 @@ final class WriteWeaver extends ClassVisitor {
    */
   static boolean weavesAnyMethod(ClassReader reader, ServiceIndex index) {
     boolean[] found = new boolean[1];
-    reader.accept(new ClassVisitor(Opcodes.ASM9) {
-      @Override
-      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-          String[] exceptions) {
-        if (!found[0] && woven(access, name, index)) {
-          found[0] = true;
+    try {
+      reader.accept(new ClassVisitor(Opcodes.ASM9) {
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+            String[] exceptions) {
+          if (!found[0] && woven(access, name, index)) {
+            found[0] = true;
+          }
+          return null;
         }
-        return null;
-      }
-    }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+      }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    } catch (RuntimeException malformed) {
+      return true; // the retransformation decides, as for any base
+    }
     return found[0];
   }
 
