@@ -153,6 +153,11 @@ final class PluginJar {
     return loader;
   }
 
+  /** The manager has stopped for good: closing need not hash the copy ({@link PluginCopy#lastUse}). */
+  void lastUse() {
+    copy.lastUse();
+  }
+
   /** Counts one more plugin of this jar as in use. */
   void retain() {
     users.incrementAndGet();

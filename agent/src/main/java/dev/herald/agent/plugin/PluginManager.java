@@ -277,6 +277,9 @@ public final class PluginManager implements AutoCloseable {
       List<LoadedPlugin> reversed = new ArrayList<>(toStop);
       Collections.reverse(reversed);
       for (LoadedPlugin plugin : reversed) {
+        plugin.jar().lastUse(); // nothing starts after this, so no reload compares the copies
+      }
+      for (LoadedPlugin plugin : reversed) {
         long left = Math.max(deadline - System.nanoTime(), MIN_STOP_NANOS);
         PluginLifecycle.stop(plugin, Duration.ofNanos(left));
       }
