@@ -7,6 +7,7 @@ import dev.herald.agent.plugin.PluginThreadsWatch;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 
 /**
@@ -15,9 +16,12 @@ import org.slf4j.Logger;
  * events that waited for them ({@link HeraldHooks#release}), then sets up Logback and does what
  * {@link #later} does (the JMX beans), unless the JVM is exiting by then.
  *
- * <p>Events are held (by the caller, {@link HeraldHooks#hold}) until the plugins have started, so
- * that no plugin misses an event for having started after the application: instrumented calls,
- * and {@code publish} from code ({@link HeldBus}).
+ * <p>With {@code plugins.start: deferred}, the plugins wait for the application's start to settle
+ * ({@link StartupQuiet}), so that their start does not take CPU from it, unless an event wants them
+ * first, or the JVM exits first: then they start at once. Events are held (by the caller, {@link
+ * HeraldHooks#hold}) until the plugins have started, so that no plugin misses an event for having
+ * started after the application: instrumented calls, and {@code publish} from code ({@link
+ * HeldBus}). The first event to wait wakes this thread ({@link HeraldHooks#wakeOnDemand}).
  *
  * <p>The steps are methods to override rather than lambdas: every lambda costs the premain
  * thread a class spun at run time, and capturing ones a method handle shape too.
@@ -29,43 +33,66 @@ abstract class BackgroundStart implements Runnable {
   private final PluginManager plugins;
   private final Thread main;
   private final StartupQuiet quiet;
+  private final boolean deferPlugins;
   private final CountDownLatch pluginsDone = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopping;
+  private volatile Thread thread;
 
   /**
    * @param main the application's main thread, watched for plugin threads left at its end; null
    *     when attached
    * @param quiet waited for before Logback and the later steps, so that they do not compete with
    *     the application's start; null to go on at once (attached: the application has started)
+   * @param deferPlugins whether the plugins, too, wait for {@code quiet}, or for the first event
+   *     ({@code plugins.start: deferred}); ignored when {@code quiet} is null
    */
-  BackgroundStart(PluginManager plugins, Thread main, StartupQuiet quiet) {
+  BackgroundStart(PluginManager plugins, Thread main, StartupQuiet quiet, boolean deferPlugins) {
     this.plugins = plugins;
     this.main = main;
     this.quiet = quiet;
+    this.deferPlugins = deferPlugins;
   }
 
   /** Runs just before events are let go (puts the bus itself in place of the held one). */
   abstract void beforeRelease();
 
-  /** Runs once the plugins have started and events flow (logs that Herald started). */
-  abstract void started();
+  /**
+   * Runs once the plugins have started and events flow (logs that Herald started).
+   *
+   * @param when when the plugins started, for the log: "at once", "at the first event", ...
+   */
+  abstract void started(String when);
 
   /** Runs after Logback is set up, unless the JVM is exiting. */
   abstract void later();
 
   /** Starts the thread; events must be held by then: it releases them. Returns this. */
   final BackgroundStart begin() {
-    Thread thread = new Thread(this, "herald-start");
-    thread.setDaemon(true);
-    thread.start();
+    Thread started = new Thread(this, "herald-start");
+    started.setDaemon(true);
+    thread = started;
+    started.start();
     return this;
   }
 
   @Override
   public final void run() {
+    boolean settled = false;
     try {
+      String when = "at once";
       try {
+        if (quiet != null && deferPlugins) {
+          HeraldHooks.wakeOnDemand(Thread.currentThread());
+          settled = quiet.await(new StartupQuiet.Stopping() {
+            @Override
+            public boolean now() {
+              return stopping || HeraldHooks.demanded();
+            }
+          });
+          when = settled ? "when the application's start settled"
+              : stopping ? "as the JVM exits" : "at the first event";
+        }
         plugins.startAll();
         if (main != null) {
           PluginThreadsWatch.startIfNeeded(main);
@@ -79,13 +106,21 @@ abstract class BackgroundStart implements Runnable {
           HeraldHooks.release();
         }
       }
-      started();
+      started(when);
     } finally {
       pluginsDone.countDown();
     }
     try {
       if (quiet != null) {
-        quiet.await(() -> stopping);
+        if (!settled) {
+          quiet.await(new StartupQuiet.Stopping() {
+            @Override
+            public boolean now() {
+              return stopping;
+            }
+          });
+        }
+        quiet.stopWatching();
       }
       if (!stopping) {
         AgentLog.setUpLogback();
@@ -107,6 +142,10 @@ abstract class BackgroundStart implements Runnable {
    */
   final boolean stopAfterPlugins(Duration timeout) throws InterruptedException {
     stopping = true;
+    Thread waiting = thread;
+    if (waiting != null) {
+      LockSupport.unpark(waiting); // out of a wait for the start to settle
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean started = pluginsDone.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     // and for a step already under way (Logback, JMX): no Herald thread outlives the exit's work

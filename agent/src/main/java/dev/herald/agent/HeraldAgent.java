@@ -77,23 +77,25 @@ public final class HeraldAgent {
             }
           });
       long configured = System.nanoTime();
-      // The plugins start on herald-start while the application starts; events wait for them, and
-      // so does Herald.bus().publish(...) through the held bus.
+      // The plugins start on herald-start, once the application's start has settled unless an event
+      // wants them first (plugins.start); events wait for them, and so does Herald.bus().publish(...)
+      // through the held bus.
       installBus(new HeldBus(bus));
       HeraldHooks.hold(TimeUnit.SECONDS.toNanos(
           Math.max(MIN_HOLD_SECONDS, 2 * config.plugins().startTimeout().toSeconds())));
       Weaving weaving = Weaving.install(inst, config, bus, attached, calls);
       LiveChanges live = new LiveChanges(config, weaving, plugins);
       StartupQuiet quiet = attached ? null : StartupQuiet.install(inst, weaving.active());
-      BackgroundStart background = new BackgroundStart(plugins, attached ? null : Thread.currentThread(), quiet) {
+      BackgroundStart background = new BackgroundStart(plugins, attached ? null : Thread.currentThread(), quiet,
+          config.plugins().deferStart()) {
         @Override
         void beforeRelease() {
           installBus(bus);
         }
 
         @Override
-        void started() {
-          logStarted(started, config, plugins, weaving);
+        void started(String when) {
+          logStarted(started, when, config, plugins, weaving);
         }
 
         @Override
@@ -120,10 +122,12 @@ public final class HeraldAgent {
     }
   }
 
-  private static void logStarted(long started, HeraldConfig config, PluginManager plugins, Weaving weaving) {
-    log.info("Herald started in {} ms: {} service entr{}, plugins {}{}",
+  private static void logStarted(long started, String when, HeraldConfig config, PluginManager plugins,
+      Weaving weaving) {
+    List<String> names = plugins.started();
+    log.info("Herald started in {} ms: {} service entr{}, plugins {}{}{}",
         (System.nanoTime() - started) / 1_000_000, config.services().size(),
-        config.services().size() == 1 ? "y" : "ies", plugins.started(),
+        config.services().size() == 1 ? "y" : "ies", names, names.isEmpty() ? "" : " (started " + when + ")",
         config.file() == null ? "" : ", config " + config.file());
     if (!weaving.active()) {
       log.info("no services configured: nothing is instrumented, the bus serves events published from code");

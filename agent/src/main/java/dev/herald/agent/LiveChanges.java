@@ -64,6 +64,9 @@ final class LiveChanges implements AgentControl {
     if (!Objects.equals(next.plugins().path(), running.plugins().path())) {
       later.add("plugins.path");
     }
+    if (next.plugins().deferStart() != running.plugins().deferStart()) {
+      later.add("plugins.start");
+    }
     if (!next.plugins().startTimeout().equals(running.plugins().startTimeout())) {
       later.add("plugins.start-timeout");
     }
@@ -83,7 +86,7 @@ final class LiveChanges implements AgentControl {
     }
     running = new HeraldConfig(running.file(), services, running.bus(),
         new PluginSettings(running.plugins().path(), running.plugins().pathExplicit(), next.plugins().config(),
-            running.plugins().startTimeout()),
+            running.plugins().startTimeout(), running.plugins().deferStart()),
         running.context(), next.log(), running.onConfigError(), running.reload(), running.reloadInterval());
     if (!later.isEmpty()) {
       log.warn("{}: {} changed; {} take{} effect at the next start", next.file(), String.join(", ", later),

@@ -8,14 +8,16 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Tells when the application has stopped loading classes for a moment, as a sign that its start
- * has settled. Herald's own Logback and JMX beans (a few hundred classes, ~150 ms of CPU) are set
- * up then rather than while the application starts, where on a machine of one or two cores they
- * would take CPU from it; until then the agent logs through its small line writer. Where Herald's
+ * has settled. The plugins start then (with {@code plugins.start: deferred}, unless an event wants
+ * them first), and Herald's own Logback and JMX beans (a few hundred classes, ~150 ms of CPU) are
+ * set up then, rather than while the application starts, where on a machine of one or two cores
+ * they would take CPU from it; until then the agent logs through its small line writer. Where Herald's
  * transformer runs anyway, watches with a transformer that changes nothing, removed once the wait
  * is over; otherwise counts the loaded classes at each poll, since a first transformer would make
  * the JVM read the class file of every class it then loads from its shared archive.
  *
- * <p>Safe for concurrent use; {@link #await} is called once, by {@code herald-start}.
+ * <p>Safe for concurrent use; {@link #await} and {@link #stopWatching} are called by {@code
+ * herald-start} only.
  */
 final class StartupQuiet implements ClassFileTransformer {
 
@@ -59,34 +61,37 @@ final class StartupQuiet implements ClassFileTransformer {
   }
 
   /**
-   * Returns once no class has loaded for 250 ms, at most 5 s after premain, or at once when {@code
-   * stopping} (read at each poll) turns true; stops watching.
+   * Returns true once no class has loaded for 250 ms, or 5 s after premain however busy the
+   * application stays; false as soon as {@code until} turns true. {@code until} is read at each
+   * poll, and when the waiting thread is unparked. Watching goes on until {@link #stopWatching}.
    */
-  void await(Stopping stopping) {
-    try {
-      while (!stopping.now()) {
-        long now = System.nanoTime();
-        if (!transforming) {
-          int loaded = inst.getAllLoadedClasses().length;
-          if (loaded != loadedClasses) {
-            loadedClasses = loaded;
-            lastLoad = now;
-          }
+  boolean await(Stopping until) {
+    while (!until.now()) {
+      long now = System.nanoTime();
+      if (!transforming) {
+        int loaded = inst.getAllLoadedClasses().length;
+        if (loaded != loadedClasses) {
+          loadedClasses = loaded;
+          lastLoad = now;
         }
-        long quietFor = now - lastLoad;
-        if (quietFor >= QUIET_NANOS || now - installed >= MAX_NANOS) {
-          return;
-        }
-        LockSupport.parkNanos(Math.min(POLL_NANOS, QUIET_NANOS - quietFor));
       }
-    } finally {
-      if (transforming) {
-        inst.removeTransformer(this);
+      long quietFor = now - lastLoad;
+      if (quietFor >= QUIET_NANOS || now - installed >= MAX_NANOS) {
+        return true;
       }
+      LockSupport.parkNanos(Math.min(POLL_NANOS, QUIET_NANOS - quietFor));
+    }
+    return false;
+  }
+
+  /** Stops watching class loading; {@link #await} must not be called after. */
+  void stopWatching() {
+    if (transforming) {
+      inst.removeTransformer(this);
     }
   }
 
-  /** Whether the JVM is exiting, for {@link #await}. */
+  /** When {@link #await} should stop waiting for the start to settle. */
   interface Stopping {
     boolean now();
   }

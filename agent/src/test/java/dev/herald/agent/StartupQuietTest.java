@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -55,10 +56,11 @@ class StartupQuietTest {
     });
     loader.start();
 
-    quiet.await(() -> false);
+    boolean settled = quiet.await(() -> false);
     long returned = System.nanoTime();
     loader.join();
 
+    assertThat(settled).isTrue();
     assertThat(inst.added).as("no transformer: it would slow every later class load").isEmpty();
     assertThat(inst.removed).isEmpty();
     // a lower bound only: it returns once the count has held still for 250 ms, never before
@@ -67,11 +69,14 @@ class StartupQuietTest {
   }
 
   @Test
-  void whereATransformerRunsAnywayItWatchesWithOneAndRemovesItAtTheEnd() {
+  void whereATransformerRunsAnywayItWatchesWithOneUntilToldToStop() {
     FakeInstrumentation inst = new FakeInstrumentation();
     StartupQuiet quiet = StartupQuiet.install(inst.proxy(), true);
 
-    quiet.await(() -> false); // nothing loads: quiet after 250 ms
+    assertThat(quiet.await(() -> false)).as("nothing loads: quiet after 250 ms").isTrue();
+    assertThat(inst.removed).as("the plugins' wait may be followed by Logback's").isEmpty();
+    assertThat(quiet.await(() -> false)).isTrue();
+    quiet.stopWatching();
 
     assertThat(inst.added).containsExactly(quiet);
     assertThat(inst.removed).containsExactly(quiet);
@@ -83,8 +88,37 @@ class StartupQuietTest {
     FakeInstrumentation inst = new FakeInstrumentation();
     StartupQuiet quiet = StartupQuiet.install(inst.proxy(), false);
 
-    quiet.await(() -> true);
+    assertThat(quiet.await(() -> true)).as("not settled: told to stop").isFalse();
 
     assertThat(inst.counted.get()).as("no poll").isZero();
+  }
+
+  @Test
+  void aDemandWhileTheApplicationStillLoadsEndsTheWaitUnsettled() throws Exception {
+    FakeInstrumentation inst = new FakeInstrumentation();
+    StartupQuiet quiet = StartupQuiet.install(inst.proxy(), true);
+    AtomicBoolean demanded = new AtomicBoolean();
+    AtomicBoolean loading = new AtomicBoolean(true);
+    Thread waiting = Thread.currentThread();
+    Thread application = new Thread(() -> {
+      for (int i = 0; i < 4; i++) { // loads a class every 20 ms: never quiet for 250 ms
+        quiet.transform(null, null, "Loaded" + i, null, null, new byte[0]);
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+      }
+      demanded.set(true); // an event wants the plugins: the starter is woken, as Holding does
+      LockSupport.unpark(waiting);
+      while (loading.get()) {
+        quiet.transform(null, null, "Later", null, null, new byte[0]);
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+      }
+    });
+    application.start();
+
+    boolean settled = quiet.await(demanded::get);
+    loading.set(false);
+    application.join();
+
+    assertThat(settled).isFalse();
+    assertThat(demanded).isTrue();
   }
 }

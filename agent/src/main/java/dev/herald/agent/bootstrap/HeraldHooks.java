@@ -65,6 +65,23 @@ public final class HeraldHooks {
     held.open();
   }
 
+  /**
+   * True if events are held and a thread has waited for their release: an event wants the plugins
+   * started. False once released.
+   */
+  public static boolean demanded() {
+    Holding held = holding;
+    return held != null && held.demanded();
+  }
+
+  /** While events are held, unparks {@code thread} when an event first waits for the release. */
+  public static void wakeOnDemand(Thread thread) {
+    Holding held = holding;
+    if (held != null) {
+      held.wakeOnDemand(thread);
+    }
+  }
+
   /** Waits while events are held, as an instrumented call would; for events published from code. */
   public static void awaitRelease() {
     Holding held = holding;

@@ -2,6 +2,7 @@ package dev.herald.agent.bootstrap;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The dispatcher in place while {@link HeraldHooks} holds events: a call that would emit waits for
@@ -15,6 +16,8 @@ final class Holding implements Dispatcher {
   volatile Dispatcher target; // set under HeraldHooks.class; final once released
   private final CountDownLatch released = new CountDownLatch(1);
   private final long maxWaitNanos;
+  private volatile boolean demanded;
+  private volatile Thread starter;
 
   Holding(Dispatcher target, long maxWaitNanos) {
     this.target = target;
@@ -25,10 +28,35 @@ final class Holding implements Dispatcher {
     released.countDown();
   }
 
-  /** Waits for the release, at most {@code maxWaitNanos}; never on the agent's own threads. */
+  /** True once a thread other than the agent's has waited, or begun to wait, for the release. */
+  boolean demanded() {
+    return demanded;
+  }
+
+  /** Unparks {@code thread} at the first demand, or at once if there was one already. */
+  void wakeOnDemand(Thread thread) {
+    starter = thread;
+    if (demanded) {
+      LockSupport.unpark(thread);
+    }
+  }
+
+  /**
+   * Waits for the release, at most {@code maxWaitNanos}; never on the agent's own threads. The
+   * first wait is a demand: it wakes the thread that starts the plugins.
+   */
   void await() {
     if (released.getCount() == 0 || Thread.currentThread().getName().startsWith("herald-")) {
       return; // a plugin starting, or a listener, must not wait for the plugins to have started
+    }
+    if (!demanded) {
+      // Set before the starter is read, as wakeOnDemand sets the starter before reading this: one
+      // of the two sees the other, so the starter is never left parked.
+      demanded = true;
+      Thread thread = starter;
+      if (thread != null) {
+        LockSupport.unpark(thread);
+      }
     }
     try {
       released.await(maxWaitNanos, TimeUnit.NANOSECONDS);

@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The plugins section: {@code plugins: { path, start-timeout, config: { <plugin name>: {...} } }}.
+ * The plugins section: {@code plugins: { path, start, start-timeout, config: { <plugin name>: {...} } }}.
  *
  * <p>Immutable; the maps keep file order and are unmodifiable, nested values included.
  *
@@ -19,16 +20,22 @@ import java.util.Objects;
  *     List or Map (YAML 1.2 core schema), or null for an empty value. A plugin without an entry gets
  *     an empty map from {@link #configFor}
  * @param startTimeout the longest a plugin's {@code start} may take; not negative
+ * @param deferStart {@code start: deferred} (the default): the plugins start once the application's
+ *     own start has settled, or at the first event, whichever comes first; false for {@code start:
+ *     immediate}, at once, beside the application's start
  */
-public record PluginSettings(
-    Path path, boolean pathExplicit, Map<String, Map<String, Object>> config, Duration startTimeout) {
+public record PluginSettings(Path path, boolean pathExplicit, Map<String, Map<String, Object>> config,
+    Duration startTimeout, boolean deferStart) {
+
+  /** The values of {@code start}, the default first. */
+  public static final List<String> START_CHOICES = List.of("deferred", "immediate");
 
   /** Default {@code start-timeout}: 10 seconds. */
   public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(10);
 
   /** No plugin folder, no plugin config. */
   public static final PluginSettings NONE =
-      new PluginSettings(null, false, Map.of(), DEFAULT_START_TIMEOUT);
+      new PluginSettings(null, false, Map.of(), DEFAULT_START_TIMEOUT, true);
 
   public PluginSettings {
     config = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(config)));

@@ -20,7 +20,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 final class PluginsReader {
 
-  static final List<String> KEYS = List.of("path", "start-timeout", "config");
+  static final List<String> KEYS = List.of("path", "start", "start-timeout", "config");
   static final String DEFAULT_FOLDER = "plugins";
   /** Deeper than any real settings; stops a recursive alias ({@code &a [*a]}) from looping. */
   private static final int MAX_DEPTH = 32;
@@ -58,12 +58,15 @@ final class PluginsReader {
     Node n = map.get("start-timeout");
     Duration startTimeout = ConfigReader.orElse(
         n == null ? null : values.duration(n, "plugins.start-timeout", false), PluginSettings.DEFAULT_START_TIMEOUT);
+    n = map.get("start");
+    String start = n == null ? null : values.choice(n, "plugins.start", PluginSettings.START_CHOICES);
+    boolean deferStart = !"immediate".equals(start);
     Map<String, Map<String, Object>> config = new LinkedHashMap<>();
     n = map.get("config");
     if (n != null) {
       readConfig(n, config);
     }
-    return new PluginSettings(path, map.has("path"), config, startTimeout);
+    return new PluginSettings(path, map.has("path"), config, startTimeout, deferStart);
   }
 
   private void readConfig(Node node, Map<String, Map<String, Object>> config) {

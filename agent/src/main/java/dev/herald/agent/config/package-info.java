@@ -28,7 +28,7 @@
  * services:        - { class, entity, methods: { name-or-glob: operation }, defaults, enabled }
  * bus:             { queue-capacity: 8192, overflow: block, block-timeout: 50ms, threads: 2,
  *                    shutdown-timeout: 5s }
- * plugins:         { path: plugins, start-timeout: 10s, config: { plugin-name: { ... } } }
+ * plugins:         { path: plugins, start: deferred, start-timeout: 10s, config: { plugin-name: { ... } } }
  * context:         { mdc: { actor, user-id, trace-id } }
  * log:             { level, file }
  * on-config-error: continue        # or exit

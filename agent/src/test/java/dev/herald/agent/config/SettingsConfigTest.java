@@ -84,6 +84,20 @@ class SettingsConfigTest {
   }
 
   @Test
+  void pluginsStartDeferredUnlessTheFileSaysImmediate() throws Exception {
+    Path file = dir.resolve("herald.yaml");
+    assertThat(ConfigLoader.parse("services: []\n", file, n -> null).plugins().deferStart()).isTrue();
+    assertThat(ConfigLoader.parse("plugins: { start: deferred }\n", file, n -> null).plugins().deferStart())
+        .isTrue();
+    assertThat(ConfigLoader.parse("plugins: { start: Immediate }\n", file, n -> null).plugins().deferStart())
+        .isFalse();
+
+    ConfigException bad = Configs.failureAt(file, "plugins:\n  start: later\n");
+    assertThat(at(bad.problems().get(0)))
+        .isEqualTo("2:10: plugins.start: expected deferred or immediate, found 'later'");
+  }
+
+  @Test
   void explicitPluginFolderMustExist() throws Exception {
     Path file = dir.resolve("herald.yaml");
     Files.createDirectories(dir.resolve("lib/ext"));

@@ -6,6 +6,8 @@ import dev.herald.api.Herald;
 import dev.herald.api.Phase;
 import dev.herald.api.Subscription;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.List;
@@ -95,5 +97,33 @@ final class BusScenarios {
     }
     Report.print("settle-seen-while-loading", seenWhileLoading);
     Report.print("settle-registered-after", HeraldControl.await(10_000).registered());
+  }
+
+  /**
+   * Loads classes for ~1.2 s, one every 20 ms (each from a loader of its own), counting the times
+   * the recorder plugin had written its start line to {@code events.jsonl} in the working folder,
+   * then makes the first call that emits.
+   */
+  static void pluginsWhileLoading() throws Exception {
+    URL classes = BusScenarios.class.getProtectionDomain().getCodeSource().getLocation();
+    Path recording = Path.of("events.jsonl");
+    int startedWhileLoading = 0;
+    for (int i = 0; i < 60; i++) {
+      try (URLClassLoader loader = new URLClassLoader(new URL[] {classes}, null)) {
+        loader.loadClass(Draft.class.getName());
+      }
+      if (Files.isRegularFile(recording) && Files.size(recording) > 0) {
+        startedWhileLoading++;
+      }
+      Thread.sleep(20);
+    }
+    Report.print("plugins-started-while-loading", startedWhileLoading);
+    new AccountService().create(new Account("first-call", "app"));
+  }
+
+  /** Loads nothing for a second, then makes the first call that emits. */
+  static void pluginsAfterQuiet() throws Exception {
+    Thread.sleep(1000);
+    new AccountService().create(new Account("first-call", "app"));
   }
 }

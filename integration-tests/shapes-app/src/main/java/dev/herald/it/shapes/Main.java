@@ -8,7 +8,9 @@ import java.util.Map;
  * (no {@code System.exit}: the JVM exits when main returns, which is when the agent drains).
  *
  * <p>Scenarios: {@code events}, {@code errors}, {@code async}, {@code args}, {@code never}, {@code
- * config}, {@code context}, {@code publish}, {@code burst}, {@code classloading}, {@code bases-first}. An unknown name
+ * config}, {@code context}, {@code publish}, {@code burst}, {@code settle}, {@code plugins-while-loading},
+ * {@code plugins-after-quiet}, {@code classloading}, {@code bases-first}, {@code reload}, {@code
+ * reload-services}, {@code reload-plugins}. An unknown name
  * fails with exit status 2.
  */
 public final class Main {
@@ -27,6 +29,8 @@ public final class Main {
     scenarios.put("publish", BusScenarios::publish);
     scenarios.put("burst", BusScenarios::burst);
     scenarios.put("settle", BusScenarios::settle);
+    scenarios.put("plugins-while-loading", BusScenarios::pluginsWhileLoading);
+    scenarios.put("plugins-after-quiet", BusScenarios::pluginsAfterQuiet);
     scenarios.put("classloading", LoadingScenarios::classloading);
     scenarios.put("bases-first", BaseScenarios::basesFirst);
     scenarios.put("reload", ReloadScenarios::reload);
