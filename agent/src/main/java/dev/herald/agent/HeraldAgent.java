@@ -9,6 +9,7 @@ import dev.herald.agent.config.ConfigException;
 import dev.herald.agent.config.ConfigLoader;
 import dev.herald.agent.config.HeraldConfig;
 import dev.herald.agent.config.OnConfigError;
+import dev.herald.agent.instrument.WarmUp;
 import dev.herald.agent.instrument.Weaving;
 import dev.herald.agent.jmx.DeliveryTimes;
 import dev.herald.agent.jmx.HeraldMBeans;
@@ -63,7 +64,15 @@ public final class HeraldAgent {
   public static void start(String args, Instrumentation inst, boolean attached, File jar) {
     long started = System.nanoTime();
     try {
-      HeraldConfig config = readConfig(args);
+      Optional<Path> file =
+          ConfigLoader.locate(args, SYSTEM_PROPERTIES, ENVIRONMENT, Path.of("").toAbsolutePath());
+      // The weaver's classes load beside the config's reading rather than on the application's main
+      // thread as its first service loads. Not when attached: the services are loaded already.
+      WarmUp warmUp = file.isPresent() && !attached ? WarmUp.begin() : null;
+      HeraldConfig config = readConfig(file);
+      if (warmUp != null && config.services().isEmpty()) {
+        warmUp.cancel();
+      }
       AgentLog.configure(config.log().level(), config.log().file());
       DefaultEventBus bus = new DefaultEventBus(busOptions(config.bus()));
       DeliveryTimes times = new DeliveryTimes();
@@ -134,9 +143,7 @@ public final class HeraldAgent {
     }
   }
 
-  private static HeraldConfig readConfig(String args) {
-    Optional<Path> file =
-        ConfigLoader.locate(args, SYSTEM_PROPERTIES, ENVIRONMENT, Path.of("").toAbsolutePath());
+  private static HeraldConfig readConfig(Optional<Path> file) {
     if (file.isEmpty()) {
       log.warn("no config file: pass one as -javaagent:herald-agent.jar=<file>, -Dherald.config=<file>, "
           + "HERALD_CONFIG=<file>, or put herald.yaml in the working directory; nothing is instrumented");
