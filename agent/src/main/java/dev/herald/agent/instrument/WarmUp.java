@@ -95,71 +95,59 @@ public final class WarmUp implements Runnable {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, BASE, null, "java/lang/Object", null);
     constructor(writer, "java/lang/Object");
-    MethodVisitor create = writer.visitMethod(Opcodes.ACC_PUBLIC, "create",
-        "(Ljava/lang/Object;)Ljava/lang/Object;", null, null);
-    create.visitCode();
+    MethodVisitor create = method(writer, Opcodes.ACC_PUBLIC, "create", "(Ljava/lang/Object;)Ljava/lang/Object;");
     create.visitVarInsn(Opcodes.ALOAD, 1);
-    create.visitInsn(Opcodes.ARETURN);
-    create.visitMaxs(0, 0);
-    create.visitEnd();
-    MethodVisitor delete = writer.visitMethod(Opcodes.ACC_PUBLIC, "delete", "(J)V", null, null);
-    delete.visitCode();
-    delete.visitInsn(Opcodes.RETURN);
-    delete.visitMaxs(0, 0);
-    delete.visitEnd();
+    end(create, Opcodes.ARETURN);
+    end(method(writer, Opcodes.ACC_PUBLIC, "delete", "(J)V"), Opcodes.RETURN);
     writer.visitEnd();
     return writer.toByteArray();
   }
 
   /**
    * {@code class dev.herald.warmup.SampleService extends SampleBase}: {@code int update(String, int)},
-   * {@code double process(double, long[]) throws Exception}, {@code void activate()} that throws,
-   * {@code static boolean deactivate(long)}: the return kinds and shapes the weaver handles apart.
+   * {@code double process(double, long[])}, {@code void activate()} that throws, {@code static
+   * boolean deactivate(long)}: the return kinds and shapes the weaver handles apart.
    */
   private static byte[] sampleService() {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, SERVICE, null, BASE, null);
     constructor(writer, BASE);
-    MethodVisitor update = writer.visitMethod(Opcodes.ACC_PUBLIC, "update", "(Ljava/lang/String;I)I", null, null);
-    update.visitCode();
+    MethodVisitor update = method(writer, Opcodes.ACC_PUBLIC, "update", "(Ljava/lang/String;I)I");
     update.visitVarInsn(Opcodes.ILOAD, 2);
-    update.visitInsn(Opcodes.IRETURN);
-    update.visitMaxs(0, 0);
-    update.visitEnd();
-    MethodVisitor process = writer.visitMethod(Opcodes.ACC_PUBLIC, "process", "(D[J)D", null,
-        new String[] {"java/lang/Exception"});
-    process.visitCode();
+    end(update, Opcodes.IRETURN);
+    MethodVisitor process = method(writer, Opcodes.ACC_PUBLIC, "process", "(D[J)D");
     process.visitVarInsn(Opcodes.DLOAD, 1);
-    process.visitInsn(Opcodes.DRETURN);
-    process.visitMaxs(0, 0);
-    process.visitEnd();
-    MethodVisitor activate = writer.visitMethod(Opcodes.ACC_PUBLIC, "activate", "()V", null, null);
-    activate.visitCode();
+    end(process, Opcodes.DRETURN);
+    MethodVisitor activate = method(writer, Opcodes.ACC_PUBLIC, "activate", "()V");
     activate.visitTypeInsn(Opcodes.NEW, "java/lang/IllegalStateException");
     activate.visitInsn(Opcodes.DUP);
     activate.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
-    activate.visitInsn(Opcodes.ATHROW);
-    activate.visitMaxs(0, 0);
-    activate.visitEnd();
-    MethodVisitor deactivate = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "deactivate", "(J)Z",
-        null, null);
-    deactivate.visitCode();
+    end(activate, Opcodes.ATHROW);
+    MethodVisitor deactivate = method(writer, Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "deactivate", "(J)Z");
     deactivate.visitInsn(Opcodes.ICONST_1);
-    deactivate.visitInsn(Opcodes.IRETURN);
-    deactivate.visitMaxs(0, 0);
-    deactivate.visitEnd();
+    end(deactivate, Opcodes.IRETURN);
     writer.visitEnd();
     return writer.toByteArray();
   }
 
   private static void constructor(ClassWriter writer, String superName) {
-    MethodVisitor init = writer.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
-    init.visitCode();
+    MethodVisitor init = method(writer, Opcodes.ACC_PUBLIC, "<init>", "()V");
     init.visitVarInsn(Opcodes.ALOAD, 0);
     init.visitMethodInsn(Opcodes.INVOKESPECIAL, superName, "<init>", "()V", false);
-    init.visitInsn(Opcodes.RETURN);
-    init.visitMaxs(0, 0);
-    init.visitEnd();
+    end(init, Opcodes.RETURN);
+  }
+
+  private static MethodVisitor method(ClassWriter writer, int access, String name, String descriptor) {
+    MethodVisitor method = writer.visitMethod(access, name, descriptor, null, null);
+    method.visitCode();
+    return method;
+  }
+
+  /** Ends a straight-line body with {@code last} (a return or throw): no branch, so no frame. */
+  private static void end(MethodVisitor method, int last) {
+    method.visitInsn(last);
+    method.visitMaxs(0, 0); // computed: COMPUTE_MAXS
+    method.visitEnd();
   }
 
   /** Serves the base's class file, as a loader would to {@link ClassFiles}; defines nothing. */
