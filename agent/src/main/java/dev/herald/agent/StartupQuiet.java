@@ -11,10 +11,11 @@ import java.util.concurrent.locks.LockSupport;
  * has settled. The plugins start then (with {@code plugins.start: deferred}, unless an event wants
  * them first), and Herald's own Logback and JMX beans (a few hundred classes, ~150 ms of CPU) are
  * set up then, rather than while the application starts, where on a machine of one or two cores
- * they would take CPU from it; until then the agent logs through its small line writer. Where Herald's
- * transformer runs anyway, watches with a transformer that changes nothing, removed once the wait
- * is over; otherwise counts the loaded classes at each poll, since a first transformer would make
- * the JVM read the class file of every class it then loads from its shared archive.
+ * they would take CPU from it; until then the agent logs through its small line writer. Where
+ * Herald's transformer runs anyway, watches with a transformer that changes nothing, removed by
+ * {@link #stopWatching}; otherwise counts the loaded classes at each poll, since a first
+ * transformer would make the JVM read the class file of every class it then loads from its shared
+ * archive.
  *
  * <p>Safe for concurrent use; {@link #await} and {@link #stopWatching} are called by {@code
  * herald-start} only.
