@@ -18,10 +18,11 @@ import org.slf4j.Logger;
  *
  * <p>With {@code plugins.start: deferred}, the plugins wait for the application's start to settle
  * ({@link StartupQuiet}), so that their start does not take CPU from it, unless an event wants them
- * first, or the JVM exits first: then they start at once. Events are held (by the caller, {@link
- * HeraldHooks#hold}) until the plugins have started, so that no plugin misses an event for having
- * started after the application: instrumented calls, and {@code publish} from code ({@link
- * HeldBus}). The first event to wait wakes this thread ({@link HeraldHooks#wakeOnDemand}).
+ * first, or the JVM exits first: then they start at once. Events are held ({@link
+ * HeraldHooks#hold}) until the plugins have started, kept in order and published once they have
+ * subscribed (so that no plugin misses an event for having started after the application), while
+ * the calls go on: instrumented calls, and {@code publish} from code ({@link HeldBus}). The first
+ * call wakes this thread ({@link HeraldHooks#wakeOnDemand}).
  *
  * <p>The steps are methods to override rather than lambdas: every lambda costs the premain
  * thread a class spun at run time, and capturing ones a method handle shape too.

@@ -3,6 +3,7 @@ package dev.herald.agent;
 import dev.herald.agent.bootstrap.HeraldHooks;
 import dev.herald.agent.bus.BusOptions;
 import dev.herald.agent.bus.DefaultEventBus;
+import dev.herald.agent.bus.HeldEvents;
 import dev.herald.agent.bus.OverflowPolicy;
 import dev.herald.agent.config.BusSettings;
 import dev.herald.agent.config.ConfigException;
@@ -87,18 +88,21 @@ public final class HeraldAgent {
           });
       long configured = System.nanoTime();
       // The plugins start on herald-start, once the application's start has settled unless an event
-      // wants them first (plugins.start); events wait for them, and so does Herald.bus().publish(...)
-      // through the held bus.
-      installBus(new HeldBus(bus));
-      HeraldHooks.hold(TimeUnit.SECONDS.toNanos(
-          Math.max(MIN_HOLD_SECONDS, 2 * config.plugins().startTimeout().toSeconds())));
-      Weaving weaving = Weaving.install(inst, config, bus, attached, calls);
+      // wants them first (plugins.start). Meanwhile events are kept, in order, and published once the
+      // plugins have subscribed: calls and Herald.bus().publish(...) (through the held bus) go on.
+      long holdNanos =
+          TimeUnit.SECONDS.toNanos(Math.max(MIN_HOLD_SECONDS, 2 * config.plugins().startTimeout().toSeconds()));
+      HeldEvents held = new HeldEvents(bus, config.bus().queueCapacity());
+      installBus(new HeldBus(bus, held, holdNanos));
+      HeraldHooks.hold(holdNanos);
+      Weaving weaving = Weaving.install(inst, config, bus, held, attached, calls);
       LiveChanges live = new LiveChanges(config, weaving, plugins);
       StartupQuiet quiet = attached ? null : StartupQuiet.install(inst, weaving.active());
       BackgroundStart background = new BackgroundStart(plugins, attached ? null : Thread.currentThread(), quiet,
           config.plugins().deferStart()) {
         @Override
         void beforeRelease() {
+          held.release();
           installBus(bus);
         }
 

@@ -18,6 +18,15 @@ public interface Dispatcher {
    */
   Object enter(int site, Class<?> origin, Object self);
 
+  /**
+   * As {@link #enter}, while the plugins start ({@link HeraldHooks#hold}): the call is tracked if
+   * its entry is enabled, whether or not anyone listens yet, and its events are kept until the
+   * plugins have subscribed. By default, as {@link #enter}.
+   */
+  default Object enterHeld(int site, Class<?> origin, Object self) {
+    return enter(site, origin, self);
+  }
+
   /** Publishes the before event of the call that {@code token} stands for. */
   void before(Object token, Object[] args);
 

@@ -5,8 +5,9 @@ package dev.herald.agent.bootstrap;
  * in every class loader reaches the same dispatcher. Not API.
  *
  * <p>Until the agent has installed its dispatcher, every call is a no-op. While the agent {@link
- * #hold holds} events (its plugins are starting), a call that would emit waits for {@link
- * #release}, so that no plugin misses an event for having started after the application.
+ * #hold holds} events (its plugins are starting), a call goes on at once and its events are kept
+ * until {@link #release}, so that no plugin misses an event for having started after the
+ * application; the first such call {@link #demanded demands} the plugins.
  */
 public final class HeraldHooks {
 
@@ -37,9 +38,10 @@ public final class HeraldHooks {
   }
 
   /**
-   * Holds events until {@link #release}: from now on, a call that would emit waits first, up to
-   * {@code maxWaitNanos} (then it goes on as if released). Threads named {@code herald-*} (the
-   * agent's and its plugins') never wait. Does nothing if already held.
+   * Holds events until {@link #release}: from now on, a call is a held call ({@link
+   * Dispatcher#enterHeld}), and {@link #awaitRelease} waits, up to {@code maxWaitNanos} (then it
+   * goes on as if released). Threads named {@code herald-*} (the agent's and its plugins') are
+   * never held. Does nothing if already held.
    */
   public static synchronized void hold(long maxWaitNanos) {
     if (holding == null) {
@@ -66,15 +68,23 @@ public final class HeraldHooks {
   }
 
   /**
-   * True if events are held and a thread has waited for their release: an event wants the plugins
-   * started. False once released.
+   * True if events are held and a call has been made, or a thread has waited for their release:
+   * an event wants the plugins started. False once released.
    */
   public static boolean demanded() {
     Holding held = holding;
     return held != null && held.demanded();
   }
 
-  /** While events are held, unparks {@code thread} when an event first waits for the release. */
+  /** While events are held, marks that an event wants the plugins (as a call does): see {@link #wakeOnDemand}. */
+  public static void demand() {
+    Holding held = holding;
+    if (held != null) {
+      held.demand();
+    }
+  }
+
+  /** While events are held, unparks {@code thread} at the first demand (or at once, if made already). */
   public static void wakeOnDemand(Thread thread) {
     Holding held = holding;
     if (held != null) {
@@ -82,7 +92,7 @@ public final class HeraldHooks {
     }
   }
 
-  /** Waits while events are held, as an instrumented call would; for events published from code. */
+  /** Waits while events are held (up to the hold's limit); for a publisher whose events cannot be kept. */
   public static void awaitRelease() {
     Holding held = holding;
     if (held != null) {

@@ -5,9 +5,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The dispatcher in place while {@link HeraldHooks} holds events: a call that would emit waits for
- * the release, then goes to the dispatcher installed meanwhile. Tokens come from that dispatcher,
- * so {@code before} and {@code exit} go straight to it.
+ * The dispatcher in place while {@link HeraldHooks} holds events (the plugins start): a call goes
+ * on at once, as a held call of the dispatcher installed meanwhile ({@link Dispatcher#enterHeld}),
+ * which keeps its events until the plugins have subscribed; its first call demands the plugins,
+ * waking the thread that starts them. Tokens come from that dispatcher, so {@code before} and
+ * {@code exit} go straight to it. {@link #await} is for publishers that must wait after all (the
+ * store of kept events is full).
  *
  * <p>Safe for concurrent use.
  */
@@ -41,14 +44,8 @@ final class Holding implements Dispatcher {
     }
   }
 
-  /**
-   * Waits for the release, at most {@code maxWaitNanos}; never on the agent's own threads. The
-   * first wait is a demand: it wakes the thread that starts the plugins.
-   */
-  void await() {
-    if (released.getCount() == 0 || Thread.currentThread().getName().startsWith("herald-")) {
-      return; // a plugin starting, or a listener, must not wait for the plugins to have started
-    }
+  /** An event wants the plugins: the first demand wakes the thread that starts them. */
+  void demand() {
     if (!demanded) {
       // Set before the starter is read, as wakeOnDemand sets the starter before reading this: one
       // of the two sees the other, so the starter is never left parked.
@@ -58,6 +55,17 @@ final class Holding implements Dispatcher {
         LockSupport.unpark(thread);
       }
     }
+  }
+
+  /**
+   * Waits for the release, at most {@code maxWaitNanos}; never on the agent's own threads. A wait
+   * is a demand.
+   */
+  void await() {
+    if (released.getCount() == 0 || Thread.currentThread().getName().startsWith("herald-")) {
+      return; // a plugin starting, or a listener, must not wait for the plugins to have started
+    }
+    demand();
     try {
       released.await(maxWaitNanos, TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
@@ -67,9 +75,16 @@ final class Holding implements Dispatcher {
 
   @Override
   public Object enter(int site, Class<?> origin, Object self) {
-    await();
     Dispatcher current = target;
-    return current == null ? null : current.enter(site, origin, self);
+    if (current == null) {
+      return null;
+    }
+    if (Thread.currentThread().getName().startsWith("herald-")) {
+      return current.enter(site, origin, self); // a plugin starting, or a listener: as released
+    }
+    demand();
+    // Not a wait: the call's events are kept until the plugins have subscribed (HeldEvents)
+    return current.enterHeld(site, origin, self);
   }
 
   @Override

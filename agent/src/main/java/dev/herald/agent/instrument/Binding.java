@@ -77,6 +77,11 @@ final class Binding {
     this.entryIndex = -1;
   }
 
+  /** True if the entry is enabled (a disabled entry's classes stay instrumented, and emit nothing). */
+  boolean enabled() {
+    return switches != null && switches.enabled(entryIndex);
+  }
+
   /** True if a call should be tracked: the entry is enabled and someone listens to one of its events. */
   boolean active() {
     return switches != null

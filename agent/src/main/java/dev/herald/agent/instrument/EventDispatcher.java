@@ -2,6 +2,7 @@ package dev.herald.agent.instrument;
 
 import dev.herald.agent.bootstrap.Dispatcher;
 import dev.herald.agent.bus.DefaultEventBus;
+import dev.herald.agent.bus.HeldEvents;
 import dev.herald.agent.bus.Route;
 import dev.herald.agent.bus.ThreadCounters;
 import dev.herald.agent.log.AgentLog;
@@ -24,15 +25,18 @@ final class EventDispatcher implements Dispatcher {
   /** Replaced whole when the services change while running. */
   private volatile TypeBindings bindings;
   private final DefaultEventBus bus;
+  private final HeldEvents held;
   private final BaseRetransformer retransformer;
   private final EventClock clock = new EventClock();
   private final RateLimitedLog problems =
       new RateLimitedLog(AgentLog.get(EventDispatcher.class), 60_000);
 
-  EventDispatcher(SiteRegistry sites, TypeBindings bindings, DefaultEventBus bus, BaseRetransformer retransformer) {
+  EventDispatcher(SiteRegistry sites, TypeBindings bindings, DefaultEventBus bus, HeldEvents held,
+      BaseRetransformer retransformer) {
     this.sites = sites;
     this.bindings = bindings;
     this.bus = bus;
+    this.held = held;
     this.retransformer = retransformer;
   }
 
@@ -65,26 +69,54 @@ final class EventDispatcher implements Dispatcher {
       if (!binding.active()) {
         return null;
       }
-      CallStack stack = CallStack.current();
-      // A write made by a listener emits nothing: a listener on order.* that places orders would
-      // otherwise feed itself forever.
-      if (stack.onDeliveryThread || stack.contains(binding.key)) {
+      return track(binding);
+    } catch (Throwable t) {
+      problems.record("Herald could not track a call; it runs on without its events", t);
+      return null;
+    }
+  }
+
+  /** As {@link #enter}, while the plugins start: tracked if enabled, its events kept until they have subscribed. */
+  @Override
+  public Object enterHeld(int siteId, Class<?> origin, Object self) {
+    try {
+      Site site = sites.get(siteId);
+      if (site == null) {
         return null;
       }
-      EventContext context = binding.type.mdc().complete(EventContext.current());
-      // Read before the allocation, not as its arguments: with a call (the clock) between an
-      // allocation and its constructor, the JIT must treat the new object as possibly old and put
-      // G1's write barriers on each field the constructor sets.
-      long id = stack.nextId();
-      long startNanos = System.nanoTime();
-      Invocation call = new Invocation(binding, id, startNanos, context, stack);
-      stack.push(call);
-      stack.counts.add(binding.callsSlot, 1);
+      Binding binding = site.binding(self != null ? self.getClass() : origin, bindings);
+      if (!binding.enabled()) {
+        return null;
+      }
+      Invocation call = track(binding);
+      if (call != null) {
+        call.held = true;
+      }
       return call;
     } catch (Throwable t) {
       problems.record("Herald could not track a call; it runs on without its events", t);
       return null;
     }
+  }
+
+  /** The token of a call of {@code binding}, pushed on the thread's call stack; null if nested or a listener's. */
+  private Invocation track(Binding binding) {
+    CallStack stack = CallStack.current();
+    // A write made by a listener emits nothing: a listener on order.* that places orders would
+    // otherwise feed itself forever.
+    if (stack.onDeliveryThread || stack.contains(binding.key)) {
+      return null;
+    }
+    EventContext context = binding.type.mdc().complete(EventContext.current());
+    // Read before the allocation, not as its arguments: with a call (the clock) between an
+    // allocation and its constructor, the JIT must treat the new object as possibly old and put
+    // G1's write barriers on each field the constructor sets.
+    long id = stack.nextId();
+    long startNanos = System.nanoTime();
+    Invocation call = new Invocation(binding, id, startNanos, context, stack);
+    stack.push(call);
+    stack.counts.add(binding.callsSlot, 1);
+    return call;
   }
 
   @Override
@@ -94,7 +126,9 @@ final class EventDispatcher implements Dispatcher {
       call.args = args;
       call.epochNanos = clock.epochNanos(call.startNanos);
       Route route = call.binding.before;
-      if (!route.isEmpty()) {
+      if (call.held) {
+        held.publish(route, call);
+      } else if (!route.isEmpty()) {
         bus.publish(route, call, call.stack.counts);
       }
     } catch (Throwable t) {
@@ -140,6 +174,10 @@ final class EventDispatcher implements Dispatcher {
    */
   private void publish(Invocation call, Phase phase, Route route, Object outcome, long nanoTime,
       ThreadCounters.Cells counts) {
+    if (call.held) {
+      held.publish(route, new HeraldEvent(call, phase, outcome, nanoTime - call.startNanos));
+      return;
+    }
     if (route.isEmpty()) {
       return;
     }

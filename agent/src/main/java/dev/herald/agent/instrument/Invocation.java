@@ -25,6 +25,8 @@ final class Invocation extends CallEvent {
   Object[] args = NO_ARGS;
   /** When the call started, since the epoch: the before event's timestamp. Set before it is published. */
   long epochNanos;
+  /** Made while the plugins started: its events go through {@link dev.herald.agent.bus.HeldEvents}. Set before any is published. */
+  boolean held;
 
   Invocation(Binding binding, long id, long startNanos, EventContext context, CallStack stack) {
     this.binding = binding;

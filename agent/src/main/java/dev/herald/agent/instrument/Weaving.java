@@ -2,6 +2,7 @@ package dev.herald.agent.instrument;
 
 import dev.herald.agent.bootstrap.HeraldHooks;
 import dev.herald.agent.bus.DefaultEventBus;
+import dev.herald.agent.bus.HeldEvents;
 import dev.herald.agent.config.ContextSettings;
 import dev.herald.agent.config.HeraldConfig;
 import dev.herald.agent.config.ServiceEntry;
@@ -35,7 +36,8 @@ public final class Weaving {
   private final EventDispatcher dispatcher;
   private ClassFileTransformer transformer;
 
-  private Weaving(Instrumentation inst, HeraldConfig config, DefaultEventBus bus, ServiceCounters calls) {
+  private Weaving(Instrumentation inst, HeraldConfig config, DefaultEventBus bus, HeldEvents held,
+      ServiceCounters calls) {
     this.inst = inst;
     this.bus = bus;
     this.context = config.context();
@@ -51,17 +53,19 @@ public final class Weaving {
         bases.newBase(className, loader);
       }
     });
-    this.dispatcher = new EventDispatcher(sites, bindings(index, config.services()), bus, retransformer);
+    this.dispatcher = new EventDispatcher(sites, bindings(index, config.services()), bus, held, retransformer);
   }
 
   /**
    * Installs the dispatcher on the bootstrap hooks, then the transformer. Classes of the {@code
    * services} entries load instrumented from now on; when {@code attached}, those already loaded
    * are retransformed, in batches.
+   *
+   * @param held where the events of calls made while the plugins start are kept
    */
-  public static Weaving install(Instrumentation inst, HeraldConfig config, DefaultEventBus bus, boolean attached,
-      ServiceCounters calls) {
-    Weaving weaving = new Weaving(inst, config, bus, calls);
+  public static Weaving install(Instrumentation inst, HeraldConfig config, DefaultEventBus bus, HeldEvents held,
+      boolean attached, ServiceCounters calls) {
+    Weaving weaving = new Weaving(inst, config, bus, held, calls);
     HeraldHooks.install(weaving.dispatcher);
     if (!config.services().isEmpty()) {
       weaving.transformer = weaving.installTransformer();

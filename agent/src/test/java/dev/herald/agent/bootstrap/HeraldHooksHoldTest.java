@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,31 +29,53 @@ class HeraldHooksHoldTest {
   }
 
   @Test
-  void aCallWaitsWhileHeldAndReachesTheDispatcherInstalledMeanwhile() throws Exception {
+  void whileHeldACallGoesOnAtOnceAsAHeldCallOfTheDispatcherInstalledMeanwhile() throws Exception {
     HeraldHooks.hold(HOLD);
     HeraldHooks.install(dispatcher); // as the agent does after holding
     HeraldHooks.listening(true);
-    Caller caller = Caller.start("app-main");
+    assertThat(HeraldHooks.demanded()).isFalse();
 
-    caller.awaitParked();
-    assertThat(dispatcher.entered).as("no call reaches the dispatcher while held").isEmpty();
+    Caller caller = Caller.start("app-main", false);
+
+    assertThat(caller.result()).as("returned without a release").isEqualTo("held-token-7");
+    assertThat(dispatcher.heldEntered).containsExactly(7);
+    assertThat(dispatcher.entered).isEmpty();
+    assertThat(HeraldHooks.demanded()).as("a call while held wants the plugins").isTrue();
     HeraldHooks.release();
-
-    assertThat(caller.result()).isEqualTo("token-7");
-    assertThat(dispatcher.entered).containsExactly(7);
+    assertThat(HeraldHooks.demanded()).as("nothing is held any more").isFalse();
   }
 
   @Test
-  void whileHeldEvenWithoutSubscriptionsCallsWaitForThePlugins() throws Exception {
+  void theFirstHeldCallWakesTheThreadThatStartsThePlugins() throws Exception {
     HeraldHooks.install(dispatcher);
     HeraldHooks.hold(HOLD);
-    Caller caller = Caller.start("app-main");
+    CountDownLatch woke = new CountDownLatch(1);
+    Thread starter = new Thread(() -> {
+      while (!HeraldHooks.demanded()) {
+        LockSupport.park(); // as herald-start parks between polls; only the demand unparks it here
+      }
+      woke.countDown();
+    }, "herald-start");
+    starter.setDaemon(true);
+    starter.start();
+    HeraldHooks.wakeOnDemand(starter);
+
+    Caller.start("app-main", false).result();
+
+    assertThat(woke.await(10, TimeUnit.SECONDS)).as("herald-start was woken by the first call").isTrue();
+  }
+
+  @Test
+  void awaitReleaseWaitsWhileHeld() throws Exception {
+    HeraldHooks.install(dispatcher);
+    HeraldHooks.hold(HOLD);
+    Caller caller = Caller.start("app-main", true);
 
     caller.awaitParked();
-    HeraldHooks.listening(true); // a plugin subscribes while starting
+    assertThat(HeraldHooks.demanded()).as("a wait is a demand").isTrue();
     HeraldHooks.release();
 
-    assertThat(caller.result()).isEqualTo("token-7");
+    assertThat(caller.result()).isEqualTo("released");
   }
 
   @Test
@@ -66,12 +89,12 @@ class HeraldHooksHoldTest {
   }
 
   @Test
-  void theAgentsOwnThreadsNeverWait() throws Exception {
+  void theAgentsOwnThreadsAreNeverHeld() throws Exception {
     HeraldHooks.install(dispatcher);
     HeraldHooks.listening(true);
     HeraldHooks.hold(HOLD);
 
-    Caller plugin = Caller.start("herald-plugin-start-audit");
+    Caller plugin = Caller.start("herald-plugin-start-audit", false);
 
     assertThat(plugin.result()).isEqualTo("token-7");
   }
@@ -83,14 +106,21 @@ class HeraldHooksHoldTest {
     assertThat(HeraldHooks.enter(7, String.class, null)).isNull();
   }
 
-  /** A dispatcher that hands out "token-<site>" and records the sites entered. */
+  /** A dispatcher that hands out "token-<site>" ("held-token-<site>" while held) and records the sites entered. */
   private static final class Recording implements Dispatcher {
     final List<Integer> entered = new CopyOnWriteArrayList<>();
+    final List<Integer> heldEntered = new CopyOnWriteArrayList<>();
 
     @Override
     public Object enter(int site, Class<?> origin, Object self) {
       entered.add(site);
       return "token-" + site;
+    }
+
+    @Override
+    public Object enterHeld(int site, Class<?> origin, Object self) {
+      heldEntered.add(site);
+      return "held-token-" + site;
     }
 
     @Override
@@ -103,26 +133,31 @@ class HeraldHooksHoldTest {
     public void exit(Object token, Object result, Throwable thrown) {}
   }
 
-  /** A thread that makes one instrumented call, as woven code would. */
+  /** A thread that makes one instrumented call, as woven code would, or awaits the release. */
   private static final class Caller {
     private final Thread thread;
     private final AtomicReference<Object> result = new AtomicReference<>();
     private final CountDownLatch done = new CountDownLatch(1);
 
-    private Caller(String name) {
+    private Caller(String name, boolean awaitRelease) {
       thread = new Thread(() -> {
-        result.set(HeraldHooks.enter(7, String.class, null));
+        if (awaitRelease) {
+          HeraldHooks.awaitRelease();
+          result.set("released");
+        } else {
+          result.set(HeraldHooks.enter(7, String.class, null));
+        }
         done.countDown();
       }, name);
     }
 
-    static Caller start(String name) {
-      Caller caller = new Caller(name);
+    static Caller start(String name, boolean awaitRelease) {
+      Caller caller = new Caller(name, awaitRelease);
       caller.thread.start();
       return caller;
     }
 
-    /** Waits until the call is parked in the hold. */
+    /** Waits until the thread is parked in the hold. */
     void awaitParked() throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (thread.getState() != Thread.State.TIMED_WAITING) {

@@ -126,4 +126,14 @@ final class BusScenarios {
     Thread.sleep(1000);
     new AccountService().create(new Account("first-call", "app"));
   }
+
+  /**
+   * The first call that emits, made at once: whether the recorder plugin had written its start line
+   * to {@code events.jsonl} in the working folder by the time the call returned.
+   */
+  static void pluginsFirstCall() throws Exception {
+    new AccountService().create(new Account("first-call", "app"));
+    Path recording = Path.of("events.jsonl");
+    Report.print("plugins-started-by-first-return", Files.isRegularFile(recording) && Files.size(recording) > 0);
+  }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * <p>Scenarios: {@code events}, {@code errors}, {@code async}, {@code args}, {@code never}, {@code
  * config}, {@code context}, {@code publish}, {@code burst}, {@code settle}, {@code plugins-while-loading},
- * {@code plugins-after-quiet}, {@code classloading}, {@code bases-first}, {@code reload}, {@code
+ * {@code plugins-after-quiet}, {@code plugins-first-call}, {@code classloading}, {@code bases-first}, {@code reload}, {@code
  * reload-services}, {@code reload-plugins}. An unknown name
  * fails with exit status 2.
  */
@@ -31,6 +31,7 @@ public final class Main {
     scenarios.put("settle", BusScenarios::settle);
     scenarios.put("plugins-while-loading", BusScenarios::pluginsWhileLoading);
     scenarios.put("plugins-after-quiet", BusScenarios::pluginsAfterQuiet);
+    scenarios.put("plugins-first-call", BusScenarios::pluginsFirstCall);
     scenarios.put("classloading", LoadingScenarios::classloading);
     scenarios.put("bases-first", BaseScenarios::basesFirst);
     scenarios.put("reload", ReloadScenarios::reload);

@@ -1,0 +1,97 @@
+package dev.herald.agent.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.agent.bootstrap.HeraldHooks;
+import dev.herald.api.Event;
+import dev.herald.api.Phase;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HeldEventsTest {
+
+  private final DefaultEventBus bus = new DefaultEventBus(BusOptions.DEFAULTS);
+  private final List<String> received = new CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void shutDown() {
+    HeraldHooks.release();
+    bus.shutdown(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void keepsEventsInOrderUntilReleasedThenLetsThemThrough() throws Exception {
+    HeldEvents held = new HeldEvents(bus, 8);
+    held.publish(bus.route("order.before.create"), event("order", Phase.BEFORE, 1)); // nobody listens yet
+    held.publish(null, event("note", Phase.AFTER, 2)); // published from code: routed by name
+    held.publish(bus.route("order.after.create"), event("order", Phase.AFTER, 3));
+    held.publish(bus.route("account.after.update"), update(9)); // nobody will listen to this one
+    bus.on("*.*.create", e -> received.add(e.name() + "#" + e.invocationId())); // a plugin subscribes
+
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(received).as("nothing before the release").isEmpty();
+    assertThat(held.awaitKept(TimeUnit.MILLISECONDS.toNanos(10))).as("events are kept").isFalse();
+    held.release();
+    held.publish(bus.route("order.before.create"), event("order", Phase.BEFORE, 4));
+
+    assertThat(held.awaitKept(0)).isTrue();
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(received).containsExactly(
+        "order.before.create#1", "note.after.create#2", "order.after.create#3", "order.before.create#4");
+    assertThat(bus.statistics().published())
+        .as("the event nobody subscribed to is not counted, as it would not be if it came later").isEqualTo(4);
+  }
+
+  @Test
+  void whenFullAPublisherWaitsForTheReleaseAndComesAfterWhatWasKept() throws Exception {
+    HeraldHooks.hold(TimeUnit.SECONDS.toNanos(30));
+    HeldEvents held = new HeldEvents(bus, 2);
+    bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
+    Route route = bus.route("order.after.create");
+    held.publish(route, event("order", Phase.AFTER, 1));
+    held.publish(route, event("order", Phase.AFTER, 2));
+    CountDownLatch third = new CountDownLatch(1);
+    Thread publisher = new Thread(() -> {
+      held.publish(route, event("order", Phase.AFTER, 3));
+      third.countDown();
+    }, "app-main");
+    publisher.start();
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (publisher.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(publisher.getState()).as("the third event waits: two are kept already").isEqualTo(Thread.State.TIMED_WAITING);
+    held.release();
+    HeraldHooks.release();
+
+    assertThat(third.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(received).containsExactly("order.after.create#1", "order.after.create#2", "order.after.create#3");
+  }
+
+  @Test
+  void theAgentsOwnThreadsAreNeverKeptBack() throws Exception {
+    HeldEvents held = new HeldEvents(bus, 8);
+    bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
+    Thread listener = new Thread(() -> held.publish(null, event("audit", Phase.AFTER, 5)), "herald-delivery-1");
+    listener.start();
+    listener.join();
+
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(received).containsExactly("audit.after.create#5");
+  }
+
+  private static Event update(long id) {
+    return Event.builder("account", Phase.AFTER, "update").invocationId(id).build();
+  }
+
+  private static Event event(String entity, Phase phase, long id) {
+    return Event.builder(entity, phase, "create").invocationId(id).build();
+  }
+}
