@@ -76,6 +76,14 @@ public final class HeraldHooks {
     return held != null && held.demanded();
   }
 
+  /**
+   * True on the agent's own threads and its plugins' ({@code herald-*}): never held, since a plugin
+   * starting or a listener must not wait for the plugins to have started.
+   */
+  public static boolean onAgentThread() {
+    return Thread.currentThread().getName().startsWith("herald-");
+  }
+
   /** While events are held, marks that an event wants the plugins (as a call does): see {@link #wakeOnDemand}. */
   public static void demand() {
     Holding held = holding;

@@ -62,8 +62,8 @@ final class Holding implements Dispatcher {
    * is a demand.
    */
   void await() {
-    if (released.getCount() == 0 || Thread.currentThread().getName().startsWith("herald-")) {
-      return; // a plugin starting, or a listener, must not wait for the plugins to have started
+    if (released.getCount() == 0 || HeraldHooks.onAgentThread()) {
+      return;
     }
     demand();
     try {
@@ -79,8 +79,8 @@ final class Holding implements Dispatcher {
     if (current == null) {
       return null;
     }
-    if (Thread.currentThread().getName().startsWith("herald-")) {
-      return current.enter(site, origin, self); // a plugin starting, or a listener: as released
+    if (HeraldHooks.onAgentThread()) {
+      return current.enter(site, origin, self); // as released
     }
     demand();
     // Not a wait: the call's events are kept until the plugins have subscribed (HeldEvents)

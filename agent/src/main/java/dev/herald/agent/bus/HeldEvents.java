@@ -38,7 +38,7 @@ public final class HeldEvents {
    * {@link #release} if that has not come yet. Never throws; waits only when the store is full.
    */
   public void publish(Route route, Event event) {
-    if (!released && !Thread.currentThread().getName().startsWith("herald-")) {
+    if (!released && !HeraldHooks.onAgentThread()) {
       synchronized (this) {
         if (!released && kept.size() < 2 * capacity) {
           kept.add(route);
