@@ -21,6 +21,12 @@ final class Backoff {
   static final long MAX_FIRST_NAP_NANOS = 250_000L;
   /** Roughly the fastest one publisher fills a queue slot (an instrumented call, two events). */
   static final long FAST_PUBLISH_NANOS = 50L;
+  /**
+   * The nap of an idle delivery thread while another one watches for work ({@link
+   * DeliveryPool#watch}): it only takes over subscriptions that the busy threads leave waiting,
+   * for instance while a listener hangs, so it need not look often.
+   */
+  static final long STANDBY_NAP_NANOS = 10_000_000L;
   /** Naps double up to {@link #MAX_PARK_NANOS} after this many in a row. */
   static final int MAX_NAP_STEP = 6;
 

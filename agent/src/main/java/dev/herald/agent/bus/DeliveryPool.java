@@ -20,10 +20,13 @@ final class DeliveryPool {
 
   static final int BATCH = 256;
   private static final VarHandle SLEEPING;
+  private static final VarHandle WATCHER;
 
   static {
     try {
-      SLEEPING = MethodHandles.lookup().findVarHandle(DeliveryPool.class, "sleeping", boolean.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      SLEEPING = lookup.findVarHandle(DeliveryPool.class, "sleeping", boolean.class);
+      WATCHER = lookup.findVarHandle(DeliveryPool.class, "watcher", DeliveryThread.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -36,6 +39,8 @@ final class DeliveryPool {
   private volatile DeliveryThread[] threads = new DeliveryThread[0];
   private volatile boolean sleeping;
   private volatile boolean stopped;
+  /** The idle thread that naps briefly, looking for work; the other idle threads stand by. */
+  private volatile DeliveryThread watcher;
 
   DeliveryPool(int threadCount, long deepSleepAfterNanos, long firstNapNanos) {
     this.threadCount = threadCount;
@@ -90,6 +95,29 @@ final class DeliveryPool {
   void wakeNappers() {
     for (DeliveryThread thread : threads) {
       thread.wakeFromNap();
+    }
+  }
+
+  /**
+   * Lets {@code thread} watch for work, napping briefly, unless another idle thread does already:
+   * then it stands by ({@link Backoff#STANDBY_NAP_NANOS}). One watcher is enough to find new work
+   * soon; every thread that napped briefly woke thousands of times a second, and on a machine with
+   * few cores each wake-up may take the core of a thread of the application.
+   *
+   * @return true if {@code thread} is the watcher
+   */
+  boolean watch(DeliveryThread thread) {
+    DeliveryThread current = watcher;
+    return current == thread || (current == null && WATCHER.compareAndSet(this, null, thread));
+  }
+
+  /**
+   * {@code thread} delivers or sleeps rather than watches: a standing-by thread may take over, so
+   * that the other subscriptions are watched while it is inside a listener, however long.
+   */
+  void stopWatching(DeliveryThread thread) {
+    if (watcher == thread) {
+      watcher = null;
     }
   }
 

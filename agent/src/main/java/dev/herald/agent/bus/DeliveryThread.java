@@ -14,8 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  * polls an empty queue reads the publisher's index after every event it writes, and each such read
  * costs the publisher a cache miss; napping lets events gather and be drained in batches. A
  * publisher whose queue passes half full while no thread delivers it cuts a nap short ({@link
- * #wakeFromNap()}), so a burst does not fill the queue during a long nap. Its type tells the bus that a publish or flush comes
- * from a listener, which must never wait on itself.
+ * #wakeFromNap()}), so a burst does not fill the queue during a long nap. Only one idle thread
+ * naps like that, the pool's watcher ({@link DeliveryPool#watch}); the other idle threads stand by,
+ * napping {@link Backoff#STANDBY_NAP_NANOS}, and take over what the busy ones leave waiting. Its type
+ * tells the bus that a publish or flush comes from a listener, which must never wait on itself.
  */
 final class DeliveryThread extends Thread {
 
@@ -26,6 +28,8 @@ final class DeliveryThread extends Thread {
   private final int index;
   private volatile boolean asleep;
   private volatile boolean napping;
+  /** Naps taken, for tests: written by this thread only. */
+  private volatile long napCount;
 
   DeliveryThread(DeliveryPool pool, int index) {
     super("herald-delivery-" + (index + 1));
@@ -47,6 +51,8 @@ final class DeliveryThread extends Thread {
     int naps = 0;
     long idleSince = 0;
     while (!pool.stopped()) {
+      // not watching while delivering: a listener may take long, and another thread then watches
+      pool.stopWatching(this);
       int delivered;
       try {
         delivered = pool.deliverRound(round++);
@@ -66,12 +72,17 @@ final class DeliveryThread extends Thread {
         naps = 0;
         continue;
       }
-      nap(Backoff.napNanos(pool.firstNapNanos(), naps));
+      if (pool.watch(this)) {
+        nap(Backoff.napNanos(pool.firstNapNanos(), naps));
+      } else {
+        nap(Backoff.STANDBY_NAP_NANOS);
+      }
       naps = Math.min(naps + 1, Backoff.MAX_NAP_STEP);
     }
   }
 
   private void nap(long nanos) {
+    napCount++;
     napping = true;
     LockSupport.parkNanos(pool, nanos);
     napping = false;
@@ -103,6 +114,11 @@ final class DeliveryThread extends Thread {
       return true;
     }
     return false;
+  }
+
+  /** How many times this thread has napped; for tests. */
+  long naps() {
+    return napCount;
   }
 
   /** True while parked without timeout (or about to be). */

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +70,42 @@ class BusSleepTest {
       await(got, "the first event, delivered after waking");
     } finally {
       patient.shutdown(Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
+  void twoIdleThreadsWakeNoMoreOftenThanOne() throws Exception {
+    long one = napsUnderLightLoad(1);
+    long two = napsUnderLightLoad(2);
+
+    // one thread watches for work with brief naps; the other stands by, napping 10 ms. Before,
+    // both napped briefly: about 1.5 times the wake-ups, each of which may take an application thread's core
+    assertThat(two).as("naps of two threads, against %d of one", one).isLessThan(one * 5 / 4);
+  }
+
+  /** The naps a pool of {@code threads} takes while one subscription gets an event every ~100 µs for 400 ms. */
+  private static long napsUnderLightLoad(int threads) throws Exception {
+    DefaultEventBus light = new DefaultEventBus(
+        options(8192, OverflowPolicy.BLOCK, Duration.ofMillis(50), threads), Duration.ofHours(1));
+    try {
+      AtomicLong got = new AtomicLong();
+      light.on("order.*.*", e -> got.incrementAndGet());
+      DeliveryThread[] pool = light.pool().threads();
+      light.publish(order(0));
+      assertThat(light.flush(Duration.ofSeconds(5))).isTrue(); // awake, out of the first deep sleep
+      long before = Arrays.stream(pool).mapToLong(DeliveryThread::naps).sum();
+      int sent = 1;
+      long end = System.nanoTime() + Duration.ofMillis(400).toNanos();
+      while (System.nanoTime() < end) {
+        light.publish(order(sent++));
+        LockSupport.parkNanos(100_000);
+      }
+      long naps = Arrays.stream(pool).mapToLong(DeliveryThread::naps).sum() - before;
+      assertThat(light.flush(Duration.ofSeconds(5))).isTrue();
+      assertThat(got.get()).isEqualTo(sent);
+      return naps;
+    } finally {
+      light.shutdown(Duration.ofSeconds(2));
     }
   }
 
