@@ -76,7 +76,7 @@ def samples(perf_path, low, high):
     counts, total = collections.Counter(), 0
     for line in open(perf_path, errors='replace'):
         fields = line.split()
-        if len(fields) >= 3 and fields[1] == 'cycles:':
+        if len(fields) >= 3 and fields[1] in ('cycles:', 'cpu-clock:'):
             try:
                 address = int(fields[2], 16)
             except ValueError:
