@@ -56,12 +56,13 @@ final class CallStack {
     return false;
   }
 
-  void push(Invocation call) {
+  /** Pushes the call with this {@link Binding#key} and invocation id. */
+  void push(int key, long id) {
     if (depth == keys.length) {
       grow();
     }
-    keys[depth] = call.binding.key;
-    ids[depth++] = call.id;
+    keys[depth] = key;
+    ids[depth++] = id;
   }
 
   // out of line, as the rare path, like takeIdBlock: keeps the dispatcher's entry small enough for
