@@ -59,6 +59,11 @@ final class Backoff {
     }
   }
 
+  /** How long {@link #pause} is meant to take at {@code step}: 0 while it spins or yields. */
+  static long pauseNanos(int step) {
+    return step < YIELDS ? 0 : parkNanos(step);
+  }
+
   /** The park time for {@code step}: doubling from 10 µs to 1 ms. */
   static long parkNanos(int step) {
     int doublings = Math.min(step - YIELDS, 7);

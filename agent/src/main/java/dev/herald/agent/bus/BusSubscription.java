@@ -47,7 +47,7 @@ final class BusSubscription implements Subscription {
   private final DefaultEventBus bus;
   private final DeliveryPool pool;
   private final Totals totals;
-  private final Overflow overflow;
+  final Overflow overflow;
   final EventQueue queue;
   // a publisher whose event lands on a multiple of checkEvery (an eighth of the queue) checks that
   // the backlog is under half the queue, or that some thread is delivering it; see offer

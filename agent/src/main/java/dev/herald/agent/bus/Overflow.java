@@ -13,12 +13,29 @@ final class Overflow {
 
   // Under drop-oldest, publishers racing to refill the queue could evict for ever; give up after this.
   private static final int MAX_EVICTIONS = 16;
+  /** How much longer than planned one pause of a blocked publisher may take and still count whole. */
+  static final long STALL_SLACK_NANOS = 2_000_000L;
+
+  /** How a blocked publisher waits between tries: {@link Backoff#pause}; tests stall it instead. */
+  interface Waiting {
+    void pause(int step);
+  }
+
+  // an anonymous class, not a method reference: a bus is made in premain, where each lambda costs
+  // a class spun at run time
+  static final Waiting BACKOFF = new Waiting() {
+    @Override
+    public void pause(int step) {
+      Backoff.pause(step);
+    }
+  };
 
   private final BusSubscription subscription;
   private final OverflowPolicy policy;
   private final long blockTimeoutNanos;
   private final DeliveryPool pool;
   private final DropLog dropLog;
+  Waiting waiting = BACKOFF;
 
   Overflow(BusSubscription subscription, BusOptions options, DeliveryPool pool, DropLog dropLog) {
     this.subscription = subscription;
@@ -62,16 +79,31 @@ final class Overflow {
       drop();
       return deadline;
     }
+    long last = System.nanoTime();
     if (deadline == 0) {
-      long at = System.nanoTime() + blockTimeoutNanos;
+      long at = last + blockTimeoutNanos;
       deadline = at == 0 ? 1 : at;
     }
+    // Time this thread was stopped rather than waiting (a GC pause or safepoint, its core taken by
+    // the host) stopped the delivery threads too: counted against the timeout, one pause as long
+    // as the timeout dropped an event nobody had had a chance to make room for. Up to
+    // block-timeout of it is not counted, so a publish waits at most twice block-timeout in all.
+    long forgiven = 0;
     for (int step = 0; ; step++) {
       pool.wakeIfSleeping();
       if (!subscription.claimed()) {
         pool.wakeNapper(); // a full queue nobody is delivering: no need to wait out a nap
       }
-      Backoff.pause(step);
+      waiting.pause(step);
+      long now = System.nanoTime();
+      long stalled = now - last - Backoff.pauseNanos(step) - STALL_SLACK_NANOS;
+      last = now;
+      if (stalled > 0 && forgiven < blockTimeoutNanos) {
+        long more = Math.min(stalled, blockTimeoutNanos - forgiven);
+        forgiven += more;
+        deadline += more;
+        deadline = deadline == 0 ? 1 : deadline;
+      }
       if (subscription.queue.offer(event)) {
         return deadline;
       }

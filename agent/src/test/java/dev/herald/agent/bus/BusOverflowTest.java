@@ -115,6 +115,46 @@ class BusOverflowTest {
   }
 
   @Test
+  void blockDoesNotCountAStallOfThePublisherAgainstTheTimeout() throws Exception {
+    Duration timeout = Duration.ofMillis(100);
+    Subscription subscription = holdingSubscription(OverflowPolicy.BLOCK, timeout);
+    bus.publish(order(0));
+    await(held, "the listener to hold event 0");
+    for (int i = 1; i <= CAPACITY; i++) {
+      bus.publish(order(i));
+    }
+    // The publisher's first pause takes 150 ms, as a GC pause would, and the listener is let go
+    // 20 ms after it: room comes after the 100 ms timeout, with ~20 ms of waiting. Forgiven are up
+    // to 100 ms of the stall: the publisher gives up at ~200 ms.
+    ((BusSubscription) subscription).overflow.waiting = step -> {
+      if (step == 0) {
+        sleepQuietly(150);
+      } else {
+        Backoff.pause(step);
+      }
+    };
+    Thread releaser = new Thread(() -> {
+      sleepQuietly(170);
+      release.countDown();
+    });
+    releaser.start();
+    bus.publish(order(5));
+    releaser.join();
+
+    assertThat(subscription.statistics().dropped()).as("events dropped").isZero();
+    assertThat(bus.flush(WAIT)).isTrue();
+    assertThat(received).containsExactly(0, 1, 2, 3, 4, 5);
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void blockDeliversOnceRoomIsMade() throws Exception {
     Subscription subscription = holdingSubscription(OverflowPolicy.BLOCK, WAIT);
     bus.publish(order(0));
