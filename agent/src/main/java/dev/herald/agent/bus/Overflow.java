@@ -111,7 +111,7 @@ final class Overflow {
         subscription.countDrop(); // as the close would have discarded it
         return deadline;
       }
-      if (System.nanoTime() - deadline >= 0) {
+      if (now - deadline >= 0) {
         drop();
         return deadline;
       }
