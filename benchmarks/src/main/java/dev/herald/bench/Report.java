@@ -123,6 +123,13 @@ final class Report {
             deliveries(herald));
         check(out, "Herald 1->1 >= 10x Guava, " + from, deliveries(herald) >= 10L * deliveries(guava),
             "%.1fx", (double) deliveries(herald) / deliveries(guava));
+        if (source.equals("call") && caller.containsKey(CallerCase.FLOOR)) {
+          // One publisher thread cannot make calls faster than the floor, whatever the bus: this is
+          // the most any agent could deliver here, which tells a slow bus from an unreachable ratio.
+          long ceiling = (long) (2e9 / ns(CallerCase.FLOOR));
+          out.append(String.format("- ceiling through the call, 2 events per floor call (h) of this run:"
+              + " %,d/s = %.1fx Guava%n", ceiling, (double) ceiling / deliveries(guava)));
+        }
       }
     }
     out.append('\n');
