@@ -70,7 +70,10 @@ public final class HeraldAgent {
       // The weaver's classes load beside the config's reading rather than on the application's main
       // thread as its first service loads. Not when attached: the services are loaded already.
       WarmUp warmUp = file.isPresent() && !attached ? WarmUp.begin() : null;
-      HeraldConfig config = readConfig(file);
+      HeraldConfig read = readConfig(file);
+      // A rejected config runs as an empty one, but the start line must not read as if all were well
+      boolean rejected = read == null;
+      HeraldConfig config = rejected ? HeraldConfig.empty(file.get()) : read;
       if (warmUp != null && config.services().isEmpty()) {
         warmUp.cancel();
       }
@@ -108,7 +111,7 @@ public final class HeraldAgent {
 
         @Override
         void started(String when) {
-          logStarted(started, when, config, plugins, weaving);
+          logStarted(started, when, config, rejected, plugins, weaving);
         }
 
         @Override
@@ -135,8 +138,13 @@ public final class HeraldAgent {
     }
   }
 
-  private static void logStarted(long started, String when, HeraldConfig config, PluginManager plugins,
-      Weaving weaving) {
+  private static void logStarted(long started, String when, HeraldConfig config, boolean rejected,
+      PluginManager plugins, Weaving weaving) {
+    if (rejected) {
+      log.info("Herald started in {} ms without events: config {} has errors (above); fix it and restart",
+          (System.nanoTime() - started) / 1_000_000, config.file());
+      return;
+    }
     List<String> names = plugins.started();
     log.info("Herald started in {} ms: {} service entr{}, plugins {}{}{}",
         (System.nanoTime() - started) / 1_000_000, config.services().size(),
@@ -147,6 +155,7 @@ public final class HeraldAgent {
     }
   }
 
+  /** The config of {@code file}; null if it was rejected (logged here), empty if there is no file. */
   private static HeraldConfig readConfig(Optional<Path> file) {
     if (file.isEmpty()) {
       log.warn("no config file: pass one as -javaagent:herald-agent.jar=<file>, -Dherald.config=<file>, "
@@ -163,7 +172,7 @@ public final class HeraldAgent {
       if (exit) {
         throw new ExitRequested();
       }
-      return HeraldConfig.empty(file.get());
+      return null;
     }
   }
 

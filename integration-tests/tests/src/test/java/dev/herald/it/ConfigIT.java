@@ -131,6 +131,11 @@ class ConfigIT {
       assertThat(errors.get(0)).as("suggests the nearest known key").contains(suggestion);
     }
     assertThat(ws.recording().events()).as("no events without a valid config").isEmpty();
+    assertThat(result.heraldLines("INFO")).as("the start line owns up to the error: " + result.describe())
+        .anySatisfy(info -> assertThat(info).contains("Herald started").contains("without events")
+            .contains(config.getFileName().toString()))
+        .noneSatisfy(info -> assertThat(info).contains("service entr"))
+        .noneSatisfy(info -> assertThat(info).contains("no services configured"));
   }
 
   @Test
