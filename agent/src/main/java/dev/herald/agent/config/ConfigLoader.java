@@ -150,7 +150,7 @@ public final class ConfigLoader {
    */
   private static final class OnConfigErrorLine {
     static final Pattern PATTERN = Pattern.compile(
-        "(?m)^on-config-error\\s*:\\s*[\"']?(continue|exit)[\"']?\\s*(#.*)?$");
+        "(?m)^on-config-error\\s*:\\s*[\"']?((?i:continue|exit))[\"']?\\s*(#.*)?$");
   }
 
   private static String tooLarge(long bytes) {

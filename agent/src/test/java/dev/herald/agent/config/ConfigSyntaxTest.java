@@ -132,6 +132,9 @@ class ConfigSyntaxTest {
     ConfigException valid = Configs.failure("bus: { threads: x }\non-config-error: exit\n",
         Map.of());
     assertThat(valid.onConfigError()).isEqualTo(OnConfigError.EXIT);
+    // case is ignored here as it is when the file parses
+    assertThat(Configs.failure("on-config-error: EXIT\nbus: [\n", Map.of()).onConfigError())
+        .isEqualTo(OnConfigError.EXIT);
   }
 
   @Test
