@@ -79,8 +79,9 @@ final class ConfigWatcher implements Runnable {
     try {
       next = ConfigLoader.load(file, System::getenv);
     } catch (ConfigException e) {
-      log.error("{}: the edit was not applied, the running config stays: {}", file,
-          e.getMessage().replace('\n', ' '));
+      // the problems name the file and position already; one line, as at start
+      log.error("{}; the edit was not applied, the running config stays",
+          e.getMessage().replace("\n", "; also "));
       return;
     }
     live.apply(next);

@@ -73,8 +73,11 @@ final class LiveChanges implements AgentControl {
     if (next.onConfigError() != running.onConfigError()) {
       later.add("on-config-error");
     }
-    if (next.reload() != running.reload() || !next.reloadInterval().equals(running.reloadInterval())) {
+    if (next.reload() != running.reload()) {
       later.add("reload");
+    }
+    if (!next.reloadInterval().equals(running.reloadInterval())) {
+      later.add("reload-interval");
     }
     if (!next.log().equals(running.log())) {
       AgentLog.configure(next.log().level(), next.log().file());

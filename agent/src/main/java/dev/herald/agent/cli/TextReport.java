@@ -15,7 +15,8 @@ final class TextReport {
 
   static void write(CheckReport report, PrintStream out) {
     out.println(report.config() + ": " + (report.errors() > 0 && report.services().isEmpty()
-        ? "config has errors" : "config is valid, " + report.services().size() + " service entries"));
+        ? "config has errors" : "config is valid, " + report.services().size()
+        + (report.services().size() == 1 ? " service entry" : " service entries")));
     if (!report.classpathChecked() && !report.services().isEmpty()) {
       out.println("  (no --classpath: classes and methods were not checked)");
     } else if (report.classpathChecked()) {
