@@ -54,6 +54,7 @@ class ConfigLoaderFileTest {
     assertThat(config.plugins().path()).isEqualTo(dir.resolve("plugins").toAbsolutePath());
     assertThat(config.plugins().pathExplicit()).isTrue();
     assertThat(config.plugins().startTimeout()).hasSeconds(15);
+    assertThat(config.plugins().deferStart()).isTrue();
     assertThat(config.plugins().configFor("audit-log")).containsEntry("file", "logs/audit.jsonl");
     assertThat(config.plugins().configFor("slack"))
         .containsEntry("webhook-url", "https://hooks")
