@@ -10,6 +10,7 @@ import dev.herald.agent.config.ConfigException;
 import dev.herald.agent.config.ConfigLoader;
 import dev.herald.agent.config.HeraldConfig;
 import dev.herald.agent.config.OnConfigError;
+import dev.herald.agent.config.ServiceEntry;
 import dev.herald.agent.instrument.WarmUp;
 import dev.herald.agent.instrument.Weaving;
 import dev.herald.agent.jmx.DeliveryTimes;
@@ -126,6 +127,7 @@ public final class HeraldAgent {
         @Override
         public void run() {
           stop(bus, plugins, config, background);
+          warnUnmatched(config, live, inst);
         }
       }, "herald-shutdown"));
       log.debug("start-up before main: config and bus {} ms, instrumentation {} ms",
@@ -201,6 +203,17 @@ public final class HeraldAgent {
       plugins.stopAll(Duration.ofNanos(Math.max(deadline - System.nanoTime(), PLUGIN_STOP_FLOOR_NANOS)));
     } catch (Throwable t) {
       log.error("Herald did not shut down cleanly", t);
+    }
+  }
+
+  private static void warnUnmatched(HeraldConfig config, LiveChanges live, Instrumentation inst) {
+    try {
+      List<ServiceEntry> services = live.runningServices();
+      if (!services.isEmpty()) {
+        UnmatchedServices.warn(log, config.file(), services, inst.getAllLoadedClasses());
+      }
+    } catch (Throwable t) {
+      log.debug("could not tell which services entries matched no class", t);
     }
   }
 

@@ -186,6 +186,11 @@ final class LiveChanges implements AgentControl {
     return applyServices(next, "removed " + classPattern);
   }
 
+  /** The services entries in force now: the file's, as reloaded and changed over JMX. */
+  synchronized List<ServiceEntry> runningServices() {
+    return running.services();
+  }
+
   @Override
   public synchronized List<String> services() {
     return running.services().stream().map(ServiceEntry::toString).toList();

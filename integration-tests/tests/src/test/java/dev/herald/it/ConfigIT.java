@@ -43,6 +43,8 @@ class ConfigIT {
               cancel: delete
           - class: dev.herald.it.shapes.Acc*Service
             entity: auto
+          - class: dev.herald.it.shapes.AcountService
+            entity: misspelt
         """ + Workspace.RECORDER);
     Jvm.Result result = Jvm.java().agent(config).jar(Artifacts.shapesApp(), "config")
         .env("HERALD_IT_ORDER_ENTITY", "purchase").workDir(dir).run(Timeouts.RUN);
@@ -70,6 +72,9 @@ class ConfigIT {
             tuple("account.after.create", "dev.herald.it.shapes.AccountService", "create"));
     assertThat(Calls.about(recording, "i-2")).as("defaults: false drops update").isEmpty();
     assertThat(Calls.about(recording, "ar-1")).as("enabled: false").isEmpty();
+    assertThat(result.heraldLines("WARN")).as("at exit, the entry no class matched; %s", result.describe())
+        .filteredOn(warn -> warn.contains("was loaded in this run")).singleElement().asString()
+        .contains(config.getFileName() + ":20: services[6]").contains("'dev.herald.it.shapes.AcountService'");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,0 +1,43 @@
+package dev.herald.agent;
+
+import dev.herald.agent.config.ServiceEntry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+
+/**
+ * The {@code services} entries that no loaded class matched by the JVM's exit: most often a
+ * misspelt class name, which otherwise shows only as events that never come. Told at exit, not at
+ * start, since a service class may load late (on the first request).
+ */
+final class UnmatchedServices {
+
+  private UnmatchedServices() {}
+
+  /** The entries of {@code entries} whose class pattern names none of {@code loaded}. */
+  static List<ServiceEntry> of(List<ServiceEntry> entries, Class<?>[] loaded) {
+    List<ServiceEntry> left = new ArrayList<>(entries);
+    for (Class<?> type : loaded) {
+      if (left.isEmpty()) {
+        break;
+      }
+      if (type.getClassLoader() != null && !type.isArray()) {
+        String name = type.getName();
+        left.removeIf(entry -> entry.matchesClass(name));
+      }
+    }
+    return left;
+  }
+
+  /** One WARN per entry of {@code entries} that matched no class of {@code loaded}. */
+  static void warn(Logger log, Path file, List<ServiceEntry> entries, Class<?>[] loaded) {
+    for (ServiceEntry entry : of(entries, loaded)) {
+      // an entry added over JMX has no line
+      String where = entry.line() > 0 ? file + ":" + entry.line() : String.valueOf(file);
+      log.warn("{}: services[{}]: no class {} '{}' was loaded in this run, so it sent no events;"
+              + " check the name with java -jar herald-agent.jar check {} --classpath <the application's class path>",
+          where, entry.index(), entry.isGlob() ? "matching" : "named", entry.classPattern(), file);
+    }
+  }
+}

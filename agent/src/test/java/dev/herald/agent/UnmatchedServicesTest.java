@@ -1,0 +1,34 @@
+package dev.herald.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.agent.config.ServiceEntry;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class UnmatchedServicesTest {
+
+  private static ServiceEntry entry(int index, String pattern) {
+    return new ServiceEntry(index, index + 2, pattern, "x", Map.of(), true, true);
+  }
+
+  @Test
+  void keepsOnlyTheEntriesNoLoadedClassMatches() {
+    ServiceEntry exact = entry(0, UnmatchedServicesTest.class.getName());
+    ServiceEntry misspelt = entry(1, "dev.herald.agent.UnmatchedServiceTest");
+    ServiceEntry glob = entry(2, "dev.herald.agent.Unmatched*");
+    ServiceEntry globOfNothing = entry(3, "com.nowhere.*Service");
+    Class<?>[] loaded = {String.class, UnmatchedServicesTest.class, UnmatchedServices.class};
+
+    assertThat(UnmatchedServices.of(List.of(exact, misspelt, glob, globOfNothing), loaded))
+        .containsExactly(misspelt, globOfNothing);
+  }
+
+  @Test
+  void aClassOfTheJdkNamedInAnEntryIsNotTakenForTheApplications() {
+    // the bootstrap loader's classes are never instrumented, so they do not count as a match
+    assertThat(UnmatchedServices.of(List.of(entry(0, "java.lang.String")), new Class<?>[] {String.class}))
+        .hasSize(1);
+  }
+}
