@@ -4,6 +4,7 @@ import dev.herald.agent.cli.CheckReport.EntryReport;
 import dev.herald.agent.cli.CheckReport.Finding;
 import dev.herald.agent.cli.CheckReport.MethodReport;
 import dev.herald.agent.cli.CheckReport.TypeReport;
+import dev.herald.agent.config.KeySuggestions;
 import dev.herald.agent.config.ServiceEntry;
 import dev.herald.agent.instrument.ServiceCoverage;
 import dev.herald.agent.instrument.ServiceIndex;
@@ -33,6 +34,9 @@ final class ServicePlan {
   private final Map<String, ClassHeader> headers = new HashMap<>();
   private final ServiceCoverage<ClassHeader> coverage;
   private final List<Finding> findings = new ArrayList<>();
+  /** Every method name declared in the types tied to an entry and their supertypes, by entry. */
+  private final Map<ServiceEntry, Set<String>> methodNames = new HashMap<>();
+  private Set<String> classNames = Set.of();
 
   ServicePlan(List<ServiceEntry> entries, AppClasspath classpath) {
     this.entries = entries;
@@ -42,6 +46,7 @@ final class ServicePlan {
 
   /** Scans every class; returns the per-entry reports, and adds warnings to {@link #findings()}. */
   List<EntryReport> build(Set<String> classNames, int maxMatches) {
+    this.classNames = classNames;
     Map<ServiceEntry, Integer> named = new HashMap<>();
     Map<ServiceEntry, List<TypeReport>> types = new LinkedHashMap<>();
     for (String name : new TreeSet<>(classNames)) {
@@ -78,7 +83,9 @@ final class ServicePlan {
   private void warn(EntryReport report, int maxMatches) {
     ServiceEntry entry = report.entry();
     if (report.namedClasses() == 0) {
-      findings.add(Finding.warning("no-match", entry.index(), label(entry) + " matches no class on the class path"));
+      String near = entry.isGlob() ? null : KeySuggestions.nearestName(entry.classPattern(), classNames).orElse(null);
+      findings.add(Finding.warning("no-match", entry.index(), label(entry) + " matches no class on the class path"
+          + (near == null ? "" : " (did you mean " + near + "?)")));
     } else if (report.types().isEmpty()) {
       findings.add(Finding.warning("shadowed", entry.index(), label(entry)
           + ": every class it names is taken by an earlier entry"));
@@ -90,6 +97,7 @@ final class ServicePlan {
       findings.add(Finding.warning("many-matches", entry.index(), label(entry) + " matches "
           + report.namedClasses() + " classes (more than " + maxMatches + "); is the glob too wide?"));
     }
+    unusedKeys(report);
     Set<String> reported = new HashSet<>();
     for (TypeReport type : report.types()) {
       for (MethodReport method : type.methods()) {
@@ -104,13 +112,37 @@ final class ServicePlan {
     }
   }
 
+  /** A {@code methods} key that names no method of the types the entry covers: most often a typo. */
+  private void unusedKeys(EntryReport report) {
+    ServiceEntry entry = report.entry();
+    Set<String> names = methodNames.getOrDefault(entry, Set.of());
+    if (report.types().isEmpty() || entry.methods().isEmpty()) {
+      return; // no-match or shadowed says it already
+    }
+    Set<String> used = new HashSet<>();
+    for (String name : names) {
+      used.addAll(MethodKeys.matching(entry, name));
+    }
+    for (String key : entry.methods().keySet()) {
+      if (!used.contains(key)) {
+        String near = KeySuggestions.nearestName(key, names).orElse(null);
+        findings.add(Finding.warning("unused-method-key", entry.index(), label(entry) + ": methods key '" + key
+            + "' matches no method of the classes it covers" + (near == null ? "" : " (did you mean '" + near + "'?)")));
+      }
+    }
+  }
+
   private TypeReport type(ClassHeader header, ServiceIndex.Match<ClassHeader> match) {
     ServiceEntry entry = match.entry();
     String entity = entry.entityFor(match.typeName());
     List<MethodReport> methods = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Set<String> names = methodNames.computeIfAbsent(entry, e -> new HashSet<>());
     for (ClassHeader owner : hierarchy(header)) {
       for (MethodScan.Method method : MethodScan.declared(bytes(owner.name()))) {
+        if (!method.name().startsWith("<")) {
+          names.add(method.name());
+        }
         boolean emits = method.weavable() && coverage.mapsMethod(method.name())
             || header.isInterface() && method.abstractPublic();
         // a static method emits with its own class, so only the type's own statics count

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the known key a mistyped key was probably meant to be. */
-final class KeySuggestions {
+/** Finds the known key (or name) a mistyped one was probably meant to be. */
+public final class KeySuggestions {
 
   private static final int MAX_DISTANCE = 2;
 
@@ -47,6 +47,25 @@ final class KeySuggestions {
 
   private static String normalise(String key) {
     return key.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The nearest of {@code known} to {@code name} within edit distance 2, case counting: for class
+   * and method names, where {@code CustomerServce} means {@code CustomerService}; empty if none.
+   */
+  public static Optional<String> nearestName(String name, Collection<String> known) {
+    String best = null;
+    int bestDistance = MAX_DISTANCE + 1;
+    for (String candidate : known) {
+      if (Math.abs(candidate.length() - name.length()) < bestDistance) {
+        int distance = distance(name, candidate);
+        if (distance < bestDistance && distance > 0) {
+          best = candidate;
+          bestDistance = distance;
+        }
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /** Levenshtein distance. */

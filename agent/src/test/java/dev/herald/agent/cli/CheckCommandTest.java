@@ -57,6 +57,26 @@ class CheckCommandTest {
   }
 
   @Test
+  void suggestsTheClassAndTheMethodAMisspeltNameMeant() throws Exception {
+    CheckRun run = CheckRun.of(folder, """
+        services:
+          - class: com.acme.OrderServce
+            entity: order
+          - class: com.acme.OrderService
+            entity: order
+            methods: { placeOrdr: create, "rush*": update }
+        """, "--classpath", classes.toString());
+
+    assertThat(run.output()).as(run.output())
+        .contains("services[0] com.acme.OrderServce (line 2) matches no class on the class path"
+            + " (did you mean com.acme.OrderService?)")
+        .contains("services[1] com.acme.OrderService (line 4): methods key 'placeOrdr' matches no method"
+            + " of the classes it covers (did you mean 'placeOrder'?)")
+        .contains("methods key 'rush*' matches no method of the classes it covers\n")
+        .contains("3 warning(s)");
+  }
+
+  @Test
   void warnsAboutAGlobMatchingMoreClassesThanAllowed() throws Exception {
     CheckRun run = CheckRun.of(folder, """
         services:
