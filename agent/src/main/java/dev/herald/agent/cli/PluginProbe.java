@@ -2,6 +2,7 @@ package dev.herald.agent.cli;
 
 import dev.herald.agent.cli.CheckReport.Finding;
 import dev.herald.agent.cli.CheckReport.PluginReport;
+import dev.herald.agent.config.KeySuggestions;
 import dev.herald.agent.config.PluginSettings;
 import dev.herald.api.HeraldPlugin;
 import java.io.IOException;
@@ -65,8 +66,9 @@ final class PluginProbe {
     }
     for (String configured : settings.config().keySet()) {
       if (!names.contains(configured)) {
+        String near = KeySuggestions.nearest(configured, names).orElse(null);
         findings.add(Finding.warning("plugin-config", -1, "plugins.config." + configured
-            + ": no plugin of that name in " + settings.path()));
+            + ": no plugin of that name in " + settings.path() + (near == null ? "" : " (did you mean '" + near + "'?)")));
       }
     }
   }

@@ -16,7 +16,7 @@ public final class KeySuggestions {
    * queueCapacity}), else the closest within edit distance 2, else one that is a prefix of the
    * other (at least 3 characters); empty if none is near.
    */
-  static Optional<String> nearest(String key, Collection<String> known) {
+  public static Optional<String> nearest(String key, Collection<String> known) {
     String normal = normalise(key);
     for (String candidate : known) {
       if (normalise(candidate).equals(normal)) {

@@ -61,8 +61,12 @@ final class PluginLifecycle {
   }
 
   private static String failed(LoadedPlugin plugin, Throwable failure) {
-    String line = "plugin '" + plugin.name() + "' (" + plugin.jar().display() + ") failed to start: "
-        + failure;
+    // By the convention plugins.md sets, an IllegalArgumentException from start is a settings
+    // problem whose message says what is wrong: where to fix it helps more than the class name.
+    String cause = failure instanceof IllegalArgumentException && failure.getMessage() != null
+        ? failure.getMessage() + " (the settings under plugins.config." + plugin.name() + ")"
+        : failure.toString();
+    String line = "plugin '" + plugin.name() + "' (" + plugin.jar().display() + ") failed to start: " + cause;
     log.error(line);
     log.debug("plugin '{}' start failure", plugin.name(), failure);
     plugin.bus().closeAll();

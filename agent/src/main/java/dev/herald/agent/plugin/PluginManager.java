@@ -1,5 +1,6 @@
 package dev.herald.agent.plugin;
 
+import dev.herald.agent.config.KeySuggestions;
 import dev.herald.agent.log.AgentLog;
 import dev.herald.agent.plugin.LoadedPlugin.State;
 import dev.herald.agent.plugin.PluginSlots.Slot;
@@ -335,8 +336,10 @@ public final class PluginManager implements AutoCloseable {
     slots.all().forEach(slot -> names.add(slot.name()));
     for (String name : configured) {
       if (!names.contains(name)) {
+        String near = KeySuggestions.nearest(name, names).orElse(null);
         log.warn("plugins.config has settings for '{}', but no plugin of that name was loaded"
-            + " (loaded: {})", name, names.isEmpty() ? "none" : String.join(", ", names));
+            + " ({}loaded: {})", name, near == null ? "" : "did you mean '" + near + "'? ",
+            names.isEmpty() ? "none" : String.join(", ", names));
       }
     }
   }

@@ -76,6 +76,9 @@ final class FixtureSources {
           if (config.containsKey("fail-start")) {
             throw new IllegalStateException("start refused by " + name);
           }
+          if (config.get("bad-setting") instanceof String key) {
+            throw new IllegalArgumentException(name + ": unknown setting '" + key + "'");
+          }
         }
 
         @Override

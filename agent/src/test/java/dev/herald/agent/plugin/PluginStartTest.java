@@ -92,6 +92,18 @@ class PluginStartTest extends PluginTestSupport {
   }
 
   @Test
+  void aSettingsProblemIsReportedByItsMessageAndWhereTheSettingsAre() throws Exception {
+    plugin("a-picky.jar", "picky");
+    PluginManager manager = manager(Map.of("picky", Map.of("bad-setting", "show-arg")));
+
+    manager.startAll();
+
+    assertThat(logs.at(Level.ERROR)).containsExactly("plugin 'picky' (plugins/a-picky.jar) failed to start:"
+        + " picky: unknown setting 'show-arg' (the settings under plugins.config.picky)");
+    manager.stopAll(Duration.ofSeconds(5));
+  }
+
+  @Test
   @Timeout(30)
   void abandonsAPluginWhoseStartHangsAndCarriesOn() throws Exception {
     plugin("a-slow.jar", "slow");
@@ -165,7 +177,7 @@ class PluginStartTest extends PluginTestSupport {
     manager.startAll();
 
     assertThat(logs.at(Level.WARN)).containsExactly("plugins.config has settings for 'slak', but no plugin"
-        + " of that name was loaded (loaded: audit-log, slack)");
+        + " of that name was loaded (did you mean 'slack'? loaded: audit-log, slack)");
   }
 
   @Test
