@@ -60,7 +60,7 @@ final class YamlComposer {
       try {
         return new Compose(settings).composeString(text);
       } catch (MarkedYamlEngineException e) {
-        problems.at(e.getProblemMark().or(e::getContextMark).orElse(null), syntaxMessage(e));
+        problems.at(e.getProblemMark().or(e::getContextMark).orElse(null), syntaxMessage(e, text));
       } catch (ReaderException e) {
         int[] position = position(text, e.getPosition());
         problems.atLine(position[0], position[1], String.format(
@@ -74,12 +74,26 @@ final class YamlComposer {
       return Optional.empty();
     }
 
-    private static String syntaxMessage(MarkedYamlEngineException e) {
+    private static String syntaxMessage(MarkedYamlEngineException e, String text) {
       if (String.valueOf(e.getContext()).contains("expected a single document")) {
         return "a second YAML document starts here ('---'); a Herald config is one document";
       }
-      StringBuilder message = new StringBuilder("YAML syntax error: ")
-          .append(oneLine(String.valueOf(e.getProblem())));
+      String problem = oneLine(String.valueOf(e.getProblem()));
+      Optional<Mark> block = e.getContextMark();
+      // The two errors a misplaced indent or colon gives, in the parser's terms ("<block end>",
+      // "'?'" for a key) that mean nothing to someone editing a config: said in the config's terms.
+      if (problem.startsWith("expected <block end>, but found") && block.isPresent()
+          && e.getProblemMark().isPresent()) {
+        Mark at = e.getProblemMark().get();
+        return "YAML syntax error: " + firstToken(text, at) + " is indented unlike the entries of the block"
+            + " started at line " + (block.get().getLine() + 1) + ", column " + (block.get().getColumn() + 1)
+            + ": line it up with them, or indent it under one of them";
+      }
+      if (problem.equals("mapping values are not allowed here")) {
+        return "YAML syntax error: a ':' followed by a space cannot start a mapping here; quote a value"
+            + " that contains ': ', or put a key on a line of its own";
+      }
+      StringBuilder message = new StringBuilder("YAML syntax error: ").append(problem);
       String context = e.getContext();
       if (context != null && !context.isBlank()) {
         message.append(" (").append(oneLine(context));
@@ -91,6 +105,17 @@ final class YamlComposer {
         message.append(')');
       }
       return message.toString();
+    }
+
+    /** How the entry at {@code mark} reads: {@code 'entity'} for a key, "a list item", else "this line". */
+    private static String firstToken(String text, Mark mark) {
+      String line = text.lines().skip(mark.getLine()).findFirst().orElse("");
+      String rest = mark.getColumn() <= line.length() ? line.substring(mark.getColumn()).strip() : "";
+      if (rest.startsWith("-")) {
+        return "a list item";
+      }
+      int colon = rest.indexOf(':');
+      return colon > 0 ? "'" + rest.substring(0, colon).strip() + "'" : "this line";
     }
 
     private static String oneLine(String text) {

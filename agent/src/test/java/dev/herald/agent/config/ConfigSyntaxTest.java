@@ -23,7 +23,14 @@ class ConfigSyntaxTest {
   @Test
   void yamlSyntaxErrorIsOneLineWithPosition() {
     assertThat(at(problem("bus:\n  threads: 2\n  overflow: a: b\n")))
-        .isEqualTo("3:14: YAML syntax error: mapping values are not allowed here");
+        .isEqualTo("3:14: YAML syntax error: a ':' followed by a space cannot start a mapping here;"
+            + " quote a value that contains ': ', or put a key on a line of its own");
+    assertThat(at(problem("services:\n  - class: a.B\n  entity: b\n")))
+        .isEqualTo("3:3: YAML syntax error: 'entity' is indented unlike the entries of the block started"
+            + " at line 2, column 3: line it up with them, or indent it under one of them");
+    assertThat(at(problem("services:\n  - class: a.B\n   entity: b\n")))
+        .startsWith("3:4: YAML syntax error: 'entity' is indented unlike the entries of the block started"
+            + " at line 2, column 3");
     assertThat(at(problem("services: [ { class: a.B, entity: b }\n")))
         .isEqualTo("2:1: YAML syntax error: expected ',' or ']', but got <stream end> "
             + "(while parsing a flow sequence started at line 1, column 11)");
