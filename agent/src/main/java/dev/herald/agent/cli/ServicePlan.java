@@ -123,7 +123,16 @@ final class ServicePlan {
     for (String name : names) {
       used.addAll(MethodKeys.matching(entry, name));
     }
-    for (String key : entry.methods().keySet()) {
+    for (Map.Entry<String, String> mapping : entry.methods().entrySet()) {
+      String key = mapping.getKey();
+      String operation = mapping.getValue();
+      // operations are free-form, but one a letter or two away from a usual one is a typo
+      String usual = ServiceEntry.DEFAULT_OPERATIONS.contains(operation) ? null
+          : KeySuggestions.nearestName(operation, ServiceEntry.DEFAULT_OPERATIONS).orElse(null);
+      if (usual != null) {
+        findings.add(Finding.warning("unusual-operation", entry.index(), label(entry) + ": methods key '" + key
+            + "' maps to operation '" + operation + "' (did you mean '" + usual + "'?)"));
+      }
       if (!used.contains(key)) {
         String near = KeySuggestions.nearestName(key, names).orElse(null);
         findings.add(Finding.warning("unused-method-key", entry.index(), label(entry) + ": methods key '" + key

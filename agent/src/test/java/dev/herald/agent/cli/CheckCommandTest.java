@@ -64,7 +64,7 @@ class CheckCommandTest {
             entity: order
           - class: com.acme.OrderService
             entity: order
-            methods: { placeOrdr: create, "rush*": update }
+            methods: { placeOrdr: create, "rush*": update, placeRush: updaet }
         """, "--classpath", classes.toString());
 
     assertThat(run.output()).as(run.output())
@@ -73,7 +73,8 @@ class CheckCommandTest {
         .contains("services[1] com.acme.OrderService (line 4): methods key 'placeOrdr' matches no method"
             + " of the classes it covers (did you mean 'placeOrder'?)")
         .contains("methods key 'rush*' matches no method of the classes it covers\n")
-        .contains("3 warning(s)");
+        .contains("methods key 'placeRush' maps to operation 'updaet' (did you mean 'update'?)")
+        .contains("4 warning(s)");
   }
 
   @Test
