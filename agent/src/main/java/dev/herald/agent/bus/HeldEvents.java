@@ -9,9 +9,13 @@ import java.util.List;
  * The events of calls made while the plugins start, kept in order and published once they have
  * subscribed, so that the application's calls need not wait for the plugins' start and no plugin
  * misses one. Up to {@code capacity} events are kept; a publisher that finds the store full waits
- * for the release as a call used to ({@link HeraldHooks#awaitRelease}, bounded), then publishes.
- * The agent's own threads ({@code herald-*}: a listener publishing, a plugin starting) publish
- * straight away, as they never waited.
+ * for the release as a call used to ({@link HeraldHooks#awaitRelease}, bounded). If the release has
+ * not come by then (the plugins' start outlasted the hold's limit), or the publisher is one of the
+ * agent's threads, which never wait, it releases what is kept itself, in order, and then publishes:
+ * plugins still starting miss those events, but none overtakes an event kept before it. Events that
+ * code publishes on the agent's own threads ({@code herald-*}: a listener, a plugin starting) go
+ * straight to the bus, as they never waited; the events of a call made while held are kept on any
+ * thread ({@link #publishOfHeldCall}), since its before event was.
  *
  * <p>Order: {@link #release} publishes what it kept, in the order it was kept, under the same lock
  * as {@link #publish}, and only then lets events through; so an event published after the release
@@ -38,7 +42,20 @@ public final class HeldEvents {
    * {@link #release} if that has not come yet. Never throws; waits only when the store is full.
    */
   public void publish(Route route, Event event) {
-    if (!released && !HeraldHooks.onAgentThread()) {
+    publish(route, event, HeraldHooks.onAgentThread());
+  }
+
+  /**
+   * As {@link #publish}, for an event of a call made while held, on whatever thread it ends (an
+   * asynchronous result may complete on a listener's): kept, as its before event was, so that it
+   * never overtakes it.
+   */
+  public void publishOfHeldCall(Route route, Event event) {
+    publish(route, event, false);
+  }
+
+  private void publish(Route route, Event event, boolean straight) {
+    if (!released && !straight) {
       synchronized (this) {
         if (!released && kept.size() < 2 * capacity) {
           kept.add(route);
@@ -48,6 +65,9 @@ public final class HeldEvents {
       }
       if (!released) {
         HeraldHooks.awaitRelease(); // full: as a call did before events were kept (bounded)
+      }
+      if (!released) {
+        release(); // see the class comment: this event must not overtake the kept ones
       }
     }
     send(route, event);

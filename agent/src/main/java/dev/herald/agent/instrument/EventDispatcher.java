@@ -130,7 +130,7 @@ final class EventDispatcher implements Dispatcher {
       call.epochNanos = clock.epochNanos(call.startNanos);
       Route route = call.binding.before;
       if (call.held) {
-        held.publish(route, call);
+        held.publishOfHeldCall(route, call);
       } else if (!route.isEmpty()) {
         bus.publish(route, call, call.stack.counts);
       }
@@ -178,7 +178,7 @@ final class EventDispatcher implements Dispatcher {
   private void publish(Invocation call, Phase phase, Route route, Object outcome, long nanoTime,
       ThreadCounters.Cells counts) {
     if (call.held) {
-      held.publish(route, new HeraldEvent(call, phase, outcome, nanoTime - call.startNanos));
+      held.publishOfHeldCall(route, new HeraldEvent(call, phase, outcome, nanoTime - call.startNanos));
       return;
     }
     if (route.isEmpty()) {

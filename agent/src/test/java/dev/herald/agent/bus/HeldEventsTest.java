@@ -87,6 +87,43 @@ class HeldEventsTest {
     assertThat(received).containsExactly("audit.after.create#5");
   }
 
+  @Test
+  void whenTheHoldRunsOutWhatWasKeptGoesOutFirst() throws Exception {
+    HeraldHooks.hold(TimeUnit.MILLISECONDS.toNanos(200)); // the plugins' start outlasts the hold
+    HeldEvents held = new HeldEvents(bus, 1);
+    bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
+    held.publishOfHeldCall(bus.route("order.before.create"), event("order", Phase.BEFORE, 1));
+    Thread caller = new Thread(() -> held.publishOfHeldCall(bus.route("order.after.create"),
+        event("order", Phase.AFTER, 1)), "app-main");
+    caller.start();
+    caller.join(TimeUnit.SECONDS.toMillis(10));
+
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(received).as("the after event does not overtake its kept before event")
+        .containsExactly("order.before.create#1", "order.after.create#1");
+    held.release(); // the plugins' start ends at last: nothing is published twice
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(received).hasSize(2);
+  }
+
+  @Test
+  void theEventsOfAHeldCallAreKeptOnTheAgentsThreadsToo() throws Exception {
+    HeldEvents held = new HeldEvents(bus, 8);
+    bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
+    held.publishOfHeldCall(bus.route("order.before.create"), event("order", Phase.BEFORE, 7));
+    // its asynchronous result completes on a listener's thread
+    Thread listener = new Thread(() -> held.publishOfHeldCall(bus.route("order.after.create"),
+        event("order", Phase.AFTER, 7)), "herald-delivery-1");
+    listener.start();
+    listener.join();
+
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(received).as("kept, as its before event is").isEmpty();
+    held.release();
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(received).containsExactly("order.before.create#7", "order.after.create#7");
+  }
+
   private static Event update(long id) {
     return Event.builder("account", Phase.AFTER, "update").invocationId(id).build();
   }
