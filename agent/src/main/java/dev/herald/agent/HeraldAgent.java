@@ -65,6 +65,9 @@ public final class HeraldAgent {
   /** Starts the agent; never throws (the application starts whatever happens here). */
   public static void start(String args, Instrumentation inst, boolean attached, File jar) {
     long started = System.nanoTime();
+    // set once events are held, for a start that fails after that: see the catch below
+    HeldEvents heldSoFar = null;
+    DefaultEventBus busSoFar = null;
     try {
       Optional<Path> file =
           ConfigLoader.locate(args, SYSTEM_PROPERTIES, ENVIRONMENT, Path.of("").toAbsolutePath());
@@ -97,6 +100,8 @@ public final class HeraldAgent {
       long holdNanos =
           TimeUnit.SECONDS.toNanos(Math.max(MIN_HOLD_SECONDS, 2 * config.plugins().startTimeout().toSeconds()));
       HeldEvents held = new HeldEvents(bus, config.bus().queueCapacity());
+      heldSoFar = held;
+      busSoFar = bus;
       installBus(new HeldBus(bus, held, holdNanos));
       HeraldHooks.hold(holdNanos);
       Weaving weaving = Weaving.install(inst, config, bus, held, attached, calls);
@@ -135,6 +140,16 @@ public final class HeraldAgent {
     } catch (ExitRequested exit) {
       System.exit(2);
     } catch (Throwable t) {
+      // What was kept goes out, and Herald.bus() becomes the bus itself, before calls stop being
+      // held: nothing stays kept for ever, and no later call overtakes a kept one.
+      try {
+        if (heldSoFar != null) {
+          heldSoFar.release();
+          installBus(busSoFar);
+        }
+      } catch (Throwable ignored) {
+        // the hold ends below all the same
+      }
       HeraldHooks.release();
       log.error("Herald did not start; the application runs without events", t);
     }
