@@ -8,6 +8,7 @@ import dev.herald.api.Subscription;
 import dev.herald.api.SubscriptionStatistics;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
@@ -58,6 +59,8 @@ final class BusSubscription implements Subscription {
   // written by publishers on the overflow path only
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong queueFull = new AtomicLong();
+  // publishers evicting under drop-oldest: an event taken from the queue and not yet counted
+  private final AtomicInteger evicting = new AtomicInteger();
   private final RateLimitedLog failures = new RateLimitedLog(log, FAILURE_LOG_INTERVAL_MILLIS);
   private final String failureMessage;
 
@@ -191,6 +194,23 @@ final class BusSubscription implements Subscription {
     return closed;
   }
 
+  /**
+   * Under drop-oldest, by a publisher: takes the oldest queued event and counts it dropped; false if
+   * none was queued. Until it is counted, {@link #reached} does not count it as handled.
+   */
+  boolean evictOldest() {
+    evicting.incrementAndGet(); // before the take: whoever sees the take sees this
+    try {
+      if (queue.poll() == null) {
+        return false;
+      }
+      countDrop();
+      return true;
+    } finally {
+      evicting.decrementAndGet();
+    }
+  }
+
   /** Counts one event dropped, by the overflow policy or by closing. */
   void countDrop() {
     dropped.incrementAndGet();
@@ -206,10 +226,11 @@ final class BusSubscription implements Subscription {
   boolean reached(long mark) {
     if (closed) {
       // what it held is dropped by whoever holds the claim: counted once the claim is given back
-      return queue.isEmpty() && !state.claimed();
+      return queue.isEmpty() && !state.claimed() && evicting.get() == 0;
     }
-    // consumer index first: the batch start it covers was published before it (see deliver)
-    return queue.consumerIndex() >= mark && state.inflightFrom >= mark;
+    // consumer index first: the batch start it covers was published before it (see deliver), and
+    // so was an eviction's mark (see evictOldest)
+    return queue.consumerIndex() >= mark && state.inflightFrom >= mark && evicting.get() == 0;
   }
 
   /** Events queued or being delivered; meant for the shutdown report. */

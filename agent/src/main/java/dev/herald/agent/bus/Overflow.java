@@ -62,8 +62,8 @@ final class Overflow {
 
   private void dropOldest(Event event) {
     for (int i = 0; i < MAX_EVICTIONS; i++) {
-      if (subscription.queue.poll() != null) {
-        drop();
+      if (subscription.evictOldest()) {
+        dropLog.onDrop();
       }
       if (subscription.queue.offer(event)) {
         return;
