@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A snapshot of an {@link EventBus}'s counters.
  *
- * @param published events handed to {@link EventBus#publish(Event)} (by the agent or by code)
+ * @param published events published: every event published from code, but the agent's own events
+ *     (of instrumented calls) only when some subscription's pattern matches their name
  * @param delivered sum of {@link SubscriptionStatistics#delivered()} over live and closed subscriptions
  * @param failed sum of listener failures
  * @param dropped sum of events dropped by overflow policies or on close

@@ -12,6 +12,10 @@ import java.util.List;
  * for a method returning a {@code CompletionStage}, when the stage completes). Code may publish
  * its own events, built with {@link #builder(String, Phase, String)}.
  *
+ * <p>What each accessor promises per phase (an error for failed events, no result outside after
+ * events, ...) holds for the agent's events. An event built in code is not checked: it carries
+ * what its {@link EventBuilder} was given, whatever its phase.
+ *
  * <p>Events are immutable and safe to share between threads. The objects they refer to (the
  * arguments, the result) are the application's own and are not copied: a listener must not
  * modify them, and sees their state at delivery time, not at call time.
@@ -33,10 +37,17 @@ public interface Event {
   /** The call's arguments, in order; unmodifiable, never null, may contain nulls. */
   List<Object> args();
 
-  /** For {@link Phase#AFTER}: the return value ({@code null} for void); otherwise null. */
+  /**
+   * For {@link Phase#AFTER}: the return value ({@code null} for void; for a method returning a
+   * {@code CompletionStage}, the value the stage completed with); otherwise null.
+   */
   Object result();
 
-  /** For {@link Phase#FAILED}: the throwable, as thrown; otherwise null. */
+  /**
+   * For {@link Phase#FAILED}: the throwable, as thrown, never null; otherwise null. For a method
+   * returning a {@code CompletionStage}, what the stage completed with, unwrapped from a {@link
+   * java.util.concurrent.CompletionException} that has a cause.
+   */
   Throwable error();
 
   /** Who acted, from {@link EventContext} or the configured MDC key. May be null. */
@@ -58,7 +69,10 @@ public interface Event {
    */
   long invocationId();
 
-  /** For after and failed events: the time since the before event; for before, {@link Duration#ZERO}. */
+  /**
+   * For after and failed events: the time since the before event; for before, {@link
+   * Duration#ZERO}. Never null.
+   */
   Duration duration();
 
   /** The configured class (or interface) whose entry produced the event; never null (may be empty for code events). */
@@ -68,10 +82,12 @@ public interface Event {
   String methodName();
 
   /**
-   * Starts building an event for {@link EventBus#publish(Event)}.
+   * Starts building an event for {@link EventBus#publish(Event)}. The builder takes the actor,
+   * user id and trace id of the calling thread's {@link EventContext#current()} at this call.
    *
    * @throws IllegalArgumentException if entity or operation is empty or holds characters other
    *     than letters, digits, {@code _} and {@code -}
+   * @throws NullPointerException if an argument is null
    */
   static EventBuilder builder(String entity, Phase phase, String operation) {
     return new EventBuilder(entity, phase, operation);

@@ -11,9 +11,11 @@ import java.util.Objects;
  * Builds an {@link Event} for code that publishes its own events. Obtained from {@link
  * Event#builder(String, Phase, String)}.
  *
- * <p>Unset fields default to: no arguments, null result, error and context, the current {@link
- * EventContext}'s actor, user id and trace id, {@code Instant.now()} at {@link #build()}, invocation
- * id 0, zero duration, empty class and method names.
+ * <p>Unset fields default to: no arguments; null result and error; the actor, user id and trace id
+ * of the {@link EventContext} current on the thread that called {@code Event.builder} (the MDC is
+ * not read); {@code Instant.now()} at {@link #build()}; invocation id 0; zero duration; empty class
+ * and method names. Nothing is checked against the phase: an after event without a result, or a
+ * failed event without an error, is built as given.
  *
  * <p>A builder is not safe for concurrent use; the events it builds are immutable.
  */
@@ -40,7 +42,12 @@ public final class EventBuilder {
     this.operation = checkSegment("operation", operation);
   }
 
-  /** The arguments; copied, may contain nulls. */
+  /**
+   * The arguments; copied, may contain nulls.
+   *
+   * @throws NullPointerException if the array itself is null, as with {@code args(null)}; write
+   *     {@code args((Object) null)} for one null argument
+   */
   public EventBuilder args(Object... args) {
     this.args = Collections.unmodifiableList(Arrays.asList(args.clone()));
     return this;
@@ -76,7 +83,11 @@ public final class EventBuilder {
     return this;
   }
 
-  /** When it happened; defaults to the time of {@link #build()}. */
+  /**
+   * When it happened; defaults to the time of {@link #build()}.
+   *
+   * @throws NullPointerException if {@code timestamp} is null
+   */
   public EventBuilder timestamp(Instant timestamp) {
     this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
     return this;
@@ -88,19 +99,31 @@ public final class EventBuilder {
     return this;
   }
 
-  /** How long the call took, for after and failed events. */
+  /**
+   * How long the call took, for after and failed events.
+   *
+   * @throws NullPointerException if {@code duration} is null
+   */
   public EventBuilder duration(Duration duration) {
     this.duration = Objects.requireNonNull(duration, "duration");
     return this;
   }
 
-  /** The class the event is about. */
+  /**
+   * The class the event is about.
+   *
+   * @throws NullPointerException if {@code className} is null; use {@code ""} for none
+   */
   public EventBuilder className(String className) {
     this.className = Objects.requireNonNull(className, "className");
     return this;
   }
 
-  /** The method the event is about. */
+  /**
+   * The method the event is about.
+   *
+   * @throws NullPointerException if {@code methodName} is null; use {@code ""} for none
+   */
   public EventBuilder methodName(String methodName) {
     this.methodName = Objects.requireNonNull(methodName, "methodName");
     return this;

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Event name patterns: three dot-separated segments, each a name or {@code *}, where {@code *}
- * matches one whole segment.
+ * matches one whole segment. The second segment, the phase, is {@code before}, {@code after},
+ * {@code failed} or {@code *}.
  *
  * <p>Stateless and safe for concurrent use.
  */

@@ -4,13 +4,21 @@ package dev.herald.api;
  * A listener plugin: a jar in the configured plugin folder, found with {@link
  * java.util.ServiceLoader} through its {@code META-INF/services/dev.herald.api.HeraldPlugin} file.
  *
- * <p>Lifecycle: the agent creates the plugin with its public no-argument constructor, calls
- * {@link #start(PluginContext)} once before the application's {@code main} runs (bounded by
- * {@code plugins.start-timeout}), and {@link #stop()} once at JVM exit after the bus has drained.
- * Subscriptions made through {@link PluginContext#bus()} are closed after {@code stop()}.
+ * <p>Lifecycle: the agent creates the plugin with its public no-argument constructor and calls
+ * {@link #start(PluginContext)} once, in the background while the application's {@code main} runs:
+ * by default once the application's start has settled (no class loaded for 250 ms, at most 5 s) or
+ * at the first event, whichever comes first; with {@code plugins.start: immediate}, or when Herald
+ * is attached to a running JVM, at once. Events of calls made meanwhile are kept and delivered once
+ * the plugins have subscribed, so a plugin that subscribes in {@code start} within {@code
+ * plugins.start-timeout} misses none. {@link #stop()} is called once: at JVM exit, or earlier when
+ * the plugin is unloaded, restarted or stopped over JMX. Subscriptions made through {@link
+ * PluginContext#bus()} are closed after {@code stop()} returns or times out.
  *
- * <p>Each plugin jar has its own class loader whose parent sees only this API and the JDK, so a
- * plugin may bundle any library version. It must not bundle {@code dev.herald.api} itself.
+ * <p>Each plugin jar has its own class loader, so a plugin may bundle any library version. Its
+ * parent is the JDK's platform class loader: it sees the JDK modules the JVM resolved at start,
+ * this API and, being on the bootstrap class path too, {@code dev.herald.agent.bootstrap.*}, which
+ * is not API (do not use it); never the application's classes nor the agent's implementation. A
+ * plugin must not bundle {@code dev.herald.api} itself: the agent refuses such a jar.
  */
 public interface HeraldPlugin {
 
@@ -18,17 +26,30 @@ public interface HeraldPlugin {
   String name();
 
   /**
-   * Starts the plugin: read settings, open resources, subscribe. Called once, on an agent thread.
+   * Starts the plugin: read settings, open resources, subscribe. Called once, on a daemon thread
+   * of its own, {@code herald-plugin-start-<name>}, with the plugin's class loader as context
+   * class loader, and waited for up to {@code plugins.start-timeout}. After that the agent goes
+   * on without waiting: the subscriptions made keep working, and {@link #stop()} may later be
+   * called, on another thread, while this method is still running.
    *
    * @throws Exception if the plugin cannot start; the agent logs it, closes the plugin's
-   *     subscriptions and runs on without it
+   *     subscriptions, releases its class loader, and runs on without it. {@link #stop()} is then
+   *     never called, so release what this method opened before throwing
    */
   void start(PluginContext context) throws Exception;
 
   /**
-   * Releases what {@link #start} acquired: flush files, close connections. Called once, at JVM
-   * exit or when the plugin is unloaded, after its queued events were delivered or the drain
-   * timed out.
+   * Releases what {@link #start} acquired: flush files, close connections. Called once, on a
+   * daemon thread {@code herald-plugin-stop-<name>} with the plugin's class loader as context
+   * class loader, unless {@code start} threw.
+   *
+   * <p>At JVM exit it runs after the bus has drained (or the drain has timed out) and stopped
+   * delivering; all plugins' {@code stop} calls share what is left of {@code bus.shutdown-timeout},
+   * but at least one second. When the plugin is unloaded, restarted or stopped over JMX while the
+   * application runs, it is waited for up to {@code plugins.start-timeout}, and nothing is
+   * drained: listeners may still be called while it runs, and events still queued for the plugin
+   * are dropped (and counted) when its subscriptions close after it. If {@code start} timed out,
+   * it may run while {@code start} is still running.
    *
    * @throws Exception logged by the agent
    */

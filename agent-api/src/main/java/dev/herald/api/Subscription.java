@@ -13,15 +13,24 @@ public interface Subscription extends AutoCloseable {
   String pattern();
 
   /**
-   * A name for logs and statistics: the plugin that made it and the listener's class, e.g.
-   * {@code "audit-log:AuditListener"}. Never null.
+   * A name for logs and statistics. Made through {@link PluginContext#bus()}: the plugin's name and
+   * the listener's simple class name, e.g. {@code "audit-log:AuditListener"}, or {@code
+   * "audit-log:listener"} for a lambda or an anonymous class. Made on the agent's bus otherwise:
+   * the listener's simple class name, {@code "lambda"} for a lambda, {@code "Outer$1"} for an
+   * anonymous class. Never null.
    */
   String name();
 
   /** A snapshot of this subscription's counters. Never null. */
   SubscriptionStatistics statistics();
 
-  /** Stops deliveries to this subscription's listener. Never throws. */
+  /**
+   * Stops deliveries to this subscription's listener and drops what is queued for it, counted in
+   * its statistics as dropped. Idempotent; never throws; never waits. A delivery thread that was
+   * already handing an event to the listener when this was called from another thread may still
+   * complete that one call after this returns; no other call follows. Safe to call from any
+   * thread, the listener's own included.
+   */
   @Override
   void close();
 }

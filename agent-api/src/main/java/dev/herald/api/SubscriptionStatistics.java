@@ -1,8 +1,8 @@
 package dev.herald.api;
 
 /**
- * A snapshot of one subscription's counters. All counts start at zero when the subscription is
- * made and only grow.
+ * A snapshot of one subscription's counters. All start at zero when the subscription is made;
+ * {@code queued} goes up and down with the queue, the others only grow.
  *
  * @param name the subscription's {@link Subscription#name()}
  * @param pattern the subscription's pattern
