@@ -256,7 +256,8 @@ final class BusSubscription implements Subscription {
 
   /**
    * Stops delivery and discards what is queued, counted as dropped: at once, or, if a delivery
-   * thread is inside the listener right now, when that call returns. Idempotent; never throws.
+   * thread is inside the listener right now (or past its last check of {@code closed}, about to
+   * enter it with one event), when that call returns. Idempotent; never throws; never waits.
    */
   @Override
   public void close() {

@@ -87,7 +87,8 @@ final class Overflow {
     // Time this thread was stopped rather than waiting (a GC pause or safepoint, its core taken by
     // the host) stopped the delivery threads too: counted against the timeout, one pause as long
     // as the timeout dropped an event nobody had had a chance to make room for. Up to
-    // block-timeout of it is not counted, so a publish waits at most twice block-timeout in all.
+    // block-timeout of it is not counted per full queue, so a publish that waits on one full queue
+    // waits at most twice block-timeout in all.
     long forgiven = 0;
     for (int step = 0; ; step++) {
       pool.wakeIfSleeping();
