@@ -104,8 +104,10 @@ final class BusSubscription implements Subscription {
       queueFull.incrementAndGet();
       deadline = overflow.onFull(event, deadline);
     }
-    if (closed) {
-      discardIfUnclaimed();
+    if (closed && !discardIfUnclaimed()) {
+      // The claim holder drops this event when it lets go. Till then flush must wait for it, but
+      // this publisher's route was older than the close, which may have left flush's list already.
+      bus.onStillClosing(this);
     }
     return deadline;
   }
@@ -275,12 +277,14 @@ final class BusSubscription implements Subscription {
     }
   }
 
-  private void discardIfUnclaimed() {
-    // if another thread holds the claim, its release() discards instead
+  /** True if it discarded; false if another thread holds the claim, whose release() discards instead. */
+  private boolean discardIfUnclaimed() {
     if (tryClaim()) {
       discardQueued();
       release();
+      return true;
     }
+    return false;
   }
 
   private void discardQueued() {

@@ -213,6 +213,11 @@ public final class DefaultEventBus implements EventBus {
     pool.remove(subscription);
   }
 
+  /** A closed subscription was offered an event that the holder of its claim is yet to drop. */
+  void onStillClosing(BusSubscription subscription) {
+    table.stillClosing(subscription);
+  }
+
   /** A closed subscription has dropped, and counted, what it held. */
   void onDropped(BusSubscription subscription) {
     table.dropped(subscription);

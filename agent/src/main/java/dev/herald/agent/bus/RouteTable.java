@@ -87,6 +87,11 @@ final class RouteTable {
     return subscriptions;
   }
 
+  /** Lists a closed subscription for {@code flush} again: an event reached it after it was forgotten. */
+  void stillClosing(BusSubscription subscription) {
+    closing.add(subscription);
+  }
+
   /** Forgets a closed subscription once what it held was dropped and counted. */
   void dropped(BusSubscription subscription) {
     closing.remove(subscription);
@@ -95,6 +100,12 @@ final class RouteTable {
   /** What {@code flush} waits for: the live subscriptions, and closed ones still dropping what they held. */
   BusSubscription[] toFlush() {
     BusSubscription[] live = subscriptions;
+    if (closing.isEmpty()) {
+      return live;
+    }
+    // one listed again after dropping the late event (stillClosing, then dropped came first): what
+    // was offered before it was listed is visible here, so empty and unclaimed means counted
+    closing.removeIf(closed -> !closed.hasQueued() && !closed.claimed());
     if (closing.isEmpty()) {
       return live;
     }

@@ -77,6 +77,20 @@ class BusFlushShutdownTest {
   }
 
   @Test
+  void flushWaitsForAnEventAPublisherWithAnOlderRouteOfferedAfterTheClose() {
+    BusSubscription subscription = (BusSubscription) bus.on("order.*.*", e -> { });
+    subscription.close(); // nothing queued: flush forgets it at once
+    assertThat(subscription.tryClaim()).as("a delivery thread of an older round holds the claim").isTrue();
+
+    subscription.offer(order(1), 0); // a publisher that read the route before the close
+
+    assertThat(bus.flush(Duration.ofMillis(50))).as("the late event is neither handled nor forgotten").isFalse();
+    subscription.release(); // the claim holder lets go: it drops and counts the event
+    assertThat(bus.flush(WAIT)).isTrue();
+    assertThat(subscription.statistics().dropped()).isEqualTo(1);
+  }
+
+  @Test
   void flushTimesOutWhileAListenerIsStuck() throws Exception {
     CountDownLatch held = new CountDownLatch(1);
     bus.on("order.*.*", e -> {
