@@ -16,11 +16,12 @@ import java.time.Duration;
  * <p>Threading: listeners run on the bus's delivery threads and only render the text and offer it
  * to {@link SlackSender}'s bounded queue, so a slow or dead webhook never delays another
  * subscription. {@link #stop()} gives each message still queued one attempt, without retries,
- * within 5 seconds in all, then stops the sender.
+ * within 2 seconds in all, then stops the sender: at exit the agent gives all plugins' stops what
+ * is left of {@code bus.shutdown-timeout} (5 s by default) and no more.
  */
 public final class SlackPlugin implements HeraldPlugin {
 
-  private static final Duration DRAIN = Duration.ofSeconds(5);
+  private static final Duration DRAIN = Duration.ofSeconds(2);
 
   private final SlackSender.Pause pause;
   private volatile SlackSender sender;

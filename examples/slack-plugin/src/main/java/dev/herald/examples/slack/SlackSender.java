@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SlackSender implements Runnable {
 
+  private static final long STOP_GRACE_MILLIS = 200;
+
   /** Waits between attempts; tests replace it to record the waits instead of waiting. */
   @FunctionalInterface
   interface Pause {
@@ -76,7 +78,8 @@ final class SlackSender implements Runnable {
 
   /**
    * Lets the thread make one attempt at each queued message for up to {@code drain} (cutting short a
-   * wait between retries), then interrupts it; counts what is left as failed.
+   * wait between retries), then interrupts it and waits for it a little more (an interrupted
+   * request ends at once); counts what is left as failed.
    */
   void stop(Duration drain) throws InterruptedException {
     closing = true;
@@ -85,7 +88,7 @@ final class SlackSender implements Runnable {
     }
     thread.join(Math.max(1, drain.toMillis()));
     thread.interrupt();
-    thread.join(Math.max(1, drain.toMillis()));
+    thread.join(STOP_GRACE_MILLIS);
     failed.addAndGet(queue.size());
     queue.clear();
     synchronized (this) {

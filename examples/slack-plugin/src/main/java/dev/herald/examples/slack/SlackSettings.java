@@ -29,6 +29,7 @@ record SlackSettings(URI webhook, List<Rule> rules, Duration timeout, int maxAtt
 
   private static final Set<String> KEYS = new TreeSet<>(List.of("webhook-url", "rules", "timeout", "max-attempts",
       "backoff", "max-retry-after", "queue-capacity", "max-value-length"));
+  private static final Set<String> RULE_KEYS = new TreeSet<>(List.of("on", "text", "channel"));
 
   static SlackSettings from(Map<String, Object> config) {
     for (String key : config.keySet()) {
@@ -70,6 +71,13 @@ record SlackSettings(URI webhook, List<Rule> rules, Duration timeout, int maxAtt
     for (Object item : list) {
       if (!(item instanceof Map<?, ?> rule) || !(rule.get("text") instanceof String text)) {
         throw new IllegalArgumentException("slack: rule " + (rules.size() + 1) + " needs on and text");
+      }
+      for (Object key : rule.keySet()) {
+        // a misspelt channel would otherwise post to the webhook's default channel
+        if (!RULE_KEYS.contains(key)) {
+          throw new IllegalArgumentException("slack: rule " + (rules.size() + 1) + ": unknown key '" + key
+              + "' (known: " + RULE_KEYS + ")");
+        }
       }
       Object on = rule.get("on");
       List<String> patterns = on instanceof String one ? List.of(one)

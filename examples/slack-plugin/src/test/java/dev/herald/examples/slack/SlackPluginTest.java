@@ -161,6 +161,13 @@ class SlackPluginTest {
   }
 
   @Test
+  void refusesAMisspeltKeyInARule() {
+    assertThatThrownBy(() -> SlackSettings.from(Map.of("webhook-url", "https://hooks.example/x",
+        "rules", List.of(Map.of("on", "order.*.*", "text", "t", "chanel", "#sales")))))
+        .hasMessage("slack: rule 1: unknown key 'chanel' (known: [channel, on, text])");
+  }
+
+  @Test
   void dropsAndCountsWhenTheQueueIsFullWithoutBlockingTheBus() throws Exception {
     slack = new FakeSlack(FakeSlack.HANG);
     start(slack.url(), Map.of("queue-capacity", 1L, "timeout", "10s", "max-attempts", 1L));
