@@ -1,5 +1,6 @@
 package dev.herald.agent;
 
+import dev.herald.agent.bootstrap.AgentStarter;
 import dev.herald.agent.bootstrap.HeraldHooks;
 import dev.herald.agent.bus.BusOptions;
 import dev.herald.agent.bus.DefaultEventBus;
@@ -62,8 +63,13 @@ public final class HeraldAgent {
 
   private HeraldAgent() {}
 
-  /** Starts the agent; never throws (the application starts whatever happens here). */
-  public static void start(String args, Instrumentation inst, boolean attached, File jar) {
+  /**
+   * Starts the agent; never throws (the application starts whatever happens here).
+   *
+   * @return {@link AgentStarter#RUNNING}, {@link AgentStarter#NOT_ATTACHED} or {@link
+   *     AgentStarter#START_FAILED}
+   */
+  public static int start(String args, Instrumentation inst, boolean attached, File jar) {
     long started = System.nanoTime();
     // set once events are held, for a start that fails after that: see the catch below
     HeldEvents heldSoFar = null;
@@ -74,7 +80,11 @@ public final class HeraldAgent {
       // The weaver's classes load beside the config's reading rather than on the application's main
       // thread as its first service loads. Not when attached: the services are loaded already.
       WarmUp warmUp = file.isPresent() && !attached ? WarmUp.begin() : null;
-      HeraldConfig read = readConfig(file);
+      HeraldConfig read = readConfig(file, attached);
+      if (read == null && attached) {
+        // Nothing is set up, so that an attach with the config fixed can start Herald after all.
+        return AgentStarter.NOT_ATTACHED;
+      }
       // A rejected config runs as an empty one, but the start line must not read as if all were well
       boolean rejected = read == null;
       HeraldConfig config = rejected ? HeraldConfig.empty(file.get()) : read;
@@ -137,8 +147,10 @@ public final class HeraldAgent {
       }, "herald-shutdown"));
       log.debug("start-up before main: config and bus {} ms, instrumentation {} ms",
           (configured - started) / 1_000_000, (System.nanoTime() - configured) / 1_000_000);
+      return AgentStarter.RUNNING;
     } catch (ExitRequested exit) {
       System.exit(2);
+      return AgentStarter.START_FAILED;
     } catch (Throwable t) {
       // What was kept goes out, and Herald.bus() becomes the bus itself, before calls stop being
       // held: nothing stays kept for ever, and no later call overtakes a kept one.
@@ -152,6 +164,7 @@ public final class HeraldAgent {
       }
       HeraldHooks.release();
       log.error("Herald did not start; the application runs without events", t);
+      return AgentStarter.START_FAILED;
     }
   }
 
@@ -173,7 +186,7 @@ public final class HeraldAgent {
   }
 
   /** The config of {@code file}; null if it was rejected (logged here), empty if there is no file. */
-  private static HeraldConfig readConfig(Optional<Path> file) {
+  private static HeraldConfig readConfig(Optional<Path> file, boolean attached) {
     if (file.isEmpty()) {
       log.warn("no config file: pass one as -javaagent:herald-agent.jar=<file>, -Dherald.config=<file>, "
           + "HERALD_CONFIG=<file>, or put herald.yaml in the working directory; nothing is instrumented");
@@ -182,10 +195,12 @@ public final class HeraldAgent {
     try {
       return ConfigLoader.load(file.get(), ENVIRONMENT);
     } catch (ConfigException e) {
-      boolean exit = e.onConfigError() == OnConfigError.EXIT;
+      // Attached, the application has long been running: a failed attach must not end it.
+      boolean exit = e.onConfigError() == OnConfigError.EXIT && !attached;
       // One line, so that log scrapers and people see the cause where they see the error.
-      log.error("{}; {}", describe(e.problems()), exit
-          ? "exiting (on-config-error: exit)" : "the application runs without Herald's events");
+      log.error("{}; {}", describe(e.problems()), attached
+          ? "Herald was not attached; the application runs on as before"
+          : exit ? "exiting (on-config-error: exit)" : "the application runs without Herald's events");
       if (exit) {
         throw new ExitRequested();
       }

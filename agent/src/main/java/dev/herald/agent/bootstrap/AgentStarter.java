@@ -8,8 +8,27 @@ import java.lang.instrument.Instrumentation;
  *
  * <p>Lives on the bootstrap class path, so that a second start (an attach after {@code
  * -javaagent}, or two {@code -javaagent} flags) finds the first and is refused.
+ *
+ * <p>The system property {@code herald.agent} tells {@code java -jar herald-agent.jar attach} how
+ * things stand: {@value #JAVAAGENT} or {@value #ATTACHED} while Herald runs, {@value #FAILED} when
+ * an attach's start failed part way, and unset when Herald never ran or its config was rejected
+ * on attach (then nothing was set up, and a later attach may try again).
  */
 public final class AgentStarter {
+
+  /** {@code herald.agent} when started with {@code -javaagent}. */
+  public static final String JAVAAGENT = "javaagent";
+  /** {@code herald.agent} when attached and running. */
+  public static final String ATTACHED = "attached";
+  /** {@code herald.agent} when attached and start-up failed part way. */
+  public static final String FAILED = "attached, but its start failed";
+
+  /** {@code HeraldAgent.start}'s result: Herald runs (with events, or none after a rejected config). */
+  public static final int RUNNING = 0;
+  /** {@code HeraldAgent.start}'s result when attached with a config rejected there: nothing was set up. */
+  public static final int NOT_ATTACHED = 1;
+  /** {@code HeraldAgent.start}'s result when start-up failed part way: the application runs without events. */
+  public static final int START_FAILED = 2;
 
   private static boolean started;
 
@@ -25,11 +44,17 @@ public final class AgentStarter {
     started = true;
     // Lets `java -jar herald-agent.jar attach` see that Herald already runs here, and refuse; and
     // tells AgentLog, before the agent's first class loads, to defer Logback (see AgentLog).
-    System.setProperty("herald.agent", attached ? "attached" : "javaagent");
+    System.setProperty("herald.agent", attached ? ATTACHED : JAVAAGENT);
     ClassLoader loader = new AgentClassLoader(jar, ClassLoader.getPlatformClassLoader());
     Class<?> agent = Class.forName("dev.herald.agent.HeraldAgent", true, loader);
-    agent
+    int result = (int) agent
         .getMethod("start", String.class, Instrumentation.class, boolean.class, File.class)
         .invoke(null, args, inst, attached, jar);
+    if (result == NOT_ATTACHED) {
+      started = false;
+      System.clearProperty("herald.agent");
+    } else if (attached && result == START_FAILED) {
+      System.setProperty("herald.agent", FAILED);
+    }
   }
 }

@@ -27,7 +27,11 @@ public final class HeraldPremain {
     start(args, inst, false);
   }
 
-  /** Called by the JVM when Herald is attached to a running JVM. */
+  /**
+   * Called by the JVM when Herald is attached to a running JVM. Never throws: the JVM would print
+   * assertion failures into the application's log. The attaching side reads how the start went
+   * from the system property {@code herald.agent} (see {@code AgentStarter}).
+   */
   public static void agentmain(String args, Instrumentation inst) {
     start(args, inst, true);
   }

@@ -5,6 +5,7 @@ import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import dev.herald.agent.bootstrap.AgentStarter;
 import dev.herald.agent.config.ConfigException;
 import dev.herald.agent.config.ConfigLoader;
 import java.io.File;
@@ -62,6 +63,16 @@ final class AttachCommand {
         return 1;
       }
       vm.loadAgent(agentJar.getAbsolutePath(), config.toString());
+      // agentmain never throws (the JVM would print assertion failures into the application's
+      // log); it leaves how the start went in herald.agent: see AgentStarter.
+      String outcome = vm.getSystemProperties().getProperty(Jvms.RUNNING_PROPERTY);
+      if (outcome == null || outcome.equals(AgentStarter.FAILED)) {
+        err.println("herald: Herald did not start in JVM " + target.id() + " (" + target.displayName() + "): "
+            + (outcome == null ? "it rejected the config (its environment or files differ from here)"
+                : "its start failed") + "; that JVM's standard error, or log.file, says why. The application"
+            + " runs on as before" + (outcome == null ? "; attach again once the config is fixed" : ""));
+        return 2;
+      }
       out.println("Herald attached to JVM " + target.id() + " (" + target.displayName() + ") with " + config
           + "; its log goes to that JVM's standard error, or to log.file");
       return 0;

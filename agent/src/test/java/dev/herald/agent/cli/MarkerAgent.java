@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** A stand-in for the agent jar: records each start, and its argument, in the file named by {@code -Dmarker.file}. */
+/**
+ * A stand-in for the agent jar: records each start, and its argument, in the file named by {@code
+ * -Dmarker.file}, and on attach reports a start as Herald does (the system property {@code herald.agent}).
+ */
 public final class MarkerAgent {
 
   private MarkerAgent() {}
@@ -18,6 +21,7 @@ public final class MarkerAgent {
 
   public static void agentmain(String args, Instrumentation inst) throws IOException {
     record("agentmain:" + args);
+    System.setProperty("herald.agent", "attached");
   }
 
   private static void record(String line) throws IOException {

@@ -10,7 +10,7 @@ import java.util.Map;
  * <p>Scenarios: {@code events}, {@code errors}, {@code async}, {@code args}, {@code never}, {@code
  * config}, {@code context}, {@code publish}, {@code burst}, {@code settle}, {@code plugins-while-loading},
  * {@code plugins-after-quiet}, {@code plugins-first-call}, {@code classloading}, {@code bases-first}, {@code reload}, {@code
- * reload-services}, {@code reload-plugins}. An unknown name
+ * reload-services}, {@code reload-plugins}, {@code attach}. An unknown name
  * fails with exit status 2.
  */
 public final class Main {
@@ -37,6 +37,7 @@ public final class Main {
     scenarios.put("reload", ReloadScenarios::reload);
     scenarios.put("reload-services", ReloadScenarios::services);
     scenarios.put("reload-plugins", PluginReloadScenarios::plugins);
+    scenarios.put("attach", AttachScenarios::attach);
     Report.print("start-epoch-millis", System.currentTimeMillis());
     for (String name : args) {
       Scenario scenario = scenarios.get(name);

@@ -1,0 +1,92 @@
+package dev.herald.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar herald-agent.jar attach} against a running shapes app, as an operator would use
+ * it: a config the target rejects leaves the application running and is reported as a failure,
+ * and an attach with the config fixed then starts Herald there.
+ */
+class AttachIT {
+
+  private static final Duration CLI = Duration.ofSeconds(60);
+
+  @TempDir Path dir;
+
+  @Test
+  void aConfigTheTargetRejectsIsReportedAndNeverEndsTheApplicationAndAFixedOneAttaches() throws Exception {
+    Workspace ws = Workspace.in(dir);
+    // Checked with the operator's environment, where SHAPES_SERVICE is set; the target has none.
+    Path needsVariable = ws.write("needs-variable.yaml", """
+        on-config-error: exit
+        services:
+          - class: ${SHAPES_SERVICE}
+            entity: account
+        """ + Workspace.RECORDER);
+    Path fixed = ws.write("fixed.yaml", """
+        services:
+          - class: dev.herald.it.shapes.AccountService
+            entity: account
+        """ + Workspace.RECORDER);
+    CompletableFuture<Jvm.Result> target = CompletableFuture.supplyAsync(() -> Jvm.java()
+        .jar(Artifacts.shapesApp(), "attach").env("SHAPES_SERVICE", null).workDir(dir).run(Timeouts.RUN));
+    String pid = awaitReady(target);
+
+    Jvm.Result rejected = attach(pid, needsVariable);
+
+    assertThat(rejected.exitCode()).as(rejected.describe()).isEqualTo(2);
+    assertThat(rejected.stderr()).as(rejected.describe())
+        .contains("Herald did not start in JVM " + pid).contains("rejected the config");
+    Thread.sleep(300);
+    assertThat(target).as("the application runs on after a rejected attach").isNotDone();
+
+    Jvm.Result attached = attach(pid, fixed);
+
+    assertThat(attached.exitCode()).as(attached.describe()).isZero();
+    assertThat(attached.stdout()).contains("Herald attached to JVM " + pid);
+    Thread.sleep(1_000);
+    Files.writeString(dir.resolve("stop"), "");
+    Jvm.Result app = target.get(Timeouts.RUN.toSeconds(), TimeUnit.SECONDS);
+    assertThat(app.exitCode()).as(app.describe()).isZero();
+    assertThat(app.heraldLines("ERROR")).as(app.describe()).singleElement().asString()
+        .contains("needs-variable.yaml:3").contains("SHAPES_SERVICE").contains("Herald was not attached")
+        .doesNotContain("exiting");
+    assertThat(app.heraldLines("INFO")).as(app.describe())
+        .anySatisfy(line -> assertThat(line).contains("Herald started").contains("fixed.yaml"));
+    Map<Long, List<RecordedEvent>> calls = ws.recording().byInvocation();
+    assertThat(calls).as("calls made after the second attach emit; %s", app.describe()).isNotEmpty();
+    assertThat(calls.values()).as("one before and one after per call, none doubled")
+        .allSatisfy(events -> assertThat(events).extracting(RecordedEvent::name)
+            .containsExactly("account.before.create", "account.after.create"));
+  }
+
+  private String awaitReady(CompletableFuture<Jvm.Result> target) throws Exception {
+    Path ready = dir.resolve("attach-ready");
+    long deadline = System.nanoTime() + Timeouts.RUN.toNanos();
+    while (!Files.exists(ready) || Files.readString(ready).isBlank()) {
+      if (target.isDone()) {
+        throw new AssertionError("the application ended before it was ready: " + target.get().describe());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the application was not ready within " + Timeouts.RUN);
+      }
+      Thread.sleep(50);
+    }
+    return Files.readString(ready).strip();
+  }
+
+  private Jvm.Result attach(String pid, Path config) {
+    return Jvm.java().jar(Artifacts.agentJar(), "attach", pid, config.toString())
+        .env("SHAPES_SERVICE", "dev.herald.it.shapes.AccountService").workDir(dir).run(CLI);
+  }
+}
