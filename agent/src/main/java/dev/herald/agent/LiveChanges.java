@@ -170,7 +170,7 @@ final class LiveChanges implements AgentControl {
       }
     }
     List<ServiceEntry> next = new ArrayList<>(running.services());
-    next.add(added.with(next.size(), added.enabled()));
+    next.add(added.addedAt(next.size()));
     return applyServices(next, "added " + added.classPattern());
   }
 

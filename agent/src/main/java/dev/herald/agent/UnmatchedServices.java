@@ -33,11 +33,19 @@ final class UnmatchedServices {
   /** One WARN per entry of {@code entries} that matched no class of {@code loaded}. */
   static void warn(Logger log, Path file, List<ServiceEntry> entries, Class<?>[] loaded) {
     for (ServiceEntry entry : of(entries, loaded)) {
-      // an entry added over JMX has no line
-      String where = entry.line() > 0 ? file + ":" + entry.line() : String.valueOf(file);
-      log.warn("{}: services[{}]: no class {} '{}' was loaded in this run, so it sent no events;"
-              + " check the name with java -jar herald-agent.jar check {} --classpath <the application's class path>",
-          where, entry.index(), entry.isGlob() ? "matching" : "named", entry.classPattern(), file);
+      log.warn(message(file, entry));
     }
+  }
+
+  static String message(Path file, ServiceEntry entry) {
+    String missing = "no class " + (entry.isGlob() ? "matching" : "named") + " '" + entry.classPattern()
+        + "' was loaded in this run, so it sent no events";
+    if (entry.line() == 0) {
+      // added over JMX: not in the file, so neither its line nor `check` of the file would help
+      return "services[" + entry.index() + "] (added over JMX): " + missing + "; check the class name";
+    }
+    return file + ":" + entry.line() + ": services[" + entry.index() + "]: " + missing
+        + "; check the name with java -jar herald-agent.jar check " + file
+        + " --classpath <the application's class path>";
   }
 }

@@ -3,6 +3,7 @@ package dev.herald.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.agent.config.ServiceEntry;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,5 +31,18 @@ class UnmatchedServicesTest {
     // the bootstrap loader's classes are never instrumented, so they do not count as a match
     assertThat(UnmatchedServices.of(List.of(entry(0, "java.lang.String")), new Class<?>[] {String.class}))
         .hasSize(1);
+  }
+
+  @Test
+  void namesTheFileAndLineOfAnEntryFromTheFileAndNoLineForOneAddedOverJmx() {
+    Path file = Path.of("/etc/shop/herald.yaml");
+    ServiceEntry fromFile = entry(1, "com.acme.AcountService");
+
+    assertThat(UnmatchedServices.message(file, fromFile))
+        .startsWith("/etc/shop/herald.yaml:3: services[1]: no class named 'com.acme.AcountService' was loaded")
+        .contains("check /etc/shop/herald.yaml");
+    assertThat(UnmatchedServices.message(file, fromFile.addedAt(4)))
+        .startsWith("services[4] (added over JMX): no class named 'com.acme.AcountService' was loaded")
+        .doesNotContain("herald.yaml");
   }
 }

@@ -148,6 +148,11 @@ public final class ServiceEntry {
     return new ServiceEntry(index, line, classPattern, entity, methods, defaults, enabled);
   }
 
+  /** This entry, added while running (over JMX), at position {@code index}: it has no line in the file. */
+  public ServiceEntry addedAt(int index) {
+    return new ServiceEntry(index, 0, classPattern, entity, methods, defaults, enabled);
+  }
+
   /** True if {@code other} instruments and emits the same, whatever its position, line or flag. */
   public boolean sameRules(ServiceEntry other) {
     return classPattern.equals(other.classPattern) && entity.equals(other.entity) && methods.equals(other.methods)
