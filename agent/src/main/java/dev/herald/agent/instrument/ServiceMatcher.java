@@ -25,7 +25,10 @@ import org.objectweb.asm.ClassReader;
  * <p>The entries can be replaced while the application runs ({@link #use}); the index, the memoised
  * results and the known bases are swapped as one, so a decision never mixes two configs.
  *
- * <p>Safe for concurrent use. Results are memoised by class name.
+ * <p>Safe for concurrent use. Results are memoised by class name: a name stands for one
+ * hierarchy in every class loader (two loaders defining the same name over different supertypes
+ * get the first one's answer), except that a "not covered" resting on a class file that could not
+ * be found is decided again each time.
  */
 final class ServiceMatcher {
 
@@ -103,9 +106,17 @@ final class ServiceMatcher {
     boolean result = current.index.entryNaming(name) != null;
     if (!result && depth < MAX_DEPTH) {
       ClassReader file = header != null ? header : read(name, lookup);
-      result = file != null && supertypesCovered(current, file, lookup, depth);
+      if (file == null) {
+        lookup.unsure = true;
+      } else {
+        result = supertypesCovered(current, file, lookup, depth);
+      }
     }
-    current.covered.put(name, result);
+    // A "no" that rests on a class file this loader could not find is not memoised: another
+    // loader, or this one later, may find it, and a memoised "no" would lose that class's events.
+    if (result || !lookup.unsure) {
+      current.covered.put(name, result);
+    }
     return result;
   }
 
@@ -156,8 +167,26 @@ final class ServiceMatcher {
     }
   }
 
-  /** Where the supertypes of one loading class are looked for. */
-  private record Lookup(ClassLoader loader, URL codeSource) {}
+  /** Where the supertypes of one loading class are looked for; for one decision, on one thread. */
+  private static final class Lookup {
+    private final ClassLoader loader;
+    private final URL codeSource;
+    /** Set once a class file was not found: "no" answers of this decision are not memoised. */
+    boolean unsure;
+
+    Lookup(ClassLoader loader, URL codeSource) {
+      this.loader = loader;
+      this.codeSource = codeSource;
+    }
+
+    ClassLoader loader() {
+      return loader;
+    }
+
+    URL codeSource() {
+      return codeSource;
+    }
+  }
 
   /** What the matcher decided for a loading class. */
   enum Decision {

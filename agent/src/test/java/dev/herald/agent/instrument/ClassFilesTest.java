@@ -163,6 +163,25 @@ class ClassFilesTest {
     assertThat(decision).isEqualTo(ServiceMatcher.Decision.COVERED);
   }
 
+  @Test
+  void aSupertypeOneLoaderCannotFindDoesNotHideTheClassFromALoaderThatCan() throws IOException {
+    Path api = jar("api.jar", Map.of(
+        "com/acme/api/OrderService.class", classFile("com/acme/api/OrderService", "java/lang/Object"),
+        "com/acme/api/AbstractOrders.class", classFile("com/acme/api/AbstractOrders", "com/acme/api/OrderService")));
+    byte[] impl = classFile("com/acme/impl/Orders", "com/acme/api/AbstractOrders");
+    Path app = jar("app.jar", Map.of("com/acme/impl/Orders.class", impl));
+    ServiceMatcher matcher = new ServiceMatcher(
+        new ServiceIndex(List.of(new ServiceEntry(0, 1, "com.acme.api.OrderService", "order", Map.of(), true, true))),
+        (name, from) -> { });
+
+    ServiceMatcher.Decision withoutApi = matcher.decide("com.acme.impl.Orders", new ClassReader(impl), loader(app), url(app));
+    ServiceMatcher.Decision withApi = matcher.decide("com.acme.impl.Orders", new ClassReader(impl), loader(app, api), url(app));
+
+    assertThat(withoutApi).isEqualTo(ServiceMatcher.Decision.NONE);
+    assertThat(withApi).isEqualTo(ServiceMatcher.Decision.COVERED);
+    assertThat(matcher.knownUntouched("com.acme.impl.Orders")).isFalse();
+  }
+
   private void assertReadWithoutLookups(String className, CountingLoader loader, URL codeSource) {
     byte[] bytes = files.read(className, loader, codeSource);
 
