@@ -39,7 +39,8 @@ public interface Event {
 
   /**
    * For {@link Phase#AFTER}: the return value ({@code null} for void; for a method returning a
-   * {@code CompletionStage}, the value the stage completed with); otherwise null.
+   * {@code CompletionStage}, the value the stage completed with, or the stage itself, at once,
+   * in the rare case that the stage refuses a {@code whenComplete} callback); otherwise null.
    */
   Object result();
 

@@ -147,12 +147,24 @@ final class EventDispatcher implements Dispatcher {
       if (thrown != null) {
         publish(call, Phase.FAILED, call.binding.failed, thrown, System.nanoTime(), call.stack.counts);
       } else if (result != null && call.binding.isStage(result)) {
-        ((CompletionStage<?>) result).whenComplete((value, error) -> completed(call, value, error));
+        awaitStage(call, (CompletionStage<?>) result);
       } else {
         publish(call, Phase.AFTER, call.binding.after, result, System.nanoTime(), call.stack.counts);
       }
     } catch (Throwable t) {
       problems.record("Herald could not publish an after or failed event", t);
+    }
+  }
+
+  private void awaitStage(Invocation call, CompletionStage<?> stage) {
+    try {
+      stage.whenComplete((value, error) -> completed(call, value, error));
+    } catch (Throwable t) {
+      // A stage that takes no callback (a read-only wrapper): the call did return, so its before
+      // event still gets its after, with the stage itself as the result.
+      problems.record("Herald could not wait for the CompletionStage " + stage.getClass().getName()
+          + " returned by " + call.binding.className + "." + call.binding.methodName + "; its after event carries the stage, not its value", t);
+      publish(call, Phase.AFTER, call.binding.after, stage, System.nanoTime(), call.stack.counts);
     }
   }
 

@@ -232,6 +232,16 @@ class EventsIT {
   }
 
   @Test
+  void aStageThatRefusesCallbacksStillGetsItsAfterWithTheStageAsTheResult() {
+    assertThat(result.value("async-refusing-value")).as("the caller got its stage back").isEqualTo("active:s-7");
+    List<RecordedEvent> events = Calls.about(recording, "s-7");
+    assertThat(events).extracting(RecordedEvent::name).containsExactly("shipment.before.activate", "shipment.after.activate");
+    assertThat(events.get(1).resultIdentity()).isEqualTo(Integer.parseInt(result.value("async-refusing-identity")));
+    assertThat(result.heraldLines("WARN")).as(result.describe()).anySatisfy(line -> assertThat(line)
+        .contains("could not wait for the CompletionStage").contains("ShipmentService.activate"));
+  }
+
+  @Test
   void completionStageFailureReportsTheCauseUnwrappedFromCompletionException() {
     List<RecordedEvent> wrapped = Calls.about(recording, "s-2");
     assertThat(wrapped).extracting(RecordedEvent::name).containsExactly("shipment.before.update", "shipment.failed.update");

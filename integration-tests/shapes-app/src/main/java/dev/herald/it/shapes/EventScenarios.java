@@ -80,6 +80,9 @@ final class EventScenarios {
     Report.print("async-delete-failed", deleted.isCompletedExceptionally());
     Report.print("async-upsert-result", ((CompletableFuture<?>) stored).join());
     Report.print("async-delete-identity", Report.identity(rejected));
+    CompletableFuture<String> refusing = shipments.activate("s-7");
+    Report.print("async-refusing-value", refusing.join());
+    Report.print("async-refusing-identity", Report.identity(refusing));
   }
 
   /** Primitives, arrays and a null argument, to a void method. */

@@ -37,9 +37,35 @@ public class ShipmentService {
     return later ? gate.thenApply(go -> "stored:" + id) : "stored:" + id;
   }
 
+  /**
+   * Returns, at once, a stage that refuses callbacks (as some read-only wrappers do): the agent
+   * cannot wait for it, and the caller must still get it back.
+   */
+  public CompletableFuture<String> activate(String id) {
+    return new CallbackRefusingFuture("active:" + id);
+  }
+
   /** Completes every future handed out so far. */
   void release() {
     gate.complete("go");
+  }
+
+  /** A completed future whose {@code whenComplete} throws. */
+  static final class CallbackRefusingFuture extends CompletableFuture<String> {
+
+    CallbackRefusingFuture(String value) {
+      complete(value);
+    }
+
+    @Override
+    public CompletableFuture<String> whenComplete(java.util.function.BiConsumer<? super String, ? super Throwable> action) {
+      throw new UnsupportedOperationException("this stage takes no callbacks");
+    }
+
+    @Override
+    public String toString() {
+      return "CallbackRefusingFuture[" + join() + "]";
+    }
   }
 
   /** The failure of {@link ShipmentService}'s futures. */
