@@ -43,6 +43,11 @@ public final class DefaultEventBus implements EventBus {
   private final DeliveryPool pool;
   private final Drain drain;
   private final RateLimitedLog publishErrors = new RateLimitedLog(log, 60_000L);
+  /** An anonymous class, not a lambda: the bus is made in premain (see BackgroundStart). */
+  private volatile Runnable onSubscribed = new Runnable() {
+    @Override
+    public void run() {}
+  };
 
   /** A bus with these options; its delivery threads start with the first subscription. */
   public DefaultEventBus(BusOptions options) {
@@ -160,7 +165,21 @@ public final class DefaultEventBus implements EventBus {
     // served before it is routed to, so that nothing queued waits for the next subscription
     pool.add(subscription);
     table.add(subscription);
+    try {
+      onSubscribed.run();
+    } catch (Throwable t) {
+      log.debug("bus: the subscribe hook failed", t);
+    }
     return subscription;
+  }
+
+  /**
+   * Runs {@code hook} on the subscribing thread after each {@link #subscribe}, once the
+   * subscription is live (the JMX beans register its bean); replaces any earlier hook. Its failures
+   * are logged at DEBUG and never reach the subscriber.
+   */
+  public void onSubscribed(Runnable hook) {
+    onSubscribed = Objects.requireNonNull(hook, "hook");
   }
 
   /** True when the calling thread is one of the bus's delivery threads, i.e. inside a listener. */

@@ -73,6 +73,9 @@ public final class HeraldMBeans implements AutoCloseable {
     beans.loadedClasses = loadedClasses;
     beans.counters = counters;
     beans.replaceServices(services);
+    // A new subscription's bean appears as it is made; a closed one's goes at the next read of it
+    // (see find) or of the Bus bean: close() promises never to wait, so it does not sync.
+    bus.onSubscribed(beans::syncSubscriptions);
     beans.syncSubscriptions();
     return beans;
   }
@@ -116,7 +119,11 @@ public final class HeraldMBeans implements AutoCloseable {
     var snapshot = bus.statistics().subscriptions();
     List<SubscriptionKey> keys = SubscriptionKey.of(snapshot);
     int at = keys.indexOf(wanted);
-    return at < 0 ? null : snapshot.get(at);
+    if (at < 0) {
+      syncSubscriptions(); // closed: its bean goes now that someone looks at it
+      return null;
+    }
+    return snapshot.get(at);
   }
 
   /** The names of the beans registered now. */
@@ -130,6 +137,7 @@ public final class HeraldMBeans implements AutoCloseable {
   /** Unregisters every bean. Idempotent. */
   @Override
   public synchronized void close() {
+    bus.onSubscribed(() -> { });
     fixed.forEach(this::unregister);
     services.forEach(this::unregister);
     subscriptions.values().forEach(this::unregister);

@@ -107,6 +107,20 @@ class HeraldMBeansTest {
   }
 
   @Test
+  void aSubscriptionMadeLaterHasItsBeanAtOnceAndAClosedOnesGoesWhenItIsNextRead() throws Exception {
+    beans = register(null, new DeliveryTimes());
+    ObjectName name = new ObjectName("dev.herald:type=Subscription,name="
+        + ObjectName.quote("metrics:Counter") + ",pattern=" + ObjectName.quote("*.*.*"));
+
+    Subscription counter = bus.subscribe("*.*.*", "metrics:Counter", event -> { });
+    assertThat(server.isRegistered(name)).as("bean of a subscription made after registration").isTrue();
+
+    counter.close();
+    assertThat(server.getAttribute(name, "Delivered")).as("a closed subscription's bean reads zero").isEqualTo(0L);
+    assertThat(server.isRegistered(name)).as("bean of a closed subscription, once read").isFalse();
+  }
+
+  @Test
   void serviceBeanListsLoadedClassesTheirWriteMethodsAndCalls() throws Exception {
     ServiceCounters counters = new ServiceCounters(1);
     beans = register(counters, null);
