@@ -100,7 +100,7 @@ public final class HeraldAgent {
           baseDirectory(config), config.plugins().startTimeout(), bus, new NamedSubscriber() {
             @Override
             public Subscription subscribe(String pattern, String name, EventListener listener) {
-              return bus.subscribe(pattern, name, times.timed(name, listener));
+              return bus.subscribe(pattern, name, times.timed(name, pattern, listener));
             }
           });
       long configured = System.nanoTime();

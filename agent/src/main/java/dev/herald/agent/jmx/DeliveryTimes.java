@@ -5,19 +5,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The slowest listener call of each subscription, by subscription name. A subscription is measured
- * when its listener was wrapped with {@link #timed} as it subscribed.
+ * The slowest listener call of each subscription, by subscription name and pattern (two
+ * subscriptions sharing both share a figure). A subscription is measured when its listener was
+ * wrapped with {@link #timed} as it subscribed.
  *
  * <p>Safe for concurrent use. The wrapper adds two {@code System.nanoTime()} calls and, rarely, a
  * compare-and-set per delivery, on the delivery thread, never on the publisher's.
  */
 public final class DeliveryTimes {
 
-  private final ConcurrentHashMap<String, AtomicLong> slowest = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, AtomicLong> slowest = new ConcurrentHashMap<>();
 
-  /** Wraps {@code listener} so that its calls are timed under {@code subscriptionName}. */
-  public EventListener timed(String subscriptionName, EventListener listener) {
-    AtomicLong max = slowest.computeIfAbsent(subscriptionName, name -> new AtomicLong());
+  /** Wraps {@code listener} so that its calls are timed under {@code subscriptionName} and {@code pattern}. */
+  public EventListener timed(String subscriptionName, String pattern, EventListener listener) {
+    AtomicLong max = slowest.computeIfAbsent(new Key(subscriptionName, pattern), key -> new AtomicLong());
     return event -> {
       long start = System.nanoTime();
       try {
@@ -32,9 +33,11 @@ public final class DeliveryTimes {
     };
   }
 
-  /** The slowest call under {@code subscriptionName} in milliseconds, or -1 if it is not measured. */
-  public double slowestMillis(String subscriptionName) {
-    AtomicLong max = slowest.get(subscriptionName);
+  /** The slowest call under {@code subscriptionName} and {@code pattern} in milliseconds, or -1 if not measured. */
+  public double slowestMillis(String subscriptionName, String pattern) {
+    AtomicLong max = slowest.get(new Key(subscriptionName, pattern));
     return max == null ? -1 : max.get() / 1_000_000.0;
   }
+
+  private record Key(String name, String pattern) {}
 }

@@ -68,6 +68,6 @@ final class SubscriptionView implements SubscriptionMXBean {
 
   @Override
   public double getSlowestDeliveryMillis() {
-    return times.slowestMillis(key.name());
+    return times.slowestMillis(key.name(), key.pattern());
   }
 }

@@ -87,7 +87,7 @@ class HeraldMBeansTest {
     DeliveryTimes times = new DeliveryTimes();
     CountDownLatch delivered = new CountDownLatch(1);
     Subscription audit = bus.subscribe("*.failed.*", "audit:AuditListener",
-        times.timed("audit:AuditListener", event -> delivered.countDown()));
+        times.timed("audit:AuditListener", "*.failed.*", event -> delivered.countDown()));
     beans = register(null, times);
     ObjectName name = new ObjectName("dev.herald:type=Subscription,name="
         + ObjectName.quote("audit:AuditListener") + ",pattern=" + ObjectName.quote("*.failed.*"));
