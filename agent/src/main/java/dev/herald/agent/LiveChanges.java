@@ -284,14 +284,19 @@ final class LiveChanges implements AgentControl {
     return changes;
   }
 
-  private static String describeDifference(List<ServiceEntry> now, List<ServiceEntry> next) {
+  /** What changed from {@code now} to {@code next}, e.g. {@code +com.acme.A ~com.acme.B (disabled) com.acme.C enabled}. */
+  static String describeDifference(List<ServiceEntry> now, List<ServiceEntry> next) {
     List<String> parts = new ArrayList<>();
     for (ServiceEntry entry : next) {
       ServiceEntry old = find(now, entry.classPattern());
+      String flag = entry.enabled() ? "enabled" : "disabled";
       if (old == null) {
-        parts.add("+" + entry.classPattern());
+        parts.add("+" + entry.classPattern() + (entry.enabled() ? "" : " (disabled)"));
       } else if (!old.sameRules(entry)) {
-        parts.add("~" + entry.classPattern());
+        parts.add("~" + entry.classPattern() + (old.enabled() != entry.enabled() ? " (" + flag + ")" : ""));
+      } else if (old.enabled() != entry.enabled()) {
+        // a flip beside a change of rules is applied by the same retransformation: say so all the same
+        parts.add(entry.classPattern() + " " + flag);
       }
     }
     for (ServiceEntry entry : now) {
