@@ -37,6 +37,11 @@ final class AttachCommand {
       return 2;
     }
     List<VirtualMachineDescriptor> matches = Jvms.find(args.get(0));
+    if (matches.isEmpty() && Jvms.isRunningProcess(args.get(0))) {
+      err.println("herald: process " + args.get(0) + " runs, but the attach API cannot reach it: it is not a JVM,"
+          + " or runs as another user or in another container, or was started with -XX:+DisableAttachMechanism");
+      return 2;
+    }
     if (matches.size() != 1) {
       err.println(matches.isEmpty() ? "herald: no JVM matches '" + args.get(0) + "' (see: java -jar herald-agent.jar list)"
           : "herald: " + matches.size() + " JVMs match '" + args.get(0) + "'; name one by its process id:");

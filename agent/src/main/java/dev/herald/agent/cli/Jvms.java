@@ -13,8 +13,8 @@ import java.util.Properties;
 final class Jvms {
 
   /**
-   * The system property a running agent sets (to {@code javaagent} or {@code attached}) so that a
-   * second attach can be refused before it is tried.
+   * The system property a running agent sets (see {@code AgentStarter}) so that a second attach
+   * can be refused before it is tried, and an attach can tell whether Herald started.
    */
   static final String RUNNING_PROPERTY = "herald.agent";
 
@@ -46,6 +46,15 @@ final class Jvms {
       }
     }
     return result;
+  }
+
+  /** True if {@code target} is the process id of a process that runs now (this one excluded). */
+  static boolean isRunningProcess(String target) {
+    if (target.isEmpty() || target.length() > 18 || !target.chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    long pid = Long.parseLong(target);
+    return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   /**

@@ -92,6 +92,19 @@ class AttachCommandTest {
     assertThat(result.err()).contains("no JVM matches 'no-such-main-class-");
   }
 
+  @Test
+  void saysWhenAProcessIdNamesAProcessTheAttachApiCannotReach() throws Exception {
+    Process sleeper = new ProcessBuilder("sleep", "30").start();
+    try {
+      Result result = cli("attach", Long.toString(sleeper.pid()), config.toString());
+
+      assertThat(result.status()).isEqualTo(2);
+      assertThat(result.err()).contains("process " + sleeper.pid() + " runs, but the attach API cannot reach it");
+    } finally {
+      sleeper.destroyForcibly();
+    }
+  }
+
   private void start(List<String> jvmOptions) throws Exception {
     Path classes = Path.of(AttachTarget.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<String> command = new ArrayList<>(List.of(
