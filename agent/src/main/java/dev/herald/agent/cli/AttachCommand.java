@@ -25,7 +25,8 @@ final class AttachCommand {
 
   static int run(List<String> args, File agentJar, Path workingDir, PrintStream out, PrintStream err) {
     if (args.size() != 2) {
-      throw new IllegalArgumentException("attach needs a target and a config file: attach <pid | main-class> <herald.yaml>");
+      throw new IllegalArgumentException("attach takes a target and a config file, got " + args.size()
+          + " argument" + (args.size() == 1 ? "" : "s") + ": attach <pid | main-class> <herald.yaml>");
     }
     // the target resolves paths against its own working directory: hand it an absolute one
     Path config = workingDir.resolve(args.get(1)).toAbsolutePath().normalize();

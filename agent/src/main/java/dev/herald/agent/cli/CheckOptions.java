@@ -56,10 +56,15 @@ record CheckOptions(String config, String classpath, boolean strict, boolean jso
   }
 
   private static int number(String text) {
+    int n;
     try {
-      return Integer.parseInt(text);
+      n = Integer.parseInt(text);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--max-matches needs a number, got " + text);
     }
+    if (n < 0) {
+      throw new IllegalArgumentException("--max-matches needs a number of 0 or more, got " + text);
+    }
+    return n;
   }
 }

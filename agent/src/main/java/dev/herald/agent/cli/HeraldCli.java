@@ -49,6 +49,9 @@ public final class HeraldCli {
           return CheckCommand.run(CheckOptions.parse(rest), workingDir, System::getenv, out);
         }
         case "list" -> {
+          if (!rest.isEmpty()) {
+            throw new IllegalArgumentException("list takes no arguments, got " + String.join(" ", rest));
+          }
           return ListCommand.run(out);
         }
         case "attach" -> {
