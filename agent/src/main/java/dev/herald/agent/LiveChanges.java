@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 
 /**
@@ -33,6 +35,7 @@ import org.slf4j.Logger;
 final class LiveChanges implements AgentControl {
 
   private static final Logger log = AgentLog.get(LiveChanges.class);
+  private static final Pattern ADD_SERVICE_POSITION = Pattern.compile("addService:(\\d+)(?::(\\d+))?");
 
   private final Weaving weaving;
   private final PluginManager plugins;
@@ -246,7 +249,8 @@ final class LiveChanges implements AgentControl {
     }
   }
 
-  private ServiceEntry parseEntry(String entryYaml) {
+  /** The one {@code services} entry written in {@code entryYaml}; refused with the positions in that text. */
+  static ServiceEntry parseEntry(String entryYaml) {
     if (entryYaml == null || entryYaml.isBlank()) {
       throw new IllegalArgumentException("expected a services entry in YAML, e.g. {class: com.acme.OrderService}");
     }
@@ -258,8 +262,23 @@ final class LiveChanges implements AgentControl {
       }
       return parsed.get(0);
     } catch (ConfigException e) {
-      throw new IllegalArgumentException(e.getMessage().replace('\n', ' '));
+      throw new IllegalArgumentException(inEntryTerms(e.getMessage().replace('\n', ' ')));
     }
+  }
+
+  /**
+   * Positions {@code addService:line:column} of the wrapped text, as positions in the text the
+   * operator gave: {@link #parseEntry} put it on the wrapper's second line, four columns in.
+   */
+  static String inEntryTerms(String message) {
+    Matcher at = ADD_SERVICE_POSITION.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (at.find()) {
+      int line = Math.max(Integer.parseInt(at.group(1)) - 1, 1);
+      String column = at.group(2) == null ? "" : ":" + Math.max(Integer.parseInt(at.group(2)) - 4, 1);
+      at.appendReplacement(out, "addService:" + line + column);
+    }
+    return at.appendTail(out).toString();
   }
 
   private static boolean sameRules(List<ServiceEntry> a, List<ServiceEntry> b) {

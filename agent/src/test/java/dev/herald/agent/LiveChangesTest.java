@@ -1,6 +1,7 @@
 package dev.herald.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.herald.agent.config.ServiceEntry;
 import java.util.List;
@@ -27,5 +28,14 @@ class LiveChangesTest {
     assertThat(LiveChanges.describeDifference(now, next)).isEqualTo(
         "~com.acme.OrderService (disabled) com.acme.StockService disabled +com.acme.NewService (disabled)"
             + " -com.acme.OldService");
+  }
+
+  @Test
+  void aRefusedAddServiceNamesPositionsInTheTextTheOperatorGave() {
+    assertThatThrownBy(() -> LiveChanges.parseEntry("{class: 9nine}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("addService:1:9: services[0].class: ");
+    assertThatThrownBy(() -> LiveChanges.parseEntry("class: com.acme.OrderService\nentity: [order, stock]"))
+        .hasMessageContaining("addService:2:9: services[0].entity: ");
   }
 }

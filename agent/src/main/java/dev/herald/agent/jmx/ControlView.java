@@ -1,6 +1,9 @@
 package dev.herald.agent.jmx;
 
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
 import javax.management.RuntimeOperationsException;
+import javax.management.StandardMBean;
 
 /**
  * The {@link ControlMXBean}: hands each operation to the agent and turns refusals into JMX
@@ -12,6 +15,25 @@ final class ControlView implements ControlMXBean {
 
   ControlView(AgentControl control) {
     this.control = control;
+  }
+
+  /**
+   * The bean to register: this view with its operations' parameters named as in {@link
+   * ControlMXBean} (a console shows {@code classPattern}, not {@code p0}; the JVM keeps no
+   * parameter names unless compiled with {@code -parameters}).
+   */
+  static StandardMBean mbean(AgentControl control) {
+    return new StandardMBean(new ControlView(control), ControlMXBean.class, true) {
+      @Override
+      protected String getParameterName(MBeanOperationInfo op, MBeanParameterInfo param, int sequence) {
+        return switch (op.getName()) {
+          case "enableService", "disableService", "removeService" -> "classPattern";
+          case "addService" -> "entryYaml";
+          case "stopPlugin", "startPlugin", "restartPlugin" -> "name";
+          default -> super.getParameterName(op, param, sequence);
+        };
+      }
+    };
   }
 
   @Override

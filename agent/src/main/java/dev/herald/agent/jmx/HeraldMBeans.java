@@ -60,7 +60,7 @@ public final class HeraldMBeans implements AutoCloseable {
     HeraldMBeans beans = register(ManagementFactory.getPlatformMBeanServer(), bus, services,
         inst::getAllLoadedClasses, counters, times);
     if (control != null) {
-      beans.add(name("type=Control"), new ControlView(control));
+      beans.add(name("type=Control"), ControlView.mbean(control));
     }
     return beans;
   }

@@ -121,6 +121,21 @@ class HeraldMBeansTest {
   }
 
   @Test
+  void controlOperationsNameTheirParameters() {
+    Map<String, String> parameters = new java.util.TreeMap<>();
+    for (javax.management.MBeanOperationInfo op : ControlView.mbean(null).getMBeanInfo().getOperations()) {
+      for (javax.management.MBeanParameterInfo parameter : op.getSignature()) {
+        parameters.put(op.getName(), parameter.getName());
+      }
+    }
+
+    assertThat(parameters).containsOnly(
+        Map.entry("enableService", "classPattern"), Map.entry("disableService", "classPattern"),
+        Map.entry("removeService", "classPattern"), Map.entry("addService", "entryYaml"),
+        Map.entry("stopPlugin", "name"), Map.entry("startPlugin", "name"), Map.entry("restartPlugin", "name"));
+  }
+
+  @Test
   void serviceBeanListsLoadedClassesTheirWriteMethodsAndCalls() throws Exception {
     ServiceCounters counters = new ServiceCounters(1);
     beans = register(counters, null);

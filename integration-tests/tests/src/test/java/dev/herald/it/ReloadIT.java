@@ -76,7 +76,7 @@ class ReloadIT {
     assertThat(Integer.parseInt(result.value("services-calls-until-account-silent")))
         .as("disableService over JMX; %s", result.describe()).isEqualTo(1);
     assertThat(result.value("services-jmx-bad-add")).as(result.describe())
-        .startsWith("refused: ").contains("addService:2").contains("9nine");
+        .startsWith("refused: ").contains("addService:1:9").contains("9nine");
     assertThat(result.value("services-jmx-remove")).as(result.describe()).startsWith("ok: removed");
     assertThat(Integer.parseInt(result.value("services-calls-until-ledger-silent")))
         .as("removeService over JMX restores the class; %s", result.describe()).isEqualTo(1);
