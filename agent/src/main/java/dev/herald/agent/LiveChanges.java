@@ -83,7 +83,7 @@ final class LiveChanges implements AgentControl {
       later.add("reload-interval");
     }
     if (!next.log().equals(running.log())) {
-      AgentLog.configure(next.log().level(), next.log().file());
+      AgentLog.reconfigure(next.log().level(), next.log().file());
       changes.add("log");
     }
     List<ServiceEntry> services = changeServices(next.services(), changes);

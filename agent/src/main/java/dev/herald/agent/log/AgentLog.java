@@ -44,6 +44,15 @@ public final class AgentLog {
   }
 
   /**
+   * Sets the level and destination from a reloaded config, where a setting left out goes back to
+   * what it was before any config: the level to {@code -Dherald.log.level}, else info; the file to
+   * standard error.
+   */
+  public static void reconfigure(String level, Path file) {
+    LOG.reconfigure(level, file);
+  }
+
+  /**
    * Sets Logback up on the calling thread, if it is not yet: lines logged meanwhile are written as
    * they come, and Logback takes over after the last of them.
    */

@@ -46,7 +46,11 @@ final class EarlyLog {
   /** As {@link AgentLog#configure}: null keeps the level; a null file means standard error. */
   void configure(String level, Path newFile) {
     threshold = LogLevels.parse(level, threshold);
-    if (newFile == null || newFile.equals(file)) {
+    if (newFile == null) {
+      close(); // back to standard error
+      return;
+    }
+    if (newFile.equals(file)) {
       return;
     }
     try {

@@ -17,12 +17,20 @@ import org.slf4j.spi.LocationAwareLogger;
 final class LogSwitch {
 
   private final EarlyLog early;
+  /** The level before any config: {@code -Dherald.log.level}, else info. */
+  private final String startLevel;
   private final Map<String, DeferredLogger> loggers = new HashMap<>();
   private volatile LogbackLog logback;
   private boolean settingUp;
 
   LogSwitch(String initialLevel) {
     this.early = new EarlyLog(LogLevels.parse(initialLevel, LogLevels.INFO));
+    this.startLevel = early.levelName();
+  }
+
+  /** As {@link #configure}, but a null level means the level before any config. */
+  void reconfigure(String level, Path file) {
+    configure(level != null ? level : startLevel, file);
   }
 
   /** Logback's logger once switched (so code that expects Logback's type gets it), else a deferred one. */

@@ -31,24 +31,34 @@ final class LogbackLog {
     context.setMDCAdapter(new LogbackMDCAdapter());
     root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(level, Level.INFO));
+    root.addAppender(console());
+    context.start();
+  }
+
+  private ConsoleAppender<ILoggingEvent> console() {
     ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
     console.setContext(context);
     console.setName("stderr");
     console.setTarget("System.err");
     console.setEncoder(encoder());
     console.start();
-    root.addAppender(console);
-    context.start();
+    return console;
   }
 
   Logger logger(String name) {
     return context.getLogger(name);
   }
 
-  /** As {@link AgentLog#configure}: null keeps the level; a null file keeps the destination. */
+  /** As {@link AgentLog#configure}: null keeps the level; a null file means standard error. */
   void configure(String level, Path newFile) {
     if (level != null) {
       root.setLevel(Level.toLevel(level, root.getLevel()));
+    }
+    if (newFile == null && file != null) {
+      root.detachAndStopAllAppenders();
+      root.addAppender(console());
+      file = null;
+      return;
     }
     if (newFile != null && !newFile.equals(file)) {
       FileAppender<ILoggingEvent> appender = new FileAppender<>();

@@ -172,6 +172,30 @@ class LogSwitchTest {
     assertThat(logger.isDebugEnabled()).isFalse();
   }
 
+  @Test
+  void aReloadedConfigWithoutLevelOrFileGoesBackToTheStartLevelAndStandardError() throws IOException {
+    LogSwitch log = logSwitch("debug");
+    Path early = dir.resolve("early.log");
+    Path late = dir.resolve("late.log");
+    Logger logger = log.logger("herald.Test");
+
+    log.configure("warn", early);
+    logger.warn("early, to the file");
+    log.reconfigure(null, null);
+    assertThat(logger.isDebugEnabled()).as("the start level, early").isTrue();
+    logger.warn("early, to standard error");
+
+    log.setUpLogback();
+    log.configure("error", late);
+    logger.error("late, to the file");
+    log.reconfigure(null, null);
+    assertThat(logger.isDebugEnabled()).as("the start level, through Logback").isTrue();
+    logger.error("late, to standard error");
+
+    assertThat(lines(early)).singleElement().asString().endsWith("early, to the file");
+    assertThat(lines(late)).singleElement().asString().endsWith("late, to the file");
+  }
+
   private LogSwitch logSwitch(String level) {
     LogSwitch log = new LogSwitch(level);
     switches.add(log);
