@@ -2,6 +2,7 @@ package dev.herald.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -180,5 +181,30 @@ class CheckCommandTest {
     assertThat(run.output())
         .contains("WARN  plugin not-a-plugin.jar: has no META-INF/services/dev.herald.api.HeraldPlugin")
         .contains("WARN  plugins.config.slack: no plugin of that name");
+  }
+
+  @Test
+  void suggestsThePluginAMisspeltPluginsConfigKeyMeant() throws Exception {
+    Path api = Path.of(dev.herald.api.HeraldPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path plugin = AppFixtures.compile(folder.resolve("audit"), Map.of("com/acme/AuditPlugin.java", """
+        package com.acme;
+        public class AuditPlugin implements dev.herald.api.HeraldPlugin {
+          public String name() { return "audit-log"; }
+          public void start(dev.herald.api.PluginContext context) {}
+        }
+        """), api);
+    Files.createDirectories(folder.resolve("plugins"));
+    AppFixtures.jar(folder.resolve("plugins/audit.jar"), plugin, "", Map.of(),
+        Map.of("META-INF/services/dev.herald.api.HeraldPlugin", "com.acme.AuditPlugin\n".getBytes(StandardCharsets.UTF_8)));
+
+    CheckRun run = CheckRun.of(folder, """
+        services: [{class: com.acme.OrderService, entity: order}]
+        plugins:
+          path: plugins
+          config: { audit-lg: { file: audit.jsonl } }
+        """);
+
+    assertThat(run.output()).contains("WARN  plugins.config.audit-lg: no plugin of that name in ")
+        .contains("(did you mean 'audit-log'?)");
   }
 }
