@@ -148,38 +148,44 @@ class ClassFilesTest {
 
   @Test
   void theMatcherStillFindsAConfiguredTypeThroughASupertypeInAnotherJar() throws IOException {
-    Path api = jar("api.jar", Map.of(
-        "com/acme/api/OrderService.class", classFile("com/acme/api/OrderService", "java/lang/Object"),
-        "com/acme/api/AbstractOrders.class", classFile("com/acme/api/AbstractOrders", "com/acme/api/OrderService")));
-    byte[] impl = classFile("com/acme/impl/Orders", "com/acme/api/AbstractOrders");
-    Path app = jar("app.jar", Map.of("com/acme/impl/Orders.class", impl));
-    CountingLoader loader = loader(app, api);
-    ServiceMatcher matcher = new ServiceMatcher(
-        new ServiceIndex(List.of(new ServiceEntry(0, 1, "com.acme.api.OrderService", "order", Map.of(), true, true))),
-        (name, from) -> { });
+    OrdersInTwoJars jars = ordersInTwoJars();
 
-    ServiceMatcher.Decision decision = matcher.decide("com.acme.impl.Orders", new ClassReader(impl), loader, url(app));
+    ServiceMatcher.Decision decision = orderServiceMatcher().decide("com.acme.impl.Orders",
+        new ClassReader(jars.impl()), loader(jars.app(), jars.api()), url(jars.app()));
 
     assertThat(decision).isEqualTo(ServiceMatcher.Decision.COVERED);
   }
 
   @Test
   void aSupertypeOneLoaderCannotFindDoesNotHideTheClassFromALoaderThatCan() throws IOException {
-    Path api = jar("api.jar", Map.of(
-        "com/acme/api/OrderService.class", classFile("com/acme/api/OrderService", "java/lang/Object"),
-        "com/acme/api/AbstractOrders.class", classFile("com/acme/api/AbstractOrders", "com/acme/api/OrderService")));
-    byte[] impl = classFile("com/acme/impl/Orders", "com/acme/api/AbstractOrders");
-    Path app = jar("app.jar", Map.of("com/acme/impl/Orders.class", impl));
-    ServiceMatcher matcher = new ServiceMatcher(
-        new ServiceIndex(List.of(new ServiceEntry(0, 1, "com.acme.api.OrderService", "order", Map.of(), true, true))),
-        (name, from) -> { });
+    OrdersInTwoJars jars = ordersInTwoJars();
+    ServiceMatcher matcher = orderServiceMatcher();
+    ClassReader orders = new ClassReader(jars.impl());
 
-    ServiceMatcher.Decision withoutApi = matcher.decide("com.acme.impl.Orders", new ClassReader(impl), loader(app), url(app));
-    ServiceMatcher.Decision withApi = matcher.decide("com.acme.impl.Orders", new ClassReader(impl), loader(app, api), url(app));
+    ServiceMatcher.Decision withoutApi = matcher.decide("com.acme.impl.Orders", orders, loader(jars.app()), url(jars.app()));
+    ServiceMatcher.Decision withApi =
+        matcher.decide("com.acme.impl.Orders", orders, loader(jars.app(), jars.api()), url(jars.app()));
 
     assertThat(withoutApi).isEqualTo(ServiceMatcher.Decision.NONE);
     assertThat(withApi).isEqualTo(ServiceMatcher.Decision.COVERED);
     assertThat(matcher.knownUntouched("com.acme.impl.Orders")).isFalse();
+  }
+
+  /** {@code com.acme.impl.Orders} in app.jar, over {@code AbstractOrders} and the configured {@code OrderService} in api.jar. */
+  private record OrdersInTwoJars(Path api, Path app, byte[] impl) {}
+
+  private OrdersInTwoJars ordersInTwoJars() throws IOException {
+    Path api = jar("api.jar", Map.of(
+        "com/acme/api/OrderService.class", classFile("com/acme/api/OrderService", "java/lang/Object"),
+        "com/acme/api/AbstractOrders.class", classFile("com/acme/api/AbstractOrders", "com/acme/api/OrderService")));
+    byte[] impl = classFile("com/acme/impl/Orders", "com/acme/api/AbstractOrders");
+    return new OrdersInTwoJars(api, jar("app.jar", Map.of("com/acme/impl/Orders.class", impl)), impl);
+  }
+
+  private static ServiceMatcher orderServiceMatcher() {
+    return new ServiceMatcher(
+        new ServiceIndex(List.of(new ServiceEntry(0, 1, "com.acme.api.OrderService", "order", Map.of(), true, true))),
+        (name, from) -> { });
   }
 
   private void assertReadWithoutLookups(String className, CountingLoader loader, URL codeSource) {
