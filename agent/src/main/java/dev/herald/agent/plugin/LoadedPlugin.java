@@ -22,6 +22,7 @@ final class LoadedPlugin {
   private final PluginBus bus;
   private final AtomicReference<State> state = new AtomicReference<>(State.LOADED);
   private volatile Instant runningSince;
+  private volatile boolean settingsRefused;
 
   LoadedPlugin(String name, HeraldPlugin plugin, PluginJar jar, PluginBus bus) {
     this.name = name;
@@ -63,6 +64,15 @@ final class LoadedPlugin {
   /** When its {@code start} returned; null if it has not (yet). */
   Instant runningSince() {
     return runningSince;
+  }
+
+  /** True once its {@code start} threw IllegalArgumentException: by convention, its settings were refused. */
+  boolean settingsRefused() {
+    return settingsRefused;
+  }
+
+  void refuseSettings() {
+    settingsRefused = true;
   }
 
   /** Moves to {@code end} and returns the state it left, unless it already was in a final one. */

@@ -7,25 +7,27 @@ import java.util.List;
  * What one {@link PluginManager#rescan()} or {@link PluginManager#reconfigure} changed: plugin
  * names started (new), restarted (a replaced jar, or new settings), stopped (jar removed, or
  * replaced by a version without the plugin), and what failed: plugin names whose start failed or
- * timed out, and jars (as {@code plugins/x.jar}) that could not be loaded. Each was also logged.
- * Immutable.
+ * timed out, and jars (as {@code plugins/x.jar}) that could not be loaded; and refused: running
+ * plugins that refused new settings and were started again with their previous ones. Each was
+ * also logged. Immutable.
  */
 public record PluginChanges(List<String> started, List<String> restarted, List<String> stopped,
-    List<String> failed) {
+    List<String> failed, List<String> refused) {
 
   /** Nothing changed. */
-  public static final PluginChanges NONE = new PluginChanges(List.of(), List.of(), List.of(), List.of());
+  public static final PluginChanges NONE = new PluginChanges(List.of(), List.of(), List.of(), List.of(), List.of());
 
   public PluginChanges {
     started = List.copyOf(started);
     restarted = List.copyOf(restarted);
     stopped = List.copyOf(stopped);
     failed = List.copyOf(failed);
+    refused = List.copyOf(refused);
   }
 
   /** True if nothing changed. */
   public boolean isEmpty() {
-    return started.isEmpty() && restarted.isEmpty() && stopped.isEmpty() && failed.isEmpty();
+    return started.isEmpty() && restarted.isEmpty() && stopped.isEmpty() && failed.isEmpty() && refused.isEmpty();
   }
 
   /** One line for people: {@code "started [audit], stopped [slack]"}, or {@code "no changes"}. */
@@ -36,6 +38,7 @@ public record PluginChanges(List<String> started, List<String> restarted, List<S
     add(parts, "restarted", restarted);
     add(parts, "stopped", stopped);
     add(parts, "failed", failed);
+    add(parts, "kept their previous settings", refused);
     return parts.isEmpty() ? "no changes" : String.join(", ", parts);
   }
 
@@ -51,9 +54,10 @@ public record PluginChanges(List<String> started, List<String> restarted, List<S
     final List<String> restarted = new ArrayList<>();
     final List<String> stopped = new ArrayList<>();
     final List<String> failed = new ArrayList<>();
+    final List<String> refused = new ArrayList<>();
 
     PluginChanges build() {
-      return new PluginChanges(started, restarted, stopped, failed);
+      return new PluginChanges(started, restarted, stopped, failed, refused);
     }
   }
 }

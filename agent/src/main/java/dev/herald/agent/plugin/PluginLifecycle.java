@@ -63,7 +63,11 @@ final class PluginLifecycle {
   private static String failed(LoadedPlugin plugin, Throwable failure) {
     // By the convention plugins.md sets, an IllegalArgumentException from start is a settings
     // problem whose message says what is wrong: where to fix it helps more than the class name.
-    String cause = failure instanceof IllegalArgumentException && failure.getMessage() != null
+    boolean refused = failure instanceof IllegalArgumentException && failure.getMessage() != null;
+    if (refused) {
+      plugin.refuseSettings();
+    }
+    String cause = refused
         ? failure.getMessage() + " (the settings under plugins.config." + plugin.name() + ")"
         : failure.toString();
     String line = "plugin '" + plugin.name() + "' (" + plugin.jar().display() + ") failed to start: " + cause;

@@ -166,8 +166,10 @@ public final class PluginManager implements AutoCloseable {
 
   /**
    * Takes new {@code plugins.config} settings and restarts exactly the plugins whose settings
-   * changed (absent and empty are the same), from their jars. A plugin stopped on request stays
-   * stopped, and gets the new settings when started. Never throws.
+   * changed (absent and empty are the same), from their jars. A running plugin that refuses its
+   * new settings (its {@code start} throws IllegalArgumentException) is started again with its
+   * previous ones, which stay in force. A plugin stopped on request stays stopped, and gets the
+   * new settings when started. Never throws.
    *
    * @param next each plugin's settings by plugin name; null for none
    */
@@ -181,8 +183,21 @@ public final class PluginManager implements AutoCloseable {
       }
       PluginChanges.Collector changes = new PluginChanges.Collector();
       for (Slot slot : slots.all()) {
-        if (!slot.held() && !settings(before, slot.name()).equals(settings(configs, slot.name()))) {
-          installer.reload(slot, candidate(slot.fileName()), "restarted with its new settings from", changes);
+        String name = slot.name();
+        if (slot.held() || settings(before, name).equals(settings(configs, name))) {
+          continue;
+        }
+        boolean wasLive = slot.live();
+        installer.reload(slot, candidate(slot.fileName()), "restarted with its new settings from", changes);
+        Slot now = slots.get(name);
+        if (wasLive && now != null && now.plugin() != null && now.plugin().settingsRefused()) {
+          // A refused change leaves the running config in force, as a refused file edit does: the
+          // plugin runs on with the settings it had, and a later restart uses those too.
+          configs = with(configs, name, before.get(name));
+          changes.failed.remove(name);
+          changes.refused.add(name);
+          installer.reload(now, candidate(slot.fileName()),
+              "refused its new settings; restarted with its previous ones from", new PluginChanges.Collector());
         }
       }
       Set<String> added = new TreeSet<>(configs.keySet());
@@ -325,6 +340,17 @@ public final class PluginManager implements AutoCloseable {
   private static Map<String, Object> settings(Map<String, Map<String, Object>> configs, String name) {
     Map<String, Object> settings = configs.get(name);
     return settings == null ? Map.of() : settings;
+  }
+
+  private static Map<String, Map<String, Object>> with(Map<String, Map<String, Object>> configs,
+      String name, Map<String, Object> settings) {
+    Map<String, Map<String, Object>> changed = new LinkedHashMap<>(configs);
+    if (settings == null) {
+      changed.remove(name);
+    } else {
+      changed.put(name, settings);
+    }
+    return Collections.unmodifiableMap(changed);
   }
 
   private static Map<String, Map<String, Object>> copy(Map<String, Map<String, Object>> configs) {

@@ -42,6 +42,35 @@ class PluginControlTest extends PluginTestSupport {
   }
 
   @Test
+  void keepsAPluginRunningWithItsPreviousSettingsWhenItRefusesTheNewOnes() throws Exception {
+    plugin("a.jar", "a");
+    PluginManager manager = manager(Map.of("a", Map.of("journal", journal, "subscribe", "order.*.*")));
+    manager.startAll();
+
+    PluginChanges changes = manager.reconfigure(Map.of(
+        "a", Map.of("journal", journal, "subscribe", "order.*.*", "bad-setting", "colour")));
+
+    assertThat(changes.refused()).containsExactly("a");
+    assertThat(changes.failed()).isEmpty();
+    assertThat(changes.toString()).isEqualTo("kept their previous settings [a]");
+    assertThat(logs.at(Level.ERROR)).containsExactly("plugin 'a' (plugins/a.jar) failed to start: a: unknown"
+        + " setting 'colour' (the settings under plugins.config.a)");
+    assertThat(logs.at(Level.INFO)).contains("plugin 'a' refused its new settings; restarted with its previous"
+        + " ones from plugins/a.jar (1 subscription)");
+    assertThat(manager.started()).containsExactly("a");
+    assertThat(journal).containsExactly("start:a", "stop:a", "start:a", "start:a");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> seen = (Map<String, Object>) bus.published("plugin.after.start").get(2).args().get(3);
+    assertThat(seen).doesNotContainKey("bad-setting");
+    assertThat(bus.subscriptions()).extracting(s -> s.closed).containsExactly(true, true, false);
+
+    assertThat(manager.restart("a")).as("a restart uses the settings in force")
+        .isEqualTo("plugin 'a' restarted from plugins/a.jar (1 subscription)");
+    assertThat(manager.reconfigure(Map.of("a", Map.of("journal", journal, "subscribe", "order.*.*")))
+        .isEmpty()).as("the previous settings are the ones in force").isTrue();
+  }
+
+  @Test
   void stopsAndStartsAPluginOnRequest() throws Exception {
     plugin("a.jar", "a");
     plugin("b.jar", "b");
