@@ -56,7 +56,7 @@ record AuditSettings(
         (int) Math.max(0, positive(config.getOrDefault("max-files", 5L), "max-files")),
         Fsync.parse(string(config.getOrDefault("fsync", "none"), "fsync")),
         duration(config.getOrDefault("fsync-interval", "1s")),
-        config.getOrDefault("stack-traces", false) instanceof Boolean b ? b : bad("stack-traces", "true or false"));
+        bool(config.getOrDefault("stack-traces", false), "stack-traces"));
   }
 
   private static String string(Object value, String key) {
@@ -73,8 +73,20 @@ record AuditSettings(
     return bad(key, "a string or a list of strings");
   }
 
+  // A value written in quotes, as "${VAR}" must be inside { }, arrives as text: read it as YAML would unquoted.
   private static int positive(Object value, String key) {
-    return value instanceof Long n && n > 0 && n <= Integer.MAX_VALUE ? n.intValue() : bad(key, "a positive whole number");
+    Long n = value instanceof String text && text.trim().matches("[0-9]{1,10}") ? Long.valueOf(text.trim())
+        : value instanceof Long whole ? whole : null;
+    return n != null && n > 0 && n <= Integer.MAX_VALUE ? n.intValue() : bad(key, "a positive whole number");
+  }
+
+  private static boolean bool(Object value, String key) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    String text = value instanceof String s ? s.trim() : "";
+    return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false") ? Boolean.parseBoolean(text)
+        : bad(key, "true or false");
   }
 
   static long bytes(Object value) {

@@ -153,6 +153,14 @@ class AuditLogPluginTest {
   }
 
   @Test
+  void readsANumberWrittenInQuotesAsTheNumber() throws IOException {
+    // "${LENGTH:-10}" inside { } must be quoted, which makes it text
+    JsonNode line = run(Map.of("max-value-length", "10"), TestEvents.before("order", "create", "x".repeat(50))).get(0);
+
+    assertThat(line.at("/args/0").asText()).isEqualTo("xxxxxxxxxx…(40 more)");
+  }
+
+  @Test
   void writesOnlyMatchingEventsAndEachOnce() throws IOException {
     List<JsonNode> lines = run(Map.of("events", List.of("order.*.*", "*.failed.*")),
         TestEvents.failed("order", "create", new RuntimeException()),

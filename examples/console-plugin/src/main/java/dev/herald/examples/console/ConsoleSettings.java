@@ -73,15 +73,22 @@ public record ConsoleSettings(List<String> events, boolean showArgs, int maxValu
     throw new IllegalArgumentException("console: events must be a pattern or a list of patterns, was " + value);
   }
 
+  // A value written in quotes, as "${VAR}" must be inside { }, arrives as text: read it as YAML would unquoted.
   private static boolean bool(Object value) {
     if (value instanceof Boolean b) {
       return b;
+    }
+    String text = value instanceof String s ? s.trim() : "";
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(text);
     }
     throw new IllegalArgumentException("console: show-args must be true or false, was " + value);
   }
 
   private static long number(Object value) {
-    if (value instanceof Long n && n <= Integer.MAX_VALUE) {
+    Long n = value instanceof String text && text.trim().matches("[0-9]{1,10}") ? Long.valueOf(text.trim())
+        : value instanceof Long whole ? whole : null;
+    if (n != null && n <= Integer.MAX_VALUE) {
       return n;
     }
     throw new IllegalArgumentException("console: max-value-length must be a whole number, was " + value);

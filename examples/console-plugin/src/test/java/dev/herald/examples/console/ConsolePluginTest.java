@@ -83,6 +83,24 @@ class ConsolePluginTest {
   }
 
   @Test
+  void readsANumberWrittenInQuotesAsTheNumber() {
+    // "${VAR}" inside { } must be quoted, which makes it text
+    List<String> lines = run(Map.of("max-value-length", "20"), false,
+        () -> bus.publish(TestEvents.after("order", "create", OddValues.values().get("huge list"))));
+
+    String value = lines.get(0).substring(lines.get(0).indexOf("-> ") + 3);
+    assertThat(value).startsWith("[0, 1, 2, 3").endsWith("…").hasSizeLessThanOrEqualTo(20);
+  }
+
+  @Test
+  void readsABooleanWrittenInQuotesAsTheBoolean() {
+    List<String> lines = run(Map.of("show-args", "false"), false,
+        () -> bus.publish(TestEvents.before("order", "create", "secret-argument")));
+
+    assertThat(lines).hasSize(1).noneMatch(line -> line.contains("secret"));
+  }
+
+  @Test
   void printsOnlyMatchingEventsAndEachOnce() {
     List<String> lines = run(Map.of("events", List.of("order.*.*", "*.after.*")), false, () -> {
       bus.publish(TestEvents.after("order", "create", 1L));

@@ -89,8 +89,11 @@ record SlackSettings(URI webhook, List<Rule> rules, Duration timeout, int maxAtt
     return List.copyOf(rules);
   }
 
+  // A value written in quotes, as "${VAR}" must be inside { }, arrives as text: read it as YAML would unquoted.
   private static int positive(Object value, String key) {
-    if (value instanceof Long n && n > 0 && n <= Integer.MAX_VALUE) {
+    Long n = value instanceof String text && text.trim().matches("[0-9]{1,10}") ? Long.valueOf(text.trim())
+        : value instanceof Long whole ? whole : null;
+    if (n != null && n > 0 && n <= Integer.MAX_VALUE) {
       return n.intValue();
     }
     throw new IllegalArgumentException("slack: " + key + " must be a positive whole number");

@@ -106,6 +106,16 @@ class SlackPluginTest {
   }
 
   @Test
+  void readsANumberWrittenInQuotesAsTheNumber() throws Exception {
+    slack = new FakeSlack(FakeSlack.HANG, FakeSlack.HANG, FakeSlack.HANG);
+    start(slack.url(), Map.of("timeout", "200ms", "max-attempts", "2")); // as "${ATTEMPTS:-2}" in { } gives
+
+    bus.publish(order());
+
+    assertThat(settled()).isEqualTo(new SlackStatistics(1, 0, 1, 1, 0));
+  }
+
+  @Test
   void givesUpAtOnceOnAClientError() throws Exception {
     slack = new FakeSlack(FakeSlack.Reply.status(404));
     start(slack.url(), Map.of());
