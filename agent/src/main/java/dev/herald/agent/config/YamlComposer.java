@@ -93,6 +93,11 @@ final class YamlComposer {
         return "YAML syntax error: a ':' followed by a space cannot start a mapping here; quote a value"
             + " that contains ': ', or put a key on a line of its own";
       }
+      if (e.getProblemMark().isPresent() && variableBraceAt(text, e.getProblemMark().get())) {
+        // YAML took the '{' of ${VAR} in a flow collection for the start of a mapping
+        return "YAML syntax error: inside { } or [ ], a value with ${...} must be quoted, as in"
+            + " \"${VAR}\" (unquoted, YAML reads its braces as a mapping)";
+      }
       StringBuilder message = new StringBuilder("YAML syntax error: ").append(problem);
       String context = e.getContext();
       if (context != null && !context.isBlank()) {
@@ -105,6 +110,13 @@ final class YamlComposer {
         message.append(')');
       }
       return message.toString();
+    }
+
+    /** True if {@code mark} is at the '{' of a {@code ${}. */
+    private static boolean variableBraceAt(String text, Mark mark) {
+      String line = text.lines().skip(mark.getLine()).findFirst().orElse("");
+      int column = mark.getColumn();
+      return column > 0 && column < line.length() && line.startsWith("${", column - 1);
     }
 
     /** How the entry at {@code mark} reads: {@code 'entity'} for a key, "a list item", else "this line". */

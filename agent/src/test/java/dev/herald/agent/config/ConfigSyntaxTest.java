@@ -37,6 +37,18 @@ class ConfigSyntaxTest {
   }
 
   @Test
+  void anUnquotedVariableInAFlowMappingIsToldToBeQuoted() throws ConfigException {
+    String hint = "YAML syntax error: inside { } or [ ], a value with ${...} must be quoted, as in \"${VAR}\""
+        + " (unquoted, YAML reads its braces as a mapping)";
+    assertThat(at(problem("plugins:\n  config:\n    slack: { webhook-url: ${SLACK_WEBHOOK_URL} }\n")))
+        .isEqualTo("3:28: " + hint);
+    assertThat(at(problem("plugins:\n  config:\n    audit: { events: [ ${EVENTS:-order.*.*} ] }\n")))
+        .isEqualTo("3:25: " + hint);
+    assertThat(Configs.parse("plugins:\n  config:\n    slack: { webhook-url: \"${SLACK_WEBHOOK_URL:-x}\" }\n")
+        .plugins().config()).as("quoted, as the hint says").containsEntry("slack", Map.of("webhook-url", "x"));
+  }
+
+  @Test
   void secondDocumentIsRefused() {
     assertThat(at(problem("services: []\n---\nbus: {}\n"))).isEqualTo("2:1: a second YAML "
         + "document starts here ('---'); a Herald config is one document");
