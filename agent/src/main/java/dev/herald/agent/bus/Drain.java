@@ -71,8 +71,12 @@ final class Drain {
             subscription.name(), subscription.pattern(), undelivered, timeout.toMillis());
       }
     }
-    log.info("bus: published {}, delivered {}, failed {}, dropped {}", totals.published(),
-        totals.delivered.sum(), totals.failed.sum(), totals.dropped.sum());
+    long published = totals.published();
+    // instrumented calls make no events while nothing subscribes: say so, or 0 reads as a fault
+    String why = published == 0 && table.subscriptions().length == 0
+        ? " (nobody subscribed, so instrumented calls made no events)" : "";
+    log.info("bus: published {}, delivered {}, failed {}, dropped {}{}", published,
+        totals.delivered.sum(), totals.failed.sum(), totals.dropped.sum(), why);
     shutdownResult = drained && left == 0;
     return shutdownResult;
   }
