@@ -204,6 +204,9 @@ public final class HeraldAgent {
       if (exit) {
         throw new ExitRequested();
       }
+      if (attached) {
+        System.setProperty(AgentStarter.REJECTED_PROPERTY, describe(e.problems()));
+      }
       return null;
     }
   }

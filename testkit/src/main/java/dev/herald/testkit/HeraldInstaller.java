@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Objects;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
@@ -69,6 +70,16 @@ final class HeraldInstaller {
     }
     Path config = configFile(settings);
     ByteBuddyAgent.attach(new File(jar), Long.toString(ProcessHandle.current().pid()), config.toString());
+    // How the start went, as the agent leaves it (AgentStarter in the agent jar, which the test
+    // class path does not have): unset after a rejected config, with the reason beside it.
+    String outcome = System.getProperty("herald.agent");
+    if (outcome == null) {
+      throw new IllegalStateException("Herald did not start: it rejected the config of @HeraldSettings("
+          + describe(settings) + "): " + System.getProperty("herald.agent.rejected", "see standard error"));
+    }
+    if (outcome.contains("failed")) {
+      throw new IllegalStateException("Herald did not start (" + outcome + "); standard error says why");
+    }
   }
 
   private static Path configFile(HeraldSettings settings) {
@@ -78,14 +89,24 @@ final class HeraldInstaller {
           return Path.of(settings.file()).toAbsolutePath();
         }
         String resource = settings.file().substring("classpath:".length());
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-          Objects.requireNonNull(in, () -> "no " + resource + " on the test class path");
+        URL url = Thread.currentThread().getContextClassLoader().getResource(resource);
+        if (url == null) {
+          throw new IllegalStateException("no " + resource + " on the test class path (@HeraldSettings(file = \""
+              + settings.file() + "\"))");
+        }
+        if (url.getProtocol().equals("file")) {
+          // the file itself: errors then name a file that exists, and relative paths in it resolve beside it
+          return Path.of(url.toURI());
+        }
+        try (InputStream in = url.openStream()) {
           return temporary(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
       }
       return temporary(settings.yaml());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -12,7 +12,9 @@ import java.lang.instrument.Instrumentation;
  * <p>The system property {@code herald.agent} tells {@code java -jar herald-agent.jar attach} how
  * things stand: {@value #JAVAAGENT} or {@value #ATTACHED} while Herald runs, {@value #FAILED} when
  * an attach's start failed part way, and unset when Herald never ran or its config was rejected
- * on attach (then nothing was set up, and a later attach may try again).
+ * on attach (then nothing was set up, and a later attach may try again). After such a rejection
+ * {@value #REJECTED_PROPERTY} holds the config's problems on one line, for the attaching side to
+ * show; each start clears it.
  */
 public final class AgentStarter {
 
@@ -22,6 +24,9 @@ public final class AgentStarter {
   public static final String ATTACHED = "attached";
   /** {@code herald.agent} when attached and start-up failed part way. */
   public static final String FAILED = "attached, but its start failed";
+
+  /** The system property that holds, after an attach whose config was rejected, why. */
+  public static final String REJECTED_PROPERTY = "herald.agent.rejected";
 
   /** {@code HeraldAgent.start}'s result: Herald runs (with events, or none after a rejected config). */
   public static final int RUNNING = 0;
@@ -42,6 +47,7 @@ public final class AgentStarter {
       return;
     }
     started = true;
+    System.clearProperty(REJECTED_PROPERTY);
     // Lets `java -jar herald-agent.jar attach` see that Herald already runs here, and refuse; and
     // tells AgentLog, before the agent's first class loads, to defer Logback (see AgentLog).
     System.setProperty("herald.agent", attached ? ATTACHED : JAVAAGENT);

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * {@code attach <pid | main-class substring> <herald.yaml>}: checks the config here, then loads the
@@ -71,12 +72,20 @@ final class AttachCommand {
       vm.loadAgent(agentJar.getAbsolutePath(), config.toString());
       // agentmain never throws (the JVM would print assertion failures into the application's
       // log); it leaves how the start went in herald.agent: see AgentStarter.
-      String outcome = vm.getSystemProperties().getProperty(Jvms.RUNNING_PROPERTY);
-      if (outcome == null || outcome.equals(AgentStarter.FAILED)) {
+      Properties there = vm.getSystemProperties();
+      String outcome = there.getProperty(Jvms.RUNNING_PROPERTY);
+      if (outcome == null) {
+        String why = there.getProperty(AgentStarter.REJECTED_PROPERTY);
         err.println("herald: Herald did not start in JVM " + target.id() + " (" + target.displayName() + "): "
-            + (outcome == null ? "it rejected the config (its environment or files differ from here)"
-                : "its start failed") + "; that JVM's standard error, or log.file, says why. The application"
-            + " runs on as before" + (outcome == null ? "; attach again once the config is fixed" : ""));
+            + "it rejected the config (its environment or files differ from here)"
+            + (why == null ? "; that JVM's standard error, or log.file, says why" : ": " + why)
+            + ". The application runs on as before; attach again once the config is fixed");
+        return 2;
+      }
+      if (outcome.equals(AgentStarter.FAILED)) {
+        err.println("herald: Herald did not start in JVM " + target.id() + " (" + target.displayName() + "): "
+            + "its start failed; that JVM's standard error, or log.file, says why. The application runs on"
+            + " as before");
         return 2;
       }
       out.println("Herald attached to JVM " + target.id() + " (" + target.displayName() + ") with " + config

@@ -46,7 +46,9 @@ class AttachIT {
 
     assertThat(rejected.exitCode()).as(rejected.describe()).isEqualTo(2);
     assertThat(rejected.stderr()).as(rejected.describe())
-        .contains("Herald did not start in JVM " + pid).contains("rejected the config");
+        .contains("Herald did not start in JVM " + pid).contains("rejected the config")
+        .as("the target's reason, shown where the operator is").contains("needs-variable.yaml:3:")
+        .contains("SHAPES_SERVICE is not set");
     Thread.sleep(300);
     assertThat(target).as("the application runs on after a rejected attach").isNotDone();
 
