@@ -11,8 +11,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -52,11 +54,20 @@ final class PluginProbe {
 
   private void probeFolder(PluginSettings settings, ClassLoader apiLoader) {
     Set<String> names = new HashSet<>();
+    Map<String, String> jarOf = new HashMap<>();
     try (Stream<Path> files = Files.list(settings.path())) {
       for (Path jar : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
         PluginReport report = probeJar(jar, apiLoader);
         reports.add(report);
         names.addAll(report.names());
+        for (String name : report.names()) {
+          String other = jarOf.putIfAbsent(name, report.jar());
+          if (other != null) {
+            findings.add(Finding.warning("plugin", -1, "plugin '" + name + "' is in " + (other.equals(report.jar())
+                ? report.jar() + " twice" : other + " and " + report.jar()) + "; plugin names must be unique,"
+                + " so the agent runs only the first it loads and refuses the other"));
+          }
+        }
         if (report.problem() != null) {
           findings.add(Finding.warning("plugin", -1, "plugin " + jar.getFileName() + ": " + report.problem()));
         }

@@ -206,5 +206,15 @@ class CheckCommandTest {
 
     assertThat(run.output()).contains("WARN  plugins.config.audit-lg: no plugin of that name in ")
         .contains("(did you mean 'audit-log'?)");
+
+    AppFixtures.jar(folder.resolve("plugins/audit-copy.jar"), plugin, "", Map.of(),
+        Map.of("META-INF/services/dev.herald.api.HeraldPlugin", "com.acme.AuditPlugin\n".getBytes(StandardCharsets.UTF_8)));
+    CheckRun twice = CheckRun.of(folder, """
+        services: [{class: com.acme.OrderService, entity: order}]
+        plugins: { path: plugins }
+        """);
+
+    assertThat(twice.output()).contains("WARN  plugin 'audit-log' is in audit-copy.jar and audit.jar; plugin names"
+        + " must be unique, so the agent runs only the first it loads and refuses the other");
   }
 }
