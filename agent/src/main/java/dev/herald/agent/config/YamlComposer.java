@@ -1,5 +1,6 @@
 package dev.herald.agent.config;
 
+import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -90,6 +91,10 @@ final class YamlComposer {
             + ": line it up with them, or indent it under one of them";
       }
       if (problem.equals("mapping values are not allowed here")) {
+        String overIndented = e.getProblemMark().map(at -> overIndentedKey(text, at)).orElse(null);
+        if (overIndented != null) {
+          return overIndented;
+        }
         return "YAML syntax error: a ':' followed by a space cannot start a mapping here; quote a value"
             + " that contains ': ', or put a key on a line of its own";
       }
@@ -110,6 +115,43 @@ final class YamlComposer {
         message.append(')');
       }
       return message.toString();
+    }
+
+    /**
+     * The message for a key indented deeper than the line above it, which already has its value:
+     * YAML reads the key as more of that value, then fails at its ':'. Null for any other case.
+     */
+    private static String overIndentedKey(String text, Mark mark) {
+      List<String> lines = text.lines().toList();
+      if (mark.getLine() < 1 || mark.getLine() >= lines.size()) {
+        return null;
+      }
+      String line = lines.get(mark.getLine());
+      String above = null;
+      for (int i = mark.getLine() - 1; i >= 0 && above == null; i--) {
+        String candidate = lines.get(i);
+        if (!candidate.isBlank() && !candidate.strip().startsWith("#")) {
+          above = candidate;
+        }
+      }
+      int indent = indentOf(line);
+      if (above == null || indent <= indentOf(above) || mark.getColumn() <= indent
+          || !above.stripTrailing().matches(".*\\S: +\\S.*")) {
+        return null;
+      }
+      String key = line.substring(indent, mark.getColumn()).strip();
+      return "YAML syntax error: '" + key + "' is indented deeper than the line above it, so YAML reads it"
+          + " as more of that line's value; line it up with the keys above it";
+    }
+
+    private static int indentOf(String line) {
+      int i = 0;
+      while (i < line.length() && line.charAt(i) == ' ') {
+        i++;
+      }
+      String rest = line.substring(i);
+      // a key after "- " starts where the key starts
+      return rest.startsWith("- ") ? i + 2 + indentOf(rest.substring(2)) : i;
     }
 
     /** True if {@code mark} is at the '{' of a {@code ${}. */

@@ -49,6 +49,17 @@ class ConfigSyntaxTest {
   }
 
   @Test
+  void aKeyIndentedDeeperThanTheLineAboveIsToldToLineUp() {
+    assertThat(at(problem("services:\n  - class: a.B\n      entity: b\n")))
+        .isEqualTo("3:13: YAML syntax error: 'entity' is indented deeper than the line above it, so YAML reads it"
+            + " as more of that line's value; line it up with the keys above it");
+    assertThat(at(problem("bus:\n  threads: 2\n    overflow: block\n")))
+        .startsWith("3:13: YAML syntax error: 'overflow' is indented deeper than the line above it");
+    assertThat(at(problem("bus:\n  threads: 2\n  overflow: a: b\n"))).as("not an indentation problem")
+        .contains("a ':' followed by a space cannot start a mapping here");
+  }
+
+  @Test
   void secondDocumentIsRefused() {
     assertThat(at(problem("services: []\n---\nbus: {}\n"))).isEqualTo("2:1: a second YAML "
         + "document starts here ('---'); a Herald config is one document");
