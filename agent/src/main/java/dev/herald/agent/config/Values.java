@@ -44,7 +44,8 @@ final class Values {
     /** "found 'x'", without ever showing a value that came from the environment. */
     String found() {
       if (substituted) {
-        return "found the value of '" + raw + "'";
+        // never the value itself (it may be a secret), but an empty one is the usual mistake
+        return "found the value of '" + raw + "'" + (isEmpty() ? ", which is empty" : "");
       }
       return isEmpty() ? "found nothing" : "found '" + raw + "'";
     }

@@ -37,6 +37,15 @@ class EnvSubstitutionTest {
   }
 
   @Test
+  void aVariableSetButEmptyIsNamedAsEmptyButAValueNeverShown() {
+    assertThat(at(problem("services:\n  - class: com.acme.A\n    entity: ${ENTITY}\n", Map.of("ENTITY", ""))))
+        .startsWith("3:13: services[0].entity: expected an entity name")
+        .endsWith(", found the value of '${ENTITY}', which is empty");
+    assertThat(at(problem("bus:\n  threads: ${N}\n", Map.of("N", "secret-ish"))))
+        .endsWith("found the value of '${N}'");
+  }
+
+  @Test
   void doubleDollarIsALiteral() throws ConfigException {
     assertThat(EnvSubstitution.apply("cost $${X} and $5", name -> "no").value())
         .isEqualTo("cost ${X} and $5");
