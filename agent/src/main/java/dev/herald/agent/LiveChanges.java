@@ -40,10 +40,12 @@ final class LiveChanges implements AgentControl {
   private final Weaving weaving;
   private final PluginManager plugins;
   private HeraldConfig running;
+  private HeraldConfig lastRead; // the last config applied, with its deferred settings as written
   private HeraldMBeans beans;
 
   LiveChanges(HeraldConfig config, Weaving weaving, PluginManager plugins) {
     this.running = config;
+    this.lastRead = config;
     this.weaving = weaving;
     this.plugins = plugins;
   }
@@ -57,31 +59,11 @@ final class LiveChanges implements AgentControl {
   /** Applies {@code next}, read from the running config's file; returns what changed. */
   synchronized String apply(HeraldConfig next) {
     List<String> changes = new ArrayList<>();
-    List<String> later = new ArrayList<>();
-    if (!next.bus().equals(running.bus())) {
-      later.add("bus");
-    }
-    if (!next.context().equals(running.context())) {
-      later.add("context");
-    }
-    if (!Objects.equals(next.plugins().path(), running.plugins().path())) {
-      later.add("plugins.path");
-    }
-    if (next.plugins().deferStart() != running.plugins().deferStart()) {
-      later.add("plugins.start");
-    }
-    if (!next.plugins().startTimeout().equals(running.plugins().startTimeout())) {
-      later.add("plugins.start-timeout");
-    }
-    if (next.onConfigError() != running.onConfigError()) {
-      later.add("on-config-error");
-    }
-    if (next.reload() != running.reload()) {
-      later.add("reload");
-    }
-    if (!next.reloadInterval().equals(running.reloadInterval())) {
-      later.add("reload-interval");
-    }
+    // Each deferred setting is warned about once, in the edit that changed it, not again with
+    // every later edit of the file; one changed back to what runs needs no warning.
+    List<String> later = deferredDifferences(next, running);
+    later.retainAll(deferredDifferences(next, lastRead));
+    lastRead = next;
     if (!next.log().equals(running.log())) {
       AgentLog.reconfigure(next.log().level(), next.log().file());
       changes.add("log");
@@ -103,6 +85,36 @@ final class LiveChanges implements AgentControl {
       log.info("reloaded {}: {}", next.file(), summary);
     }
     return summary;
+  }
+
+  /** The settings that apply at the next start only, by name, whose values differ between {@code a} and {@code b}. */
+  private static List<String> deferredDifferences(HeraldConfig a, HeraldConfig b) {
+    List<String> names = new ArrayList<>();
+    if (!a.bus().equals(b.bus())) {
+      names.add("bus");
+    }
+    if (!a.context().equals(b.context())) {
+      names.add("context");
+    }
+    if (!Objects.equals(a.plugins().path(), b.plugins().path())) {
+      names.add("plugins.path");
+    }
+    if (a.plugins().deferStart() != b.plugins().deferStart()) {
+      names.add("plugins.start");
+    }
+    if (!a.plugins().startTimeout().equals(b.plugins().startTimeout())) {
+      names.add("plugins.start-timeout");
+    }
+    if (a.onConfigError() != b.onConfigError()) {
+      names.add("on-config-error");
+    }
+    if (a.reload() != b.reload()) {
+      names.add("reload");
+    }
+    if (!a.reloadInterval().equals(b.reloadInterval())) {
+      names.add("reload-interval");
+    }
+    return names;
   }
 
   /**

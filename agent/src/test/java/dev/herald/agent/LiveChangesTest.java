@@ -3,10 +3,18 @@ package dev.herald.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.herald.agent.config.ConfigLoader;
+import dev.herald.agent.config.HeraldConfig;
 import dev.herald.agent.config.ServiceEntry;
+import dev.herald.agent.log.AgentLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LiveChangesTest {
 
@@ -28,6 +36,33 @@ class LiveChangesTest {
     assertThat(LiveChanges.describeDifference(now, next)).isEqualTo(
         "~com.acme.OrderService (disabled) com.acme.StockService disabled +com.acme.NewService (disabled)"
             + " -com.acme.OldService");
+  }
+
+  @Test
+  void warnsOnceAboutASettingThatAppliesAtTheNextStartNotWithEveryLaterEdit(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("herald.yaml");
+    LiveChanges live = new LiveChanges(read(file, "bus: { threads: 1 }\n"), null, null);
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) AgentLog.get(LiveChanges.class);
+    ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+    warnings.start();
+    logger.addAppender(warnings);
+    try {
+      live.apply(read(file, "bus: { threads: 2 }\n"));
+      live.apply(read(file, "bus: { threads: 2 }\n# an edit elsewhere in the file\n"));
+      live.apply(read(file, "bus: { threads: 1 }\n"));
+      live.apply(read(file, "bus: { threads: 3 }\ncontext: { mdc: { actor: who } }\n"));
+    } finally {
+      logger.detachAppender(warnings);
+    }
+
+    assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+        file + ": bus changed; it takes effect at the next start",
+        file + ": bus, context changed; they take effect at the next start");
+  }
+
+  private static HeraldConfig read(Path file, String yaml) throws Exception {
+    Files.writeString(file, yaml);
+    return ConfigLoader.load(file, name -> null);
   }
 
   @Test
