@@ -274,7 +274,14 @@ final class LiveChanges implements AgentControl {
       }
       return parsed.get(0);
     } catch (ConfigException e) {
-      throw new IllegalArgumentException(inEntryTerms(e.getMessage().replace('\n', ' ')));
+      // one line for a JMX client, in the operator's terms: the entry has no index of its own
+      StringBuilder message = new StringBuilder();
+      for (ConfigException.Problem problem : e.problems()) {
+        message.append(message.length() == 0 ? "" : "; ")
+            .append(inEntryTerms(problem.toString()).replace(": services[0].", ": ")
+            .replace(": services[0]: ", ": ").replace("services[0]", "the entry"));
+      }
+      throw new IllegalArgumentException(message.toString());
     }
   }
 

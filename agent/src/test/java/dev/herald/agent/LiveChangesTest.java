@@ -69,8 +69,13 @@ class LiveChangesTest {
   void aRefusedAddServiceNamesPositionsInTheTextTheOperatorGave() {
     assertThatThrownBy(() -> LiveChanges.parseEntry("{class: 9nine}"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("addService:1:9: services[0].class: ");
+        .hasMessageContaining("addService:1:9: class: ").hasMessageContaining("addService:1:1: missing 'entity'")
+        .hasMessageNotContaining("services[0]");
     assertThatThrownBy(() -> LiveChanges.parseEntry("class: com.acme.OrderService\nentity: [order, stock]"))
-        .hasMessageContaining("addService:2:9: services[0].entity: ");
+        .hasMessageStartingWith("addService:2:9: entity: ");
+    assertThatThrownBy(() -> LiveChanges.parseEntry("{class: 9nine, entity: [a], colour: red}"))
+        .as("every problem, each with its position, one line")
+        .hasMessageContaining("addService:1:9: class: ").hasMessageContaining("; addService:1:24: entity: ")
+        .hasMessageContaining("; addService:1:").hasMessageContaining("colour").hasMessageNotContaining("\n");
   }
 }
