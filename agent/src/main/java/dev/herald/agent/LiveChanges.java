@@ -137,6 +137,7 @@ final class LiveChanges implements AgentControl {
       ServicesChanged outcome = weaving.replaceServices(next);
       changes.add("services " + describeDifference(now, next) + ": " + outcome);
       refreshBeans(next);
+      warnAboutUnloaded(now, next);
       return next;
     } catch (RuntimeException | LinkageError e) {
       log.error("services {} could not be applied; the running services stay: {}", describeDifference(now, next),
@@ -144,6 +145,24 @@ final class LiveChanges implements AgentControl {
       log.debug("services change failure", e);
       changes.add("services not changed (" + e + ")");
       return now;
+    }
+  }
+
+  /**
+   * One WARN per entry new in {@code next} that names no loaded class: a misspelt name would
+   * otherwise show only at exit. Only a hint, since the class may load later.
+   */
+  private void warnAboutUnloaded(List<ServiceEntry> now, List<ServiceEntry> next) {
+    List<ServiceEntry> added = new ArrayList<>();
+    for (ServiceEntry entry : next) {
+      if (now.stream().noneMatch(old -> old.classPattern().equals(entry.classPattern()))) {
+        added.add(entry);
+      }
+    }
+    if (!added.isEmpty()) {
+      for (ServiceEntry entry : UnmatchedServices.of(added, weaving.loadedClasses())) {
+        log.warn(UnmatchedServices.notLoadedYet(running.file(), entry));
+      }
     }
   }
 

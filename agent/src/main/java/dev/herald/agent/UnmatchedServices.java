@@ -38,8 +38,17 @@ final class UnmatchedServices {
   }
 
   static String message(Path file, ServiceEntry entry) {
-    String missing = "no class " + (entry.isGlob() ? "matching" : "named") + " '" + entry.classPattern()
-        + "' was loaded in this run, so it sent no events";
+    return tell(file, entry, "no class " + (entry.isGlob() ? "matching" : "named") + " '" + entry.classPattern()
+        + "' was loaded in this run, so it sent no events");
+  }
+
+  /** For an entry just added while running: no loaded class matches it, yet. */
+  static String notLoadedYet(Path file, ServiceEntry entry) {
+    return tell(file, entry, "no loaded class " + (entry.isGlob() ? "matches" : "is named") + " '"
+        + entry.classPattern() + "' yet (the entry applies when one loads)");
+  }
+
+  private static String tell(Path file, ServiceEntry entry, String missing) {
     if (entry.line() == 0) {
       // added over JMX: not in the file, so neither its line nor `check` of the file would help
       return "services[" + entry.index() + "] (added over JMX): " + missing + "; check the class name";

@@ -133,6 +133,11 @@ public final class Weaving {
         (System.nanoTime() - started) / 1_000_000);
   }
 
+  /** The classes loaded in the JVM now. */
+  public Class<?>[] loadedClasses() {
+    return inst.getAllLoadedClasses();
+  }
+
   /** True if a transformer is installed (the config names, or named, at least one service). */
   public synchronized boolean active() {
     return transformer != null;

@@ -80,7 +80,14 @@ class ReloadIT {
     assertThat(result.value("services-jmx-remove")).as(result.describe()).startsWith("ok: removed");
     assertThat(Integer.parseInt(result.value("services-calls-until-ledger-silent")))
         .as("removeService over JMX restores the class; %s", result.describe()).isEqualTo(1);
-    assertThat(result.heraldLines("WARN")).as(result.describe()).isEmpty();
+    assertThat(result.value("services-jmx-misspelt-add")).as(result.describe())
+        .startsWith("ok: added dev.herald.it.shapes.LedgerServce");
+    assertThat(result.heraldLines("WARN")).as("told when added, and again at exit; %s", result.describe())
+        .satisfiesExactly(
+            added -> assertThat(added).contains("services[2] (added over JMX): no loaded class is named"
+                + " 'dev.herald.it.shapes.LedgerServce' yet (the entry applies when one loads); check the class name"),
+            exit -> assertThat(exit).as("after LedgerService was removed").contains("services[1] (added over JMX): no class named"
+                + " 'dev.herald.it.shapes.LedgerServce' was loaded in this run"));
     assertThat(result.heraldLines("ERROR")).as(result.describe()).isEmpty();
   }
 }

@@ -82,6 +82,8 @@ final class ReloadScenarios {
       Report.print("services-calls-until-account-silent",
           callUntilSilent(() -> accounts.create(new Account("d", "r")), seen, "account"));
       Report.print("services-jmx-bad-add", control.invoke("addService", "{class: 9nine}"));
+      Report.print("services-jmx-misspelt-add", control.invoke("addService",
+          "{class: dev.herald.it.shapes.LedgerServce, entity: ledger}"));
       Report.print("services-jmx-remove", control.invoke("removeService", "dev.herald.it.shapes.LedgerService"));
       Report.print("services-calls-until-ledger-silent", callUntilSilent(
           () -> ledger.upsert(1, 1, 1, true, 'a', new int[0], new String[0], null), seen, "ledger"));
