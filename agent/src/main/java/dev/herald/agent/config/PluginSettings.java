@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param path the absolute plugin folder, or null when there is none (no {@code path} key and no
  *     {@code plugins} folder beside the config file)
  * @param pathExplicit true if the file named the folder (then it exists: a missing one is an error)
- * @param config each plugin's settings by plugin name; values are String, Boolean, Long, Double,
+ * @param config each plugin's settings by plugin name (as read from a file, a {@link PlacedSettings},
+ *     which knows its line); values are String, Boolean, Long, Double,
  *     List or Map (YAML 1.2 core schema), or null for an empty value. A plugin without an entry gets
  *     an empty map from {@link #configFor}
  * @param startTimeout the longest a plugin's {@code start} may take; not negative

@@ -8,7 +8,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -77,7 +79,9 @@ final class PluginsReader {
       String where = "plugins.config." + name;
       YamlMapping settings = YamlMapping.read(tuple.getValueNode(), where,
           "a mapping of the plugin's settings", null, problems);
-      config.put(name, mapping(settings, where, 1));
+      Optional<Mark> mark = tuple.getKeyNode().getStartMark(); // no lambda: see read()
+      config.put(name, new PlacedSettings(mapping(settings, where, 1),
+          mark.isPresent() && problems.file() != null ? problems.file() + ":" + (mark.get().getLine() + 1) : null));
     }
   }
 

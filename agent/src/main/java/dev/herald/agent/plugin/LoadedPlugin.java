@@ -23,6 +23,7 @@ final class LoadedPlugin {
   private final AtomicReference<State> state = new AtomicReference<>(State.LOADED);
   private volatile Instant runningSince;
   private volatile boolean settingsRefused;
+  private volatile String settingsPlace;
 
   LoadedPlugin(String name, HeraldPlugin plugin, PluginJar jar, PluginBus bus) {
     this.name = name;
@@ -73,6 +74,15 @@ final class LoadedPlugin {
 
   void refuseSettings() {
     settingsRefused = true;
+  }
+
+  /** Where its settings are written in the config file, as {@code herald.yaml:14}; null if not known. */
+  String settingsPlace() {
+    return settingsPlace;
+  }
+
+  void settingsPlace(String place) {
+    settingsPlace = place;
   }
 
   /** Moves to {@code end} and returns the state it left, unless it already was in a final one. */

@@ -1,5 +1,6 @@
 package dev.herald.agent.plugin;
 
+import dev.herald.agent.config.PlacedSettings;
 import dev.herald.agent.log.AgentLog;
 import dev.herald.agent.plugin.LoadedPlugin.State;
 import dev.herald.agent.plugin.PluginSlots.Slot;
@@ -155,6 +156,8 @@ final class PluginInstaller {
       PluginLifecycle.stop(plugin, timeout); // never started: only releases its jar
       return "Herald is shutting down; plugin '" + plugin.name() + "' was not started";
     }
+    Map<String, Object> settings = configs.get().get(plugin.name());
+    plugin.settingsPlace(settings instanceof PlacedSettings placed ? placed.place() : null);
     String line = PluginLifecycle.start(plugin, new DefaultPluginContext(plugin.bus(), config(plugin.name()),
         baseDirectory), timeout, how);
     if (!slots.put(new Slot(plugin.name(), plugin.jar().fileName(), plugin, false))) {

@@ -68,7 +68,8 @@ final class PluginLifecycle {
       plugin.refuseSettings();
     }
     String cause = refused
-        ? failure.getMessage() + " (the settings under plugins.config." + plugin.name() + ")"
+        ? failure.getMessage() + " (the settings under plugins.config." + plugin.name()
+            + (plugin.settingsPlace() == null ? "" : ", " + plugin.settingsPlace()) + ")"
         : failure.toString();
     String line = "plugin '" + plugin.name() + "' (" + plugin.jar().display() + ") failed to start: " + cause;
     log.error(line);

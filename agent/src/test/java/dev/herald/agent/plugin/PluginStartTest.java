@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
+import dev.herald.agent.config.ConfigLoader;
 import dev.herald.api.Event;
 import dev.herald.api.Phase;
 import java.net.URLClassLoader;
@@ -100,6 +101,26 @@ class PluginStartTest extends PluginTestSupport {
 
     assertThat(logs.at(Level.ERROR)).containsExactly("plugin 'picky' (plugins/a-picky.jar) failed to start:"
         + " picky: unknown setting 'show-arg' (the settings under plugins.config.picky)");
+    manager.stopAll(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aSettingsProblemNamesTheFileAndLineOfSettingsReadFromAConfigFile() throws Exception {
+    plugin("a-picky.jar", "picky");
+    Map<String, Map<String, Object>> configs = ConfigLoader.parse("""
+        plugins:
+          config:
+            other: {}
+            picky:
+              bad-setting: show-arg
+        """, Path.of("conf/herald.yaml"), name -> null).plugins().config();
+    PluginManager manager = manager(configs);
+
+    manager.startAll();
+
+    assertThat(logs.at(Level.ERROR)).containsExactly("plugin 'picky' (plugins/a-picky.jar) failed to start:"
+        + " picky: unknown setting 'show-arg' (the settings under plugins.config.picky, "
+        + Path.of("conf/herald.yaml") + ":4)");
     manager.stopAll(Duration.ofSeconds(5));
   }
 
