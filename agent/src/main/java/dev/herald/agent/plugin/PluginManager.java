@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,8 @@ public final class PluginManager implements AutoCloseable {
   private final Set<String> reported = new HashSet<>();
   private boolean startCalled;
   private volatile Map<String, Map<String, Object>> configs;
+  // settings a running plugin refused, by plugin name, while its previous ones stay in force
+  private final Map<String, Map<String, Object>> refused = new HashMap<>();
 
   /**
    * A manager for the plugins of {@code folder}; nothing is loaded until {@link #startAll()}.
@@ -168,8 +171,9 @@ public final class PluginManager implements AutoCloseable {
    * Takes new {@code plugins.config} settings and restarts exactly the plugins whose settings
    * changed (absent and empty are the same), from their jars. A running plugin that refuses its
    * new settings (its {@code start} throws IllegalArgumentException) is started again with its
-   * previous ones, which stay in force. A plugin stopped on request stays stopped, and gets the
-   * new settings when started. Never throws.
+   * previous ones, which stay in force; those refused settings are not tried again until they
+   * change. A plugin stopped on request stays stopped, and gets the new settings when started.
+   * Never throws.
    *
    * @param next each plugin's settings by plugin name; null for none
    */
@@ -184,7 +188,14 @@ public final class PluginManager implements AutoCloseable {
       PluginChanges.Collector changes = new PluginChanges.Collector();
       for (Slot slot : slots.all()) {
         String name = slot.name();
-        if (slot.held() || settings(before, name).equals(settings(configs, name))) {
+        Map<String, Object> wanted = settings(configs, name);
+        if (wanted.equals(refused.get(name))) {
+          // refused before and not changed since (the edit was elsewhere): nothing to try again
+          configs = with(configs, name, before.get(name));
+          continue;
+        }
+        refused.remove(name);
+        if (slot.held() || settings(before, name).equals(wanted)) {
           continue;
         }
         boolean wasLive = slot.live();
@@ -194,10 +205,12 @@ public final class PluginManager implements AutoCloseable {
           // A refused change leaves the running config in force, as a refused file edit does: the
           // plugin runs on with the settings it had, and a later restart uses those too.
           configs = with(configs, name, before.get(name));
+          refused.put(name, wanted);
           changes.failed.remove(name);
-          changes.refused.add(name);
           installer.reload(now, candidate(slot.fileName()),
               "refused its new settings; restarted with its previous ones from", new PluginChanges.Collector());
+          Slot fallback = slots.get(name);
+          (fallback != null && fallback.live() ? changes.refused : changes.failed).add(name);
         }
       }
       Set<String> added = new TreeSet<>(configs.keySet());

@@ -66,8 +66,15 @@ class PluginControlTest extends PluginTestSupport {
 
     assertThat(manager.restart("a")).as("a restart uses the settings in force")
         .isEqualTo("plugin 'a' restarted from plugins/a.jar (1 subscription)");
+    journal.clear();
+    assertThat(manager.reconfigure(Map.of("a", Map.of("journal", journal, "subscribe", "order.*.*",
+        "bad-setting", "colour"), "b", Map.of())).isEmpty())
+        .as("an edit elsewhere does not try the refused settings again").isTrue();
+    assertThat(journal).isEmpty();
     assertThat(manager.reconfigure(Map.of("a", Map.of("journal", journal, "subscribe", "order.*.*")))
         .isEmpty()).as("the previous settings are the ones in force").isTrue();
+    assertThat(manager.reconfigure(Map.of("a", Map.of("journal", journal, "subscribe", "order.*.*",
+        "bad-setting", "colour"))).refused()).as("refused again once tried again").containsExactly("a");
   }
 
   @Test
