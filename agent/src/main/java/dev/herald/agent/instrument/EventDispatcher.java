@@ -11,6 +11,7 @@ import dev.herald.api.EventContext;
 import dev.herald.api.Phase;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The run-time side of instrumentation: turns the calls the advice reports into events on the
@@ -157,9 +158,21 @@ final class EventDispatcher implements Dispatcher {
   }
 
   private void awaitStage(Invocation call, CompletionStage<?> stage) {
+    // Whichever comes first, the callback or the refusal below, publishes the call's one outcome:
+    // a whenComplete may run the callback and throw all the same.
+    AtomicBoolean told = new AtomicBoolean();
     try {
-      stage.whenComplete((value, error) -> completed(call, value, error));
+      stage.whenComplete((value, error) -> {
+        if (told.compareAndSet(false, true)) {
+          completed(call, value, error);
+        }
+      });
     } catch (Throwable t) {
+      if (!told.compareAndSet(false, true)) {
+        problems.record("The CompletionStage " + stage.getClass().getName() + " returned by " + call.binding.className
+            + "." + call.binding.methodName + " threw from whenComplete after taking the callback", t);
+        return;
+      }
       // A stage that takes no callback (a read-only wrapper): the call did return, so its before
       // event still gets its after, with the stage itself as the result.
       problems.record("Herald could not wait for the CompletionStage " + stage.getClass().getName()

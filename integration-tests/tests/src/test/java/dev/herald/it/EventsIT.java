@@ -242,6 +242,15 @@ class EventsIT {
   }
 
   @Test
+  void aStageThatCallsBackAndThenThrowsGetsExactlyOneAfter() {
+    assertThat(result.value("async-calls-back-then-throws-value")).isEqualTo("inactive:s-8");
+    List<RecordedEvent> events = Calls.about(recording, "s-8");
+    assertThat(events).extracting(RecordedEvent::name)
+        .containsExactly("shipment.before.deactivate", "shipment.after.deactivate");
+    assertThat(events.get(1).result()).isEqualTo("inactive:s-8");
+  }
+
+  @Test
   void completionStageFailureReportsTheCauseUnwrappedFromCompletionException() {
     List<RecordedEvent> wrapped = Calls.about(recording, "s-2");
     assertThat(wrapped).extracting(RecordedEvent::name).containsExactly("shipment.before.update", "shipment.failed.update");

@@ -83,6 +83,7 @@ final class EventScenarios {
     CompletableFuture<String> refusing = shipments.activate("s-7");
     Report.print("async-refusing-value", refusing.join());
     Report.print("async-refusing-identity", Report.identity(refusing));
+    Report.print("async-calls-back-then-throws-value", shipments.deactivate("s-8").join());
   }
 
   /** Primitives, arrays and a null argument, to a void method. */

@@ -45,6 +45,11 @@ public class ShipmentService {
     return new CallbackRefusingFuture("active:" + id);
   }
 
+  /** Returns, at once, a stage whose {@code whenComplete} runs the callback and then throws. */
+  public CompletableFuture<String> deactivate(String id) {
+    return new CallbackThenThrowingFuture("inactive:" + id);
+  }
+
   /** Completes every future handed out so far. */
   void release() {
     gate.complete("go");
@@ -65,6 +70,20 @@ public class ShipmentService {
     @Override
     public String toString() {
       return "CallbackRefusingFuture[" + join() + "]";
+    }
+  }
+
+  /** A completed future whose {@code whenComplete} calls the action, then throws. */
+  static final class CallbackThenThrowingFuture extends CompletableFuture<String> {
+
+    CallbackThenThrowingFuture(String value) {
+      complete(value);
+    }
+
+    @Override
+    public CompletableFuture<String> whenComplete(java.util.function.BiConsumer<? super String, ? super Throwable> action) {
+      action.accept(join(), null);
+      throw new IllegalStateException("this stage ran the callback, then failed");
     }
   }
 
