@@ -5,9 +5,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 
 /**
@@ -55,8 +58,7 @@ final class LogbackLog {
       root.setLevel(Level.toLevel(level, root.getLevel()));
     }
     if (newFile == null && file != null) {
-      root.detachAndStopAllAppenders();
-      root.addAppender(console());
+      switchTo(console());
       file = null;
       return;
     }
@@ -72,9 +74,19 @@ final class LogbackLog {
         root.warn("cannot write the agent's log to {}; it goes on where it went", newFile);
         return;
       }
-      root.detachAndStopAllAppenders();
-      root.addAppender(appender);
+      switchTo(appender);
       file = newFile;
+    }
+  }
+
+  /** The new appender goes on before the old ones come off, so that no line logged meanwhile is lost. */
+  private void switchTo(Appender<ILoggingEvent> next) {
+    List<Appender<ILoggingEvent>> old = new ArrayList<>();
+    root.iteratorForAppenders().forEachRemaining(old::add);
+    root.addAppender(next);
+    for (Appender<ILoggingEvent> appender : old) {
+      root.detachAppender(appender);
+      appender.stop();
     }
   }
 
