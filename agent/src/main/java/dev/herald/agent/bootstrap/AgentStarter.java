@@ -51,11 +51,19 @@ public final class AgentStarter {
     // Lets `java -jar herald-agent.jar attach` see that Herald already runs here, and refuse; and
     // tells AgentLog, before the agent's first class loads, to defer Logback (see AgentLog).
     System.setProperty("herald.agent", attached ? ATTACHED : JAVAAGENT);
-    ClassLoader loader = new AgentClassLoader(jar, ClassLoader.getPlatformClassLoader());
-    Class<?> agent = Class.forName("dev.herald.agent.HeraldAgent", true, loader);
-    int result = (int) agent
-        .getMethod("start", String.class, Instrumentation.class, boolean.class, File.class)
-        .invoke(null, args, inst, attached, jar);
+    int result;
+    try {
+      ClassLoader loader = new AgentClassLoader(jar, ClassLoader.getPlatformClassLoader());
+      Class<?> agent = Class.forName("dev.herald.agent.HeraldAgent", true, loader);
+      result = (int) agent
+          .getMethod("start", String.class, Instrumentation.class, boolean.class, File.class)
+          .invoke(null, args, inst, attached, jar);
+    } catch (Exception | LinkageError e) {
+      // the jar unreadable or replaced under the JVM: nothing runs, and the attaching side must not
+      // read "attached" as success
+      System.setProperty("herald.agent", attached ? FAILED : JAVAAGENT + ", but its start failed");
+      throw e;
+    }
     if (result == NOT_ATTACHED) {
       started = false;
       System.clearProperty("herald.agent");
