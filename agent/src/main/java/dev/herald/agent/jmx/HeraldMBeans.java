@@ -20,8 +20,11 @@ import org.slf4j.Logger;
 /**
  * Herald's MBeans under {@value #DOMAIN}: {@code type=Bus}, one {@code type=Subscription} per live
  * subscription, one {@code type=Service} per {@code services} entry, and {@code type=Control} for
- * live changes. Subscription beans follow the
- * bus: synced on each read of the bus bean, so that Herald keeps no thread of its own for JMX.
+ * live changes. Subscription beans follow the bus: a new subscription's bean is registered as it
+ * is made, and a closed one's is removed at the next read of a subscription bean or the bus bean,
+ * so that Herald keeps no thread of its own for JMX. Beans of subscriptions that share a name and
+ * pattern are told apart by their order ({@code n=1}, ...), so when an earlier one closes a later
+ * one's counters move to its bean name.
  *
  * <p>Safe for concurrent use. Registration problems are logged once and never thrown: JMX is an
  * aid, the application runs on without it.
@@ -40,6 +43,7 @@ public final class HeraldMBeans implements AutoCloseable {
   private Supplier<Class<?>[]> loadedClasses;
   private ServiceCounters counters;
   private final Map<SubscriptionKey, ObjectName> subscriptions = new LinkedHashMap<>();
+  private boolean closed;
 
   private HeraldMBeans(MBeanServer server, DefaultEventBus bus, DeliveryTimes times) {
     this.server = server;
@@ -95,6 +99,9 @@ public final class HeraldMBeans implements AutoCloseable {
 
   /** Registers beans for new subscriptions and unregisters those of closed ones. Never throws. */
   public synchronized void syncSubscriptions() {
+    if (closed) {
+      return; // a hook call that began before close(): registers nothing that close() would miss
+    }
     try {
       List<SubscriptionKey> live = SubscriptionKey.of(bus.statistics().subscriptions());
       Set<SubscriptionKey> gone = new HashSet<>(subscriptions.keySet());
@@ -137,6 +144,7 @@ public final class HeraldMBeans implements AutoCloseable {
   /** Unregisters every bean. Idempotent. */
   @Override
   public synchronized void close() {
+    closed = true;
     bus.onSubscribed(() -> { });
     fixed.forEach(this::unregister);
     services.forEach(this::unregister);
@@ -146,7 +154,7 @@ public final class HeraldMBeans implements AutoCloseable {
     subscriptions.clear();
   }
 
-  private void add(ObjectName name, Object bean) {
+  private synchronized void add(ObjectName name, Object bean) {
     if (register(name, bean)) {
       fixed.add(name);
     }
