@@ -1,7 +1,9 @@
 package dev.herald.agent.instrument;
 
 import java.net.URL;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.objectweb.asm.ClassReader;
@@ -28,7 +30,7 @@ import org.objectweb.asm.ClassReader;
  * <p>Safe for concurrent use. Results are memoised by class name: a name stands for one
  * hierarchy in every class loader (two loaders defining the same name over different supertypes
  * get the first one's answer), except that a "not covered" resting on a class file that could not
- * be found is decided again each time.
+ * be found holds for that class loader only.
  */
 final class ServiceMatcher {
 
@@ -103,6 +105,11 @@ final class ServiceMatcher {
     if (known != null) {
       return known;
     }
+    Set<String> unsureHere = lookup.unsureNo(current);
+    if (unsureHere.contains(name)) {
+      lookup.unsure = true; // what rests on it is as unsure
+      return false;
+    }
     boolean result = current.index.entryNaming(name) != null;
     if (!result && depth < MAX_DEPTH) {
       ClassReader file = header != null ? header : read(name, lookup);
@@ -112,10 +119,13 @@ final class ServiceMatcher {
         result = supertypesCovered(current, file, lookup, depth);
       }
     }
-    // A "no" that rests on a class file this loader could not find is not memoised: another
-    // loader, or this one later, may find it, and a memoised "no" would lose that class's events.
+    // A "no" that rests on a class file this loader could not find is memoised for this loader
+    // only: another loader may find it, and a "no" for all would lose that class's events. Not
+    // memoising it at all would search again for every subclass this loader defines.
     if (result || !lookup.unsure) {
       current.covered.put(name, result);
+    } else {
+      unsureHere.add(name);
     }
     return result;
   }
@@ -171,8 +181,9 @@ final class ServiceMatcher {
   private static final class Lookup {
     private final ClassLoader loader;
     private final URL codeSource;
-    /** Set once a class file was not found: "no" answers of this decision are not memoised. */
+    /** Set once a class file was not found: "no" answers of this decision hold for this loader only. */
     boolean unsure;
+    private Set<String> unsureNo;
 
     Lookup(ClassLoader loader, URL codeSource) {
       this.loader = loader;
@@ -181,6 +192,14 @@ final class ServiceMatcher {
 
     ClassLoader loader() {
       return loader;
+    }
+
+    /** The names this loader is unsure of under {@code state}; looked up once per decision. */
+    Set<String> unsureNo(State state) {
+      if (unsureNo == null) {
+        unsureNo = state.unsureNo(loader);
+      }
+      return unsureNo;
     }
 
     URL codeSource() {
@@ -203,10 +222,24 @@ final class ServiceMatcher {
     final ServiceIndex index;
     final ConcurrentHashMap<String, Boolean> covered = new ConcurrentHashMap<>();
     final Set<String> bases = ConcurrentHashMap.newKeySet();
+    // "not covered" answers that rest on a class file the loader could not find, per loader (weakly
+    // held, so that an undeployed application's loader can go)
+    private final Map<ClassLoader, Set<String>> unsure = new WeakHashMap<>();
 
     State(ServiceIndex index, Set<String> knownBases) {
       this.index = index;
       bases.addAll(knownBases);
+    }
+
+    Set<String> unsureNo(ClassLoader loader) {
+      synchronized (unsure) { // no lambda: this runs as the first classes load, see HeraldAgent
+        Set<String> names = unsure.get(loader);
+        if (names == null) {
+          names = ConcurrentHashMap.newKeySet();
+          unsure.put(loader, names);
+        }
+        return names;
+      }
     }
   }
 }

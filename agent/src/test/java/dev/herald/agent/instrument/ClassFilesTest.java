@@ -171,6 +171,23 @@ class ClassFilesTest {
     assertThat(matcher.knownUntouched("com.acme.impl.Orders")).isFalse();
   }
 
+  @Test
+  void aSupertypeALoaderCannotFindIsLookedForOnceByThatLoader() throws IOException {
+    OrdersInTwoJars jars = ordersInTwoJars();
+    ServiceMatcher matcher = orderServiceMatcher();
+    CountingLoader withoutApi = loader(jars.app());
+    matcher.decide("com.acme.impl.Orders", new ClassReader(jars.impl()), withoutApi, url(jars.app()));
+    assertThat(withoutApi.lookups).as("looked for once").anyMatch(lookup -> lookup.contains("AbstractOrders"));
+    withoutApi.lookups.clear();
+
+    byte[] other = classFile("com/acme/impl/RushOrders", "com/acme/api/AbstractOrders");
+    ServiceMatcher.Decision decision =
+        matcher.decide("com.acme.impl.RushOrders", new ClassReader(other), withoutApi, url(jars.app()));
+
+    assertThat(decision).isEqualTo(ServiceMatcher.Decision.NONE);
+    assertThat(withoutApi.lookups).as("not looked for again by the same loader").isEmpty();
+  }
+
   /** {@code com.acme.impl.Orders} in app.jar, over {@code AbstractOrders} and the configured {@code OrderService} in api.jar. */
   private record OrdersInTwoJars(Path api, Path app, byte[] impl) {}
 
