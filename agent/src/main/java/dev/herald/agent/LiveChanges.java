@@ -35,7 +35,8 @@ import org.slf4j.Logger;
 final class LiveChanges implements AgentControl {
 
   private static final Logger log = AgentLog.get(LiveChanges.class);
-  private static final Pattern ADD_SERVICE_POSITION = Pattern.compile("addService:(\\d+)(?::(\\d+))?");
+  private static final Pattern ADD_SERVICE_POSITION =
+      Pattern.compile("addService:(\\d+)(?::(\\d+))?|(?<=at )line (\\d+), column (\\d+)");
 
   private final Weaving weaving;
   private final PluginManager plugins;
@@ -312,9 +313,14 @@ final class LiveChanges implements AgentControl {
     Matcher at = ADD_SERVICE_POSITION.matcher(message);
     StringBuilder out = new StringBuilder();
     while (at.find()) {
-      int line = Math.max(Integer.parseInt(at.group(1)) - 1, 1);
-      String column = at.group(2) == null ? "" : ":" + Math.max(Integer.parseInt(at.group(2)) - 4, 1);
-      at.appendReplacement(out, "addService:" + line + column);
+      if (at.group(1) != null) {
+        int line = Math.max(Integer.parseInt(at.group(1)) - 1, 1);
+        String column = at.group(2) == null ? "" : ":" + Math.max(Integer.parseInt(at.group(2)) - 4, 1);
+        at.appendReplacement(out, "addService:" + line + column);
+      } else { // a YAML message's "(... started at line 2, column 12)"
+        at.appendReplacement(out, "line " + Math.max(Integer.parseInt(at.group(3)) - 1, 1) + ", column "
+            + Math.max(Integer.parseInt(at.group(4)) - 4, 1));
+      }
     }
     return at.appendTail(out).toString();
   }

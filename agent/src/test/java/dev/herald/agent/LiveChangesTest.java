@@ -73,6 +73,9 @@ class LiveChangesTest {
         .hasMessageNotContaining("services[0]");
     assertThatThrownBy(() -> LiveChanges.parseEntry("class: com.acme.OrderService\nentity: [order, stock]"))
         .hasMessageStartingWith("addService:2:9: entity: ");
+    assertThatThrownBy(() -> LiveChanges.parseEntry("class: [oops"))
+        .as("positions inside a YAML message too")
+        .hasMessageContaining("(while parsing a flow sequence started at line 1, column 8)");
     assertThatThrownBy(() -> LiveChanges.parseEntry("{class: 9nine, entity: [a], colour: red}"))
         .as("every problem, each with its position, one line")
         .hasMessageContaining("addService:1:9: class: ").hasMessageContaining("; addService:1:24: entity: ")
