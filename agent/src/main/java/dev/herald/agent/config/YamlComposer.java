@@ -61,7 +61,12 @@ final class YamlComposer {
       try {
         return new Compose(settings).composeString(text);
       } catch (MarkedYamlEngineException e) {
-        problems.at(e.getProblemMark().or(e::getContextMark).orElse(null), syntaxMessage(e, text));
+        String noSpace = missingSpaceAfterColon(e, text);
+        if (noSpace != null) { // said where the key is, not where the scanner gave up
+          problems.at(e.getContextMark().get(), noSpace);
+        } else {
+          problems.at(e.getProblemMark().or(e::getContextMark).orElse(null), syntaxMessage(e, text));
+        }
       } catch (ReaderException e) {
         int[] position = position(text, e.getPosition());
         problems.atLine(position[0], position[1], String.format(
@@ -97,6 +102,10 @@ final class YamlComposer {
         }
         return "YAML syntax error: a ':' followed by a space cannot start a mapping here; quote a value"
             + " that contains ': ', or put a key on a line of its own";
+      }
+      if (problem.startsWith("found undefined alias")) {
+        return "YAML syntax error: a key or value that starts with '*' must be quoted, as in '*Async'"
+            + " (unquoted, YAML reads '*' as the start of an alias)";
       }
       if (e.getProblemMark().isPresent() && variableBraceAt(text, e.getProblemMark().get())) {
         // YAML took the '{' of ${VAR} in a flow collection for the start of a mapping
@@ -152,6 +161,26 @@ final class YamlComposer {
       String rest = line.substring(i);
       // a key after "- " starts where the key starts
       return rest.startsWith("- ") ? i + 2 + indentOf(rest.substring(2)) : i;
+    }
+
+    /**
+     * For "key:value" with no space after the colon, which YAML reads as one plain text and then
+     * misses the ':' of: the message, else null.
+     */
+    private static String missingSpaceAfterColon(MarkedYamlEngineException e, String text) {
+      if (!"could not find expected ':'".equals(e.getProblem()) || e.getContextMark().isEmpty()) {
+        return null;
+      }
+      Mark key = e.getContextMark().get();
+      String line = text.lines().skip(key.getLine()).findFirst().orElse("");
+      String rest = key.getColumn() <= line.length() ? line.substring(key.getColumn()).strip() : "";
+      int colon = rest.indexOf(':');
+      if (colon <= 0 || colon + 1 >= rest.length() || Character.isWhitespace(rest.charAt(colon + 1))) {
+        return null;
+      }
+      String name = rest.substring(0, colon);
+      return "YAML syntax error: '" + name + "' needs a space after its ':' (write '" + name + ": "
+          + rest.substring(colon + 1).strip() + "')";
     }
 
     /** True if {@code mark} is at the '{' of a {@code ${}. */

@@ -60,6 +60,16 @@ class ConfigSyntaxTest {
   }
 
   @Test
+  void aBareStarAndAMissingSpaceAfterAColonAreSaidInConfigTerms() {
+    assertThat(at(problem("services:\n  - class: a.B\n    entity: b\n    methods: { *Async: create }\n")))
+        .isEqualTo("4:16: YAML syntax error: a key or value that starts with '*' must be quoted, as in '*Async'"
+            + " (unquoted, YAML reads '*' as the start of an alias)");
+    String noSpace = "3:5: YAML syntax error: 'entity' needs a space after its ':' (write 'entity: b')";
+    assertThat(at(problem("services:\n  - class: a.B\n    entity:b\n"))).isEqualTo(noSpace);
+    assertThat(at(problem("services:\n  - class: a.B\n    entity:b\n    methods: {}\n"))).isEqualTo(noSpace);
+  }
+
+  @Test
   void secondDocumentIsRefused() {
     assertThat(at(problem("services: []\n---\nbus: {}\n"))).isEqualTo("2:1: a second YAML "
         + "document starts here ('---'); a Herald config is one document");
