@@ -91,9 +91,15 @@ final class YamlComposer {
       if (problem.startsWith("expected <block end>, but found") && block.isPresent()
           && e.getProblemMark().isPresent()) {
         Mark at = e.getProblemMark().get();
-        return "YAML syntax error: " + firstToken(text, at) + " is indented unlike the entries of the block"
-            + " started at line " + (block.get().getLine() + 1) + ", column " + (block.get().getColumn() + 1)
-            + ": line it up with them, or indent it under one of them";
+        String token = firstToken(text, at);
+        String start = "YAML syntax error: " + token + " is indented unlike the entries of the block"
+            + " started at line " + (block.get().getLine() + 1) + ", column " + (block.get().getColumn() + 1);
+        String itemKey = listItemKey(text, block.get());
+        if (itemKey != null && token.startsWith("'")) {
+          // a key meant for the list item above: its keys start after the "- "
+          return start + ": to make it a key of that list item, line it up with " + itemKey;
+        }
+        return start + ": line it up with them, or indent it under one of them";
       }
       if (problem.equals("mapping values are not allowed here")) {
         String overIndented = e.getProblemMark().map(at -> overIndentedKey(text, at)).orElse(null);
@@ -188,6 +194,21 @@ final class YamlComposer {
       String line = text.lines().skip(mark.getLine()).findFirst().orElse("");
       int column = mark.getColumn();
       return column > 0 && column < line.length() && line.startsWith("${", column - 1);
+    }
+
+    /** For a block that is a list of mappings, its first key as {@code 'class' (column 5)}; else null. */
+    private static String listItemKey(String text, Mark block) {
+      String line = text.lines().skip(block.getLine()).findFirst().orElse("");
+      int dash = block.getColumn();
+      if (dash >= line.length() || !line.startsWith("- ", dash)) {
+        return null;
+      }
+      int key = dash + 1;
+      while (key < line.length() && line.charAt(key) == ' ') {
+        key++;
+      }
+      int colon = line.indexOf(':', key);
+      return colon <= key ? null : "'" + line.substring(key, colon).strip() + "' (column " + (key + 1) + ")";
     }
 
     /** How the entry at {@code mark} reads: {@code 'entity'} for a key, "a list item", else "this line". */

@@ -27,10 +27,13 @@ class ConfigSyntaxTest {
             + " quote a value that contains ': ', or put a key on a line of its own");
     assertThat(at(problem("services:\n  - class: a.B\n  entity: b\n")))
         .isEqualTo("3:3: YAML syntax error: 'entity' is indented unlike the entries of the block started"
-            + " at line 2, column 3: line it up with them, or indent it under one of them");
+            + " at line 2, column 3: to make it a key of that list item, line it up with 'class' (column 5)");
     assertThat(at(problem("services:\n  - class: a.B\n   entity: b\n")))
-        .startsWith("3:4: YAML syntax error: 'entity' is indented unlike the entries of the block started"
-            + " at line 2, column 3");
+        .isEqualTo("3:4: YAML syntax error: 'entity' is indented unlike the entries of the block started"
+            + " at line 2, column 3: to make it a key of that list item, line it up with 'class' (column 5)");
+    assertThat(at(problem("bus:\n    threads: 2\n  overflow: block\n")))
+        .isEqualTo("3:3: YAML syntax error: 'overflow' is indented unlike the entries of the block started"
+            + " at line 1, column 1: line it up with them, or indent it under one of them");
     assertThat(at(problem("services: [ { class: a.B, entity: b }\n")))
         .isEqualTo("2:1: YAML syntax error: expected ',' or ']', but got <stream end> "
             + "(while parsing a flow sequence started at line 1, column 11)");
