@@ -74,7 +74,7 @@ final class Drain {
     long published = totals.published();
     // instrumented calls make no events while nothing subscribes: say so, or 0 reads as a fault
     String why = published == 0 && table.subscriptions().length == 0
-        ? " (nobody subscribed, so instrumented calls made no events)" : "";
+        ? " (nobody subscribed, and Herald makes events only for subscribers)" : "";
     log.info("bus: published {}, delivered {}, failed {}, dropped {}{}", published,
         totals.delivered.sum(), totals.failed.sum(), totals.dropped.sum(), why);
     shutdownResult = drained && left == 0;
