@@ -36,6 +36,8 @@ final class ServicePlan {
   private final List<Finding> findings = new ArrayList<>();
   /** Every method name declared in the types tied to an entry and their supertypes, by entry. */
   private final Map<ServiceEntry, Set<String>> methodNames = new HashMap<>();
+  // of those, the names of methods the agent can weave (not private, abstract, native, synthetic)
+  private final Map<ServiceEntry, Set<String>> weavableNames = new HashMap<>();
   private Set<String> classNames = Set.of();
 
   ServicePlan(List<ServiceEntry> entries, AppClasspath classpath) {
@@ -123,6 +125,10 @@ final class ServicePlan {
     for (String name : names) {
       used.addAll(MethodKeys.matching(entry, name));
     }
+    Set<String> usedWeavable = new HashSet<>();
+    for (String name : weavableNames.getOrDefault(entry, Set.of())) {
+      usedWeavable.addAll(MethodKeys.matching(entry, name));
+    }
     for (Map.Entry<String, String> mapping : entry.methods().entrySet()) {
       String key = mapping.getKey();
       String operation = mapping.getValue();
@@ -133,7 +139,11 @@ final class ServicePlan {
         findings.add(Finding.warning("unusual-operation", entry.index(), label(entry) + ": methods key '" + key
             + "' maps to operation '" + operation + "' (did you mean '" + usual + "'?)"));
       }
-      if (!used.contains(key)) {
+      if (used.contains(key) && !usedWeavable.contains(key)) {
+        findings.add(Finding.warning("unused-method-key", entry.index(), label(entry) + ": methods key '" + key
+            + "' matches only methods Herald never instruments (private, abstract, native or compiler-made),"
+            + " so it emits nothing"));
+      } else if (!used.contains(key)) {
         String near = KeySuggestions.nearestName(key, names).orElse(null);
         findings.add(Finding.warning("unused-method-key", entry.index(), label(entry) + ": methods key '" + key
             + "' matches no method of the classes it covers" + (near == null ? "" : " (did you mean '" + near + "'?)")));
@@ -147,10 +157,14 @@ final class ServicePlan {
     List<MethodReport> methods = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Set<String> names = methodNames.computeIfAbsent(entry, e -> new HashSet<>());
+    Set<String> weavable = weavableNames.computeIfAbsent(entry, e -> new HashSet<>());
     for (ClassHeader owner : hierarchy(header)) {
       for (MethodScan.Method method : MethodScan.declared(bytes(owner.name()))) {
         if (!method.name().startsWith("<")) {
           names.add(method.name());
+          if (method.weavable() || header.isInterface() && method.abstractPublic()) {
+            weavable.add(method.name());
+          }
         }
         boolean emits = method.weavable() && coverage.mapsMethod(method.name())
             || header.isInterface() && method.abstractPublic();

@@ -79,6 +79,23 @@ class CheckCommandTest {
   }
 
   @Test
+  void warnsAboutAMethodsKeyThatMatchesOnlyAPrivateMethod() throws Exception {
+    CheckRun run = CheckRun.of(folder, """
+        services:
+          - class: com.acme.OrderService
+            entity: order
+            defaults: false
+            methods: { update: update, placeOrder: create }
+        """, "--classpath", classes.toString());
+
+    assertThat(run.output()).as(run.output())
+        .contains("methods key 'update' matches only methods Herald never instruments"
+            + " (private, abstract, native or compiler-made), so it emits nothing")
+        .doesNotContain("methods key 'placeOrder'")
+        .contains("1 warning(s)");
+  }
+
+  @Test
   void warnsAboutAGlobMatchingMoreClassesThanAllowed() throws Exception {
     CheckRun run = CheckRun.of(folder, """
         services:
