@@ -136,7 +136,9 @@ public final class ConfigLoader {
       throw problems.exception();
     }
     if (root.isEmpty() || Values.isNull(root.get())) {
-      problems.whole("is empty; expected a mapping with at least 'services'");
+      // an empty file is more often a truncated copy than a choice; say how to choose it
+      problems.whole("is empty; expected a mapping such as 'services: [...]'"
+          + " (write 'services: []' to instrument nothing on purpose)");
       throw problems.exception();
     }
     HeraldConfig config = new ConfigReader(file, problems, env).read(root.get());

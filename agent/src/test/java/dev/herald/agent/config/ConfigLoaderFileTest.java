@@ -120,7 +120,8 @@ class ConfigLoaderFileTest {
 
   @Test
   void emptyFileAndCommentOnlyFileAreEmpty() throws IOException {
-    String expected = "is empty; expected a mapping with at least 'services'";
+    String expected = "is empty; expected a mapping such as 'services: [...]'"
+        + " (write 'services: []' to instrument nothing on purpose)";
     assertThat(loadProblem(write("a.yaml", new byte[0])).toString())
         .isEqualTo(dir.resolve("a.yaml") + ": " + expected);
     assertThat(loadProblem(write("b.yaml", "# nothing yet\n\n".getBytes(StandardCharsets.UTF_8)))
