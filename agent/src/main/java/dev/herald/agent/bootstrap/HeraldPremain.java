@@ -49,9 +49,11 @@ public final class HeraldPremain {
   private static void start(String args, Instrumentation inst, boolean attached) {
     try {
       File jar = agentJar();
-      if (HeraldPremain.class.getClassLoader() != null) {
+      if (HeraldPremain.class.getClassLoader() != null && !onBootstrapPath()) {
         // The manifest's Boot-Class-Path did not apply (the jar was renamed, or Herald was attached):
-        // append now. The JVM then warns that class data sharing is limited to boot classes.
+        // append now. The JVM then warns that class data sharing is limited to boot classes. An
+        // attach after a rejected one finds the jar there already: appending it again would open
+        // it once more and make every class lookup that misses the JDK search it twice.
         inst.appendToBootstrapClassLoaderSearch(new JarFile(jar));
       }
       // Loaded by the bootstrap loader from now on, so instrumented code in every loader shares it.
@@ -63,6 +65,15 @@ public final class HeraldPremain {
       Throwable cause = t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null
           ? t.getCause() : t;
       System.err.println("[herald] ERROR Herald did not start, the application runs without events: " + cause);
+    }
+  }
+
+  private static boolean onBootstrapPath() {
+    try {
+      Class.forName("dev.herald.agent.bootstrap.AgentStarter", false, null);
+      return true;
+    } catch (ClassNotFoundException notYet) {
+      return false;
     }
   }
 
