@@ -14,7 +14,7 @@ import java.lang.instrument.Instrumentation;
  * an attach's start failed part way, and unset when Herald never ran or its config was rejected
  * on attach (then nothing was set up, and a later attach may try again). After such a rejection
  * {@value #REJECTED_PROPERTY} holds the config's problems on one line, for the attaching side to
- * show; each start clears it.
+ * show; each start clears it. {@value #CONFIG_PROPERTY} holds the config of the start that runs.
  */
 public final class AgentStarter {
 
@@ -27,6 +27,13 @@ public final class AgentStarter {
 
   /** The system property that holds, after an attach whose config was rejected, why. */
   public static final String REJECTED_PROPERTY = "herald.agent.rejected";
+
+  /**
+   * The system property that holds the agent argument (the config file) Herald was started with
+   * while it runs: two attaches at the same moment both see Herald absent, and the second start is
+   * ignored; this tells the second one that its config is not the one in use.
+   */
+  public static final String CONFIG_PROPERTY = "herald.agent.config";
 
   /** {@code HeraldAgent.start}'s result: Herald runs (with events, or none after a rejected config). */
   public static final int RUNNING = 0;
@@ -51,6 +58,7 @@ public final class AgentStarter {
     // Lets `java -jar herald-agent.jar attach` see that Herald already runs here, and refuse; and
     // tells AgentLog, before the agent's first class loads, to defer Logback (see AgentLog).
     System.setProperty("herald.agent", attached ? ATTACHED : JAVAAGENT);
+    System.setProperty(CONFIG_PROPERTY, args == null ? "" : args);
     int result;
     try {
       ClassLoader loader = new AgentClassLoader(jar, ClassLoader.getPlatformClassLoader());
@@ -67,6 +75,7 @@ public final class AgentStarter {
     if (result == NOT_ATTACHED) {
       started = false;
       System.clearProperty("herald.agent");
+      System.clearProperty(CONFIG_PROPERTY);
     } else if (attached && result == START_FAILED) {
       System.setProperty("herald.agent", FAILED);
     }

@@ -88,6 +88,13 @@ final class AttachCommand {
             + " as before");
         return 2;
       }
+      String inUse = there.getProperty(AgentStarter.CONFIG_PROPERTY);
+      if (inUse != null && !inUse.equals(config.toString())) {
+        // another attach passed the "already runs" check at the same moment, and started first
+        out.println("Herald already runs in JVM " + target.id() + " with " + inUse + ", started by another attach"
+            + " at the same moment; " + config + " was not used");
+        return 1;
+      }
       out.println("Herald attached to JVM " + target.id() + " (" + target.displayName() + ") with " + config
           + "; its log goes to that JVM's standard error, or to log.file");
       return 0;

@@ -72,6 +72,43 @@ class AttachIT {
             .containsExactly("account.before.create", "account.after.create"));
   }
 
+  @Test
+  void ofTwoAttachesAtTheSameMomentOneStartsHeraldAndTheOtherIsToldItsConfigWasNotUsed() throws Exception {
+    Workspace ws = Workspace.in(dir);
+    String config = """
+        services:
+          - class: dev.herald.it.shapes.AccountService
+            entity: account
+        """ + Workspace.RECORDER;
+    Path first = ws.write("first.yaml", config);
+    Path second = ws.write("second.yaml", config);
+    CompletableFuture<Jvm.Result> target = CompletableFuture.supplyAsync(() -> Jvm.java()
+        .jar(Artifacts.shapesApp(), "attach").workDir(dir).run(Timeouts.RUN));
+    String pid = awaitReady(target);
+
+    // both commands usually pass the "already runs" check before either start has begun
+    CompletableFuture<Jvm.Result> one = CompletableFuture.supplyAsync(() -> attach(pid, first));
+    CompletableFuture<Jvm.Result> other = CompletableFuture.supplyAsync(() -> attach(pid, second));
+    List<Jvm.Result> results = List.of(one.get(), other.get());
+
+    String both = results.get(0).describe() + "\n" + results.get(1).describe();
+    assertThat(results).extracting(Jvm.Result::exitCode).as(both).containsExactlyInAnyOrder(0, 1);
+    Jvm.Result refused = results.stream().filter(r -> r.exitCode() == 1).findFirst().orElseThrow();
+    Jvm.Result started = results.stream().filter(r -> r.exitCode() == 0).findFirst().orElseThrow();
+    assertThat(refused.stdout()).as(both).contains("Herald already runs in JVM " + pid);
+    String used = started.stdout().contains("first.yaml") ? "first.yaml" : "second.yaml";
+    Thread.sleep(1_000);
+    Files.writeString(dir.resolve("stop"), "");
+    Jvm.Result app = target.get(Timeouts.RUN.toSeconds(), TimeUnit.SECONDS);
+    assertThat(app.exitCode()).as(app.describe()).isZero();
+    assertThat(app.heraldLines("INFO")).as(app.describe())
+        .filteredOn(line -> line.contains("Herald started")).singleElement().asString().contains(used);
+    assertThat(ws.recording().byInvocation().values()).as("one before and one after per call, none doubled")
+        .isNotEmpty()
+        .allSatisfy(events -> assertThat(events).extracting(RecordedEvent::name)
+            .containsExactly("account.before.create", "account.after.create"));
+  }
+
   private String awaitReady(CompletableFuture<Jvm.Result> target) throws Exception {
     Path ready = dir.resolve("attach-ready");
     long deadline = System.nanoTime() + Timeouts.RUN.toNanos();
