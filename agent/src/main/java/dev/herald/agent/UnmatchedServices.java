@@ -3,7 +3,10 @@ package dev.herald.agent;
 import dev.herald.agent.config.ServiceEntry;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 
 /**
@@ -30,16 +33,52 @@ final class UnmatchedServices {
     return left;
   }
 
-  /** One WARN per entry of {@code entries} that matched no class of {@code loaded}. */
+  /**
+   * One WARN per entry of {@code entries} that matched no class of {@code loaded}: a class name
+   * that one of the application's class loaders could load is told apart from a misspelt one.
+   */
   static void warn(Logger log, Path file, List<ServiceEntry> entries, Class<?>[] loaded) {
-    for (ServiceEntry entry : of(entries, loaded)) {
-      log.warn(message(file, entry));
+    List<ServiceEntry> left = of(entries, loaded);
+    if (left.isEmpty()) {
+      return;
+    }
+    Set<ClassLoader> loaders = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Class<?> type : loaded) {
+      if (type.getClassLoader() != null) {
+        loaders.add(type.getClassLoader());
+      }
+    }
+    for (ServiceEntry entry : left) {
+      log.warn(entry.isGlob() || !findable(entry.classPattern(), loaders)
+          ? message(file, entry) : notUsedMessage(file, entry));
     }
   }
 
   static String message(Path file, ServiceEntry entry) {
     return tell(file, entry, "no class " + (entry.isGlob() ? "matching" : "named") + " '" + entry.classPattern()
         + "' was loaded in this run, so it sent no events");
+  }
+
+  /** For an exact name that a class loader finds, but that nothing loaded: spelt right, not used. */
+  static String notUsedMessage(Path file, ServiceEntry entry) {
+    String where = entry.line() == 0 ? "services[" + entry.index() + "] (added over JMX)"
+        : file + ":" + entry.line() + ": services[" + entry.index() + "]";
+    return where + ": class '" + entry.classPattern() + "' exists but was not loaded in this run (nothing"
+        + " used it), so it sent no events";
+  }
+
+  private static boolean findable(String className, Set<ClassLoader> loaders) {
+    String resource = className.replace('.', '/') + ".class";
+    for (ClassLoader loader : loaders) {
+      try {
+        if (loader.getResource(resource) != null) {
+          return true;
+        }
+      } catch (RuntimeException | LinkageError closedOrOdd) {
+        // a closed or unusual loader: it cannot tell, others may
+      }
+    }
+    return false;
   }
 
   /** For an entry just added while running: no loaded class matches it, yet. */

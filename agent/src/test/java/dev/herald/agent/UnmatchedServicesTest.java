@@ -41,6 +41,9 @@ class UnmatchedServicesTest {
     assertThat(UnmatchedServices.message(file, fromFile))
         .startsWith("/etc/shop/herald.yaml:3: services[1]: no class named 'com.acme.AcountService' was loaded")
         .contains("check /etc/shop/herald.yaml");
+    assertThat(UnmatchedServices.notUsedMessage(file, fromFile))
+        .startsWith("/etc/shop/herald.yaml:3: services[1]: class 'com.acme.AcountService' exists but was not")
+        .doesNotContain("check");
     assertThat(UnmatchedServices.message(file, fromFile.addedAt(4)))
         .startsWith("services[4] (added over JMX): no class named 'com.acme.AcountService' was loaded")
         .doesNotContain("herald.yaml");

@@ -45,6 +45,8 @@ class ConfigIT {
             entity: auto
           - class: dev.herald.it.shapes.AcountService
             entity: misspelt
+          - class: dev.herald.it.shapes.LedgerService
+            entity: unused
         """ + Workspace.RECORDER);
     Jvm.Result result = Jvm.java().agent(config).jar(Artifacts.shapesApp(), "config")
         .env("HERALD_IT_ORDER_ENTITY", "purchase").workDir(dir).run(Timeouts.RUN);
@@ -74,7 +76,12 @@ class ConfigIT {
     assertThat(Calls.about(recording, "ar-1")).as("enabled: false").isEmpty();
     assertThat(result.heraldLines("WARN")).as("at exit, the entry no class matched; %s", result.describe())
         .filteredOn(warn -> warn.contains("was loaded in this run")).singleElement().asString()
-        .contains(config.getFileName() + ":20: services[6]").contains("'dev.herald.it.shapes.AcountService'");
+        .contains(config.getFileName() + ":20: services[6]").contains("'dev.herald.it.shapes.AcountService'")
+        .contains("check the name");
+    assertThat(result.heraldLines("WARN")).as("a class spelt right that nothing used is not taken for a typo")
+        .filteredOn(warn -> warn.contains("LedgerService")).singleElement().asString()
+        .contains(config.getFileName() + ":22: services[7]: class 'dev.herald.it.shapes.LedgerService' exists"
+            + " but was not loaded in this run").doesNotContain("check the name");
   }
 
   @ParameterizedTest(name = "{0}")
