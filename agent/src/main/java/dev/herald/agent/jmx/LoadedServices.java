@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -95,7 +96,13 @@ final class LoadedServices {
         if (woven && (!Modifier.isStatic(mods) || owner == type) && seen.add(key)) {
           String operation = entry.operationFor(method.getName());
           if (operation != null) {
-            result.add(type.getName() + "." + method.getName() + " -> " + operation);
+            // as check lists them: overloads told apart, and where an inherited one is declared
+            StringJoiner parameters = new StringJoiner(", ", "(", ")");
+            for (Class<?> parameter : method.getParameterTypes()) {
+              parameters.add(parameter.getSimpleName());
+            }
+            result.add(type.getName() + "." + method.getName() + parameters + " -> " + operation
+                + (owner == type ? "" : "  (from " + owner.getName() + ")"));
           }
         }
       }

@@ -18,7 +18,10 @@ public interface ServiceEntryMXBean {
   /** Loaded classes tied to this entry (their nearest configured type is named by it). */
   String[] getInstrumentedClasses();
 
-  /** Their write methods, {@code Class.method -> operation}. */
+  /**
+   * Their write methods, {@code Class.method(ParameterTypes) -> operation}, with {@code  (from
+   * Declarer)} after one inherited from a supertype.
+   */
   String[] getInstrumentedMethods();
 
   /** Calls of its write methods that emitted events since start; -1 if the agent does not count them. */

@@ -40,7 +40,8 @@ class HeraldMBeansTest {
     Files.writeString(source.resolve("BaseFixture.java"),
         "package com.acme; public class BaseFixture { public void delete(long id) {} }");
     Files.writeString(source.resolve("OrderFixture.java"), "package com.acme; public class OrderFixture extends"
-        + " BaseFixture { public void placeOrder(String item) {} public String describe() { return \"\"; } }");
+        + " BaseFixture { public void placeOrder(String item) {} public void placeOrder(String item, int count) {}"
+        + " public String describe() { return \"\"; } }");
     int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
         source.resolve("BaseFixture.java").toString(), source.resolve("OrderFixture.java").toString());
     assertThat(status).as("javac exit status").isZero();
@@ -145,7 +146,8 @@ class HeraldMBeansTest {
     ObjectName name = new ObjectName("dev.herald:type=Service,index=0,class=" + ObjectName.quote(orders.classPattern()));
     assertThat((String[]) server.getAttribute(name, "InstrumentedClasses")).containsExactly("com.acme.OrderFixture");
     assertThat((String[]) server.getAttribute(name, "InstrumentedMethods")).containsExactlyInAnyOrder(
-        "com.acme.OrderFixture.placeOrder -> create", "com.acme.OrderFixture.delete -> delete");
+        "com.acme.OrderFixture.placeOrder(String) -> create", "com.acme.OrderFixture.placeOrder(String, int) -> create",
+        "com.acme.OrderFixture.delete(long) -> delete  (from com.acme.BaseFixture)");
     assertThat(server.getAttribute(name, "CallsSeen")).isEqualTo(2L);
     assertThat(server.getAttribute(name, "Entity")).isEqualTo("order");
   }
