@@ -40,7 +40,8 @@ final class CheckCommand {
     try {
       config = ConfigLoader.load(workingDir.resolve(options.config()), env);
     } catch (ConfigException e) {
-      e.problems().forEach(problem -> findings.add(Finding.error("config", problem.toString())));
+      e.problems().forEach(problem -> findings.add(
+          Finding.error("config", problem.line(), problem.column(), problem.toString())));
       return new CheckReport(options.config(), false, 0, List.of(), List.of(), findings);
     }
     List<EntryReport> services = new ArrayList<>();

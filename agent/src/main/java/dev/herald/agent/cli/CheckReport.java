@@ -29,14 +29,22 @@ record CheckReport(String config, boolean classpathChecked, int classesScanned, 
     return errors() > 0 ? 2 : strict && warnings() > 0 ? 1 : 0;
   }
 
-  /** An error or warning; {@code entry} is the services index it is about, or -1. */
-  record Finding(boolean isError, String code, int entry, String message) {
+  /**
+   * An error or warning; {@code entry} is the services index it is about, or -1; {@code line} and
+   * {@code column} are 1-based places in the config file, or 0 when the finding has none of its
+   * own (a warning about an entry is placed at the entry).
+   */
+  record Finding(boolean isError, String code, int entry, int line, int column, String message) {
     static Finding error(String code, String message) {
-      return new Finding(true, code, -1, message);
+      return new Finding(true, code, -1, 0, 0, message);
+    }
+
+    static Finding error(String code, int line, int column, String message) {
+      return new Finding(true, code, -1, line, column, message);
     }
 
     static Finding warning(String code, int entry, String message) {
-      return new Finding(false, code, entry, message);
+      return new Finding(false, code, entry, 0, 0, message);
     }
   }
 

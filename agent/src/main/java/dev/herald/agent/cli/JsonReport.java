@@ -5,7 +5,9 @@ import dev.herald.agent.cli.CheckReport.Finding;
 import dev.herald.agent.cli.CheckReport.MethodReport;
 import dev.herald.agent.cli.CheckReport.PluginReport;
 import dev.herald.agent.cli.CheckReport.TypeReport;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -26,7 +28,9 @@ final class JsonReport {
     json.append("\"classesScanned\":").append(report.classesScanned()).append(',');
     array(json, "services", report.services(), JsonReport::entry).append(',');
     array(json, "plugins", report.plugins(), JsonReport::plugin).append(',');
-    array(json, "findings", report.findings(), JsonReport::finding);
+    Map<Integer, Integer> entryLines = new HashMap<>();
+    report.services().forEach(service -> entryLines.put(service.entry().index(), service.entry().line()));
+    array(json, "findings", report.findings(), finding -> finding(finding, entryLines));
     return json.append('}').toString();
   }
 
@@ -64,11 +68,14 @@ final class JsonReport {
     return field(json, "problem", plugin.problem()).append('}').toString();
   }
 
-  private static String finding(Finding finding) {
+  private static String finding(Finding finding, Map<Integer, Integer> entryLines) {
     StringBuilder json = new StringBuilder("{");
     field(json, "severity", finding.isError() ? "error" : "warning").append(',');
     field(json, "code", finding.code()).append(',');
     json.append("\"entry\":").append(finding.entry()).append(',');
+    int line = finding.line() > 0 ? finding.line() : entryLines.getOrDefault(finding.entry(), 0);
+    json.append("\"line\":").append(line).append(',');
+    json.append("\"column\":").append(finding.column()).append(',');
     return field(json, "message", finding.message()).append('}').toString();
   }
 

@@ -184,6 +184,27 @@ class CheckCommandTest {
   }
 
   @Test
+  void placesJsonFindingsAtTheirLineAndColumn() throws Exception {
+    CheckRun warned = CheckRun.of(folder, """
+        services:
+          - class: com.acme.AccountService
+            entity: account
+          - class: com.acme.Nowhere
+            entity: nowhere
+        """, "--classpath", classes.toString(), "--json");
+    CheckRun broken = CheckRun.of(folder, """
+        services:
+          - class: com.acme.AccountService
+            entity: "not an entity"
+        """, "--json");
+
+    assertThat(warned.output()).as(warned.output())
+        .contains("{\"severity\":\"warning\",\"code\":\"no-match\",\"entry\":1,\"line\":4,\"column\":0,");
+    assertThat(broken.output()).as(broken.output())
+        .contains("{\"severity\":\"error\",\"code\":\"config\",\"entry\":-1,\"line\":3,\"column\":13,");
+  }
+
+  @Test
   void warnsAboutAPluginJarItCannotLoad() throws Exception {
     Files.createDirectories(folder.resolve("plugins"));
     AppFixtures.jar(folder.resolve("plugins/not-a-plugin.jar"), classes, "", Map.of(), Map.of());
