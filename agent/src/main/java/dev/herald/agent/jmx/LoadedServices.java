@@ -69,7 +69,8 @@ final class LoadedServices {
         if (match != null) {
           int index = match.entry().index();
           classes.get(index).add(type.getName());
-          methods.get(index).addAll(writeMethods(type, match.entry(), coverage));
+          String entity = match.entry().entityFor(match.typeName());
+          methods.get(index).addAll(writeMethods(type, match.entry(), entity, coverage));
         }
       } catch (LinkageError | RuntimeException unreadable) {
         // a class whose methods name classes that cannot load; the agent skips it the same way
@@ -78,7 +79,8 @@ final class LoadedServices {
     return new Snapshot(classes, methods);
   }
 
-  private static List<String> writeMethods(Class<?> type, ServiceEntry entry, ServiceCoverage<Class<?>> coverage) {
+  private static List<String> writeMethods(Class<?> type, ServiceEntry entry, String entity,
+      ServiceCoverage<Class<?>> coverage) {
     List<String> result = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Deque<Class<?>> queue = new ArrayDeque<>(List.of(type));
@@ -101,7 +103,9 @@ final class LoadedServices {
             for (Class<?> parameter : method.getParameterTypes()) {
               parameters.add(parameter.getSimpleName());
             }
-            result.add(type.getName() + "." + method.getName() + parameters + " -> " + operation
+            // the events by name, as check lists them: an `entity: auto` entry's entity resolved
+            result.add(type.getName() + "." + method.getName() + parameters + " -> " + entity
+                + ".{before,after,failed}." + operation
                 + (owner == type ? "" : "  (from " + owner.getName() + ")"));
           }
         }

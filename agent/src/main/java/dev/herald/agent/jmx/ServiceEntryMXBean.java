@@ -11,6 +11,7 @@ public interface ServiceEntryMXBean {
   /** The {@code class} value: a name or glob. */
   String getClassPattern();
 
+  /** The {@code entity} value as configured: {@code auto} for an entry that derives it per class. */
   String getEntity();
 
   boolean isEnabled();
@@ -19,8 +20,9 @@ public interface ServiceEntryMXBean {
   String[] getInstrumentedClasses();
 
   /**
-   * Their write methods, {@code Class.method(ParameterTypes) -> operation}, with {@code  (from
-   * Declarer)} after one inherited from a supertype.
+   * Their write methods and the events they emit, {@code Class.method(ParameterTypes) ->
+   * entity.{before,after,failed}.operation} (the entity resolved for {@code entity: auto}), with
+   * {@code  (from Declarer)} after one inherited from a supertype.
    */
   String[] getInstrumentedMethods();
 

@@ -146,10 +146,24 @@ class HeraldMBeansTest {
     ObjectName name = new ObjectName("dev.herald:type=Service,index=0,class=" + ObjectName.quote(orders.classPattern()));
     assertThat((String[]) server.getAttribute(name, "InstrumentedClasses")).containsExactly("com.acme.OrderFixture");
     assertThat((String[]) server.getAttribute(name, "InstrumentedMethods")).containsExactlyInAnyOrder(
-        "com.acme.OrderFixture.placeOrder(String) -> create", "com.acme.OrderFixture.placeOrder(String, int) -> create",
-        "com.acme.OrderFixture.delete(long) -> delete  (from com.acme.BaseFixture)");
+        "com.acme.OrderFixture.placeOrder(String) -> order.{before,after,failed}.create",
+        "com.acme.OrderFixture.placeOrder(String, int) -> order.{before,after,failed}.create",
+        "com.acme.OrderFixture.delete(long) -> order.{before,after,failed}.delete  (from com.acme.BaseFixture)");
     assertThat(server.getAttribute(name, "CallsSeen")).isEqualTo(2L);
     assertThat(server.getAttribute(name, "Entity")).isEqualTo("order");
+  }
+
+  @Test
+  void serviceBeanNamesTheEventsOfAnAutoEntityByTheEntityItResolvedTo() throws Exception {
+    ServiceEntry auto = new ServiceEntry(0, 3, "com.acme.Order*", "auto", Map.of("placeOrder", "create"), false, true);
+    beans = HeraldMBeans.register(server, bus, List.of(auto),
+        () -> new Class<?>[] {orderFixture, baseFixture}, null, null);
+
+    ObjectName name = new ObjectName("dev.herald:type=Service,index=0,class=" + ObjectName.quote(auto.classPattern()));
+    assertThat(server.getAttribute(name, "Entity")).isEqualTo("auto");
+    assertThat((String[]) server.getAttribute(name, "InstrumentedMethods")).containsExactlyInAnyOrder(
+        "com.acme.OrderFixture.placeOrder(String) -> orderFixture.{before,after,failed}.create",
+        "com.acme.OrderFixture.placeOrder(String, int) -> orderFixture.{before,after,failed}.create");
   }
 
   @Test
