@@ -36,27 +36,38 @@ record AuditSettings(
   private static final Set<String> KEYS = new TreeSet<>(List.of("file", "events", "redact", "max-value-length",
       "max-items", "max-depth", "max-file-size", "max-files", "fsync", "fsync-interval", "stack-traces"));
 
+  /**
+   * Reads the settings map the agent hands over.
+   *
+   * @throws IllegalArgumentException naming every unknown key and every wrong value, in this order:
+   *     unknown keys, {@code events}, {@code redact}, then the others in the table's order
+   */
   static AuditSettings from(Map<String, Object> config, Path baseDirectory) {
+    SettingsProblems problems = new SettingsProblems();
     for (String key : config.keySet()) {
       if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("audit-log: unknown setting '" + key + "' (known: " + KEYS + ")");
+        problems.add("audit-log: unknown setting '" + key + "' (known: " + KEYS + ")");
       }
     }
-    List<String> events = strings(config.getOrDefault("events", "*.*.*"), "events");
-    events.forEach(EventPattern::check);
-    Set<String> redact = strings(config.getOrDefault("redact", List.of()), "redact").stream()
-        .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-    return new AuditSettings(
-        baseDirectory.resolve(string(config.getOrDefault("file", "audit.jsonl"), "file")),
-        events, redact,
-        positive(config.getOrDefault("max-value-length", 1000L), "max-value-length"),
-        positive(config.getOrDefault("max-items", 1000L), "max-items"),
-        positive(config.getOrDefault("max-depth", 10L), "max-depth"),
-        bytes(config.getOrDefault("max-file-size", "10MB")),
-        (int) Math.max(0, positive(config.getOrDefault("max-files", 5L), "max-files")),
-        Fsync.parse(string(config.getOrDefault("fsync", "none"), "fsync")),
-        duration(config.getOrDefault("fsync-interval", "1s")),
-        bool(config.getOrDefault("stack-traces", false), "stack-traces"));
+    List<String> events = problems.read(() -> strings(config.getOrDefault("events", "*.*.*"), "events"));
+    if (events != null) {
+      events.forEach(pattern -> problems.read(() -> EventPattern.check(pattern)));
+    }
+    Set<String> redact = problems.read(() -> strings(config.getOrDefault("redact", List.of()), "redact").stream()
+        .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
+    Path file = problems.read(() -> baseDirectory.resolve(string(config.getOrDefault("file", "audit.jsonl"), "file")));
+    Integer maxValueLength =
+        problems.read(() -> positive(config.getOrDefault("max-value-length", 1000L), "max-value-length"));
+    Integer maxItems = problems.read(() -> positive(config.getOrDefault("max-items", 1000L), "max-items"));
+    Integer maxDepth = problems.read(() -> positive(config.getOrDefault("max-depth", 10L), "max-depth"));
+    Long maxFileSize = problems.read(() -> bytes(config.getOrDefault("max-file-size", "10MB")));
+    Integer maxFiles = problems.read(() -> positive(config.getOrDefault("max-files", 5L), "max-files"));
+    Fsync fsync = problems.read(() -> Fsync.parse(string(config.getOrDefault("fsync", "none"), "fsync")));
+    Duration fsyncInterval = problems.read(() -> duration(config.getOrDefault("fsync-interval", "1s")));
+    Boolean stackTraces = problems.read(() -> bool(config.getOrDefault("stack-traces", false), "stack-traces"));
+    problems.throwIfAny();
+    return new AuditSettings(file, events, redact, maxValueLength, maxItems, maxDepth, maxFileSize,
+        Math.max(0, maxFiles), fsync, fsyncInterval, stackTraces);
   }
 
   private static String string(Object value, String key) {

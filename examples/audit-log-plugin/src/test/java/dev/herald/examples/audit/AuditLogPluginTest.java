@@ -208,4 +208,14 @@ class AuditLogPluginTest {
         .hasMessageContaining("max-file-size must be");
     assertThat(AuditSettings.from(Map.of("max-file-size", "2MB"), dir).maxFileSize()).isEqualTo(2L << 20);
   }
+
+  @Test
+  void namesEveryBadSettingInOneMessage() {
+    Map<String, Object> config = Map.of("fsync", "sometimes", "max-items", 0L, "redcat", List.of("password"));
+
+    assertThatThrownBy(() -> AuditSettings.from(config, dir)).hasMessage("audit-log: unknown setting 'redcat' (known: "
+        + "[events, file, fsync, fsync-interval, max-depth, max-file-size, max-files, max-items, max-value-length, "
+        + "redact, stack-traces]); max-items must be a positive whole number; "
+        + "fsync must be none, interval or always, was 'sometimes'");
+  }
 }

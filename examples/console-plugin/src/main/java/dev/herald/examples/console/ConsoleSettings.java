@@ -26,31 +26,33 @@ public record ConsoleSettings(List<String> events, boolean showArgs, int maxValu
 
   /** Checks and copies. */
   public ConsoleSettings {
-    events = List.copyOf(events);
-    if (events.isEmpty()) {
-      throw new IllegalArgumentException("console: events must name at least one pattern");
-    }
+    events = nonEmpty(List.copyOf(events));
     events.forEach(EventPattern::check);
-    if (maxValueLength < 8) {
-      throw new IllegalArgumentException("console: max-value-length must be at least 8, was " + maxValueLength);
-    }
+    atLeast8(maxValueLength);
   }
 
   /**
    * Reads the settings map the agent hands over.
    *
-   * @throws IllegalArgumentException naming the key, for an unknown key or a value of the wrong type
+   * @throws IllegalArgumentException naming every unknown key and every wrong value, in this order:
+   *     unknown keys, {@code events}, {@code show-args}, {@code max-value-length}
    */
   public static ConsoleSettings from(Map<String, Object> config) {
+    SettingsProblems problems = new SettingsProblems();
     for (String key : config.keySet()) {
       if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("console: unknown setting '" + key + "' (known: " + KEYS + ")");
+        problems.add("console: unknown setting '" + key + "' (known: " + KEYS + ")");
       }
     }
-    return new ConsoleSettings(
-        patterns(config.getOrDefault("events", "*.*.*")),
-        bool(config.getOrDefault("show-args", Boolean.TRUE)),
-        (int) number(config.getOrDefault("max-value-length", 120L)));
+    List<String> events = problems.read(() -> nonEmpty(patterns(config.getOrDefault("events", "*.*.*"))));
+    if (events != null) {
+      events.forEach(pattern -> problems.read(() -> EventPattern.check(pattern)));
+    }
+    Boolean showArgs = problems.read(() -> bool(config.getOrDefault("show-args", Boolean.TRUE)));
+    Integer maxValueLength =
+        problems.read(() -> atLeast8((int) number(config.getOrDefault("max-value-length", 120L))));
+    problems.throwIfAny();
+    return new ConsoleSettings(events, showArgs, maxValueLength);
   }
 
   /** The first of {@link #events()} that {@code name} matches, or null. */
@@ -71,6 +73,20 @@ public record ConsoleSettings(List<String> events, boolean showArgs, int maxValu
       return list.stream().map(String.class::cast).toList();
     }
     throw new IllegalArgumentException("console: events must be a pattern or a list of patterns, was " + value);
+  }
+
+  private static List<String> nonEmpty(List<String> events) {
+    if (events.isEmpty()) {
+      throw new IllegalArgumentException("console: events must name at least one pattern");
+    }
+    return events;
+  }
+
+  private static int atLeast8(int maxValueLength) {
+    if (maxValueLength < 8) {
+      throw new IllegalArgumentException("console: max-value-length must be at least 8, was " + maxValueLength);
+    }
+    return maxValueLength;
   }
 
   // A value written in quotes, as "${VAR}" must be inside { }, arrives as text: read it as YAML would unquoted.

@@ -135,4 +135,14 @@ class ConsolePluginTest {
     assertThatThrownBy(() -> ConsoleSettings.from(Map.of("events", "order.*")))
         .hasMessageContaining("three segments");
   }
+
+  @Test
+  void namesEveryBadSettingInOneMessage() {
+    Map<String, Object> config = Map.of("show-arg", true, "events", List.of("order.*.*", "order.*"), "max-value-length", 4L);
+
+    assertThatThrownBy(() -> ConsoleSettings.from(config))
+        .hasMessageStartingWith("console: unknown setting 'show-arg' (known: [")
+        .hasMessageEndingWith("]); pattern 'order.*' must have three segments, entity.phase.operation, e.g. order.*.*; "
+            + "max-value-length must be at least 8, was 4");
+  }
 }

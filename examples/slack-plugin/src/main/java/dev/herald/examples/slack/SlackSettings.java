@@ -31,23 +31,40 @@ record SlackSettings(URI webhook, List<Rule> rules, Duration timeout, int maxAtt
       "backoff", "max-retry-after", "queue-capacity", "max-value-length"));
   private static final Set<String> RULE_KEYS = new TreeSet<>(List.of("on", "text", "channel"));
 
+  /**
+   * Reads the settings map the agent hands over.
+   *
+   * @throws IllegalArgumentException naming every unknown key and every wrong value, in this order:
+   *     unknown keys, {@code webhook-url}, {@code rules} (each rule in turn), then the others in the
+   *     table's order
+   */
   static SlackSettings from(Map<String, Object> config) {
+    SettingsProblems problems = new SettingsProblems();
     for (String key : config.keySet()) {
       if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("slack: unknown setting '" + key + "' (known: " + KEYS + ")");
+        problems.add("slack: unknown setting '" + key + "' (known: " + KEYS + ")");
       }
     }
+    URI webhook = null;
     if (!(config.get("webhook-url") instanceof String url) || url.isBlank()) {
-      throw new IllegalArgumentException(
+      problems.add(
           "slack: webhook-url is required; keep the secret out of the file: webhook-url: \"${SLACK_WEBHOOK_URL}\"");
+    } else {
+      webhook = problems.read(() -> webhook(url));
     }
-    return new SlackSettings(webhook(url), rules(config.get("rules")),
-        duration(config.getOrDefault("timeout", "10s"), "timeout"),
-        positive(config.getOrDefault("max-attempts", 4L), "max-attempts"),
-        duration(config.getOrDefault("backoff", "1s"), "backoff"),
-        duration(config.getOrDefault("max-retry-after", "60s"), "max-retry-after"),
-        positive(config.getOrDefault("queue-capacity", 1000L), "queue-capacity"),
-        positive(config.getOrDefault("max-value-length", 300L), "max-value-length"));
+    List<Rule> rules = rules(config.get("rules"), problems);
+    Duration timeout = problems.read(() -> duration(config.getOrDefault("timeout", "10s"), "timeout"));
+    Integer maxAttempts = problems.read(() -> positive(config.getOrDefault("max-attempts", 4L), "max-attempts"));
+    Duration backoff = problems.read(() -> duration(config.getOrDefault("backoff", "1s"), "backoff"));
+    Duration maxRetryAfter =
+        problems.read(() -> duration(config.getOrDefault("max-retry-after", "60s"), "max-retry-after"));
+    Integer queueCapacity =
+        problems.read(() -> positive(config.getOrDefault("queue-capacity", 1000L), "queue-capacity"));
+    Integer maxValueLength =
+        problems.read(() -> positive(config.getOrDefault("max-value-length", 300L), "max-value-length"));
+    problems.throwIfAny();
+    return new SlackSettings(
+        webhook, rules, timeout, maxAttempts, backoff, maxRetryAfter, queueCapacity, maxValueLength);
   }
 
   /** The URL checked without ever quoting it: its path holds the secret token. */
@@ -63,28 +80,33 @@ record SlackSettings(URI webhook, List<Rule> rules, Duration timeout, int maxAtt
     throw new IllegalArgumentException("slack: webhook-url is not an http(s) URL with a host (value not shown: it holds a secret)");
   }
 
-  private static List<Rule> rules(Object value) {
+  /** The well-formed rules; what is wrong with the others is recorded in {@code problems}. */
+  private static List<Rule> rules(Object value, SettingsProblems problems) {
     if (!(value instanceof List<?> list) || list.isEmpty()) {
-      throw new IllegalArgumentException("slack: rules must be a list of {on: [patterns], text: \"...\", channel: \"#x\"}");
+      problems.add("slack: rules must be a list of {on: [patterns], text: \"...\", channel: \"#x\"}");
+      return List.of();
     }
     List<Rule> rules = new ArrayList<>();
-    for (Object item : list) {
-      if (!(item instanceof Map<?, ?> rule) || !(rule.get("text") instanceof String text)) {
-        throw new IllegalArgumentException("slack: rule " + (rules.size() + 1) + " needs on and text");
+    for (int number = 1; number <= list.size(); number++) {
+      if (!(list.get(number - 1) instanceof Map<?, ?> rule) || !(rule.get("text") instanceof String text)) {
+        problems.add("slack: rule " + number + " needs on and text");
+        continue;
       }
       for (Object key : rule.keySet()) {
         // a misspelt channel would otherwise post to the webhook's default channel
         if (!RULE_KEYS.contains(key)) {
-          throw new IllegalArgumentException("slack: rule " + (rules.size() + 1) + ": unknown key '" + key
-              + "' (known: " + RULE_KEYS + ")");
+          problems.add("slack: rule " + number + ": unknown key '" + key + "' (known: " + RULE_KEYS + ")");
         }
       }
       Object on = rule.get("on");
       List<String> patterns = on instanceof String one ? List.of(one)
           : on instanceof List<?> many && many.stream().allMatch(String.class::isInstance)
               ? many.stream().map(String.class::cast).toList() : List.of();
-      Object channel = rule.get("channel");
-      rules.add(new Rule(patterns, new Template(text), channel == null ? null : String.valueOf(channel)));
+      String channel = rule.get("channel") == null ? null : String.valueOf(rule.get("channel"));
+      Rule checked = problems.read(() -> new Rule(patterns, new Template(text), channel));
+      if (checked != null) {
+        rules.add(checked);
+      }
     }
     return List.copyOf(rules);
   }

@@ -178,6 +178,17 @@ class SlackPluginTest {
   }
 
   @Test
+  void namesEveryBadSettingInOneMessage() {
+    assertThatThrownBy(() -> SlackSettings.from(Map.of("webhook-url", "https://hooks.example/x", "timout", "5s",
+        "max-attempts", 0L, "rules", List.of(
+            Map.of("on", "order.*.*", "text", "t", "chanel", "#sales"), Map.of("on", "order.*.*")))))
+        .hasMessage("slack: unknown setting 'timout' (known: [backoff, max-attempts, max-retry-after, "
+            + "max-value-length, queue-capacity, rules, timeout, webhook-url]); "
+            + "rule 1: unknown key 'chanel' (known: [channel, on, text]); rule 2 needs on and text; "
+            + "max-attempts must be a positive whole number");
+  }
+
+  @Test
   void dropsAndCountsWhenTheQueueIsFullWithoutBlockingTheBus() throws Exception {
     slack = new FakeSlack(FakeSlack.HANG);
     start(slack.url(), Map.of("queue-capacity", 1L, "timeout", "10s", "max-attempts", 1L));
