@@ -22,9 +22,41 @@ public final class HeraldPremain {
 
   private HeraldPremain() {}
 
-  /** Called by the JVM for {@code -javaagent:herald-agent.jar[=config]}. */
+  /**
+   * Called by the JVM for {@code -javaagent:herald-agent.jar[=config]}. Does nothing but say so
+   * when {@code -Dherald.enabled=false} or {@code HERALD_ENABLED=false}: operators turn the agent
+   * off where the flag is baked into an image or {@code JAVA_TOOL_OPTIONS}, without a rebuild.
+   */
   public static void premain(String args, Instrumentation inst) {
+    if (switchedOff()) {
+      return;
+    }
     start(args, inst, false);
+  }
+
+  /**
+   * True when the kill switch says off; the system property wins over the environment, as for the
+   * config file. A value other than true or false is told about and leaves Herald on: a typo must
+   * not silently take away the audit trail.
+   */
+  static boolean switchedOff() {
+    try {
+      String property = System.getProperty("herald.enabled");
+      String source = property != null ? "-Dherald.enabled" : "HERALD_ENABLED";
+      String value = property != null ? property : System.getenv("HERALD_ENABLED");
+      if (value == null || value.strip().equalsIgnoreCase("true")) {
+        return false;
+      }
+      if (value.strip().equalsIgnoreCase("false")) {
+        System.err.println("[herald] INFO Herald is switched off by " + source + "=" + value
+            + "; the application runs without it (nothing instrumented, no plugins, Herald.bus() delivers nothing)");
+        return true;
+      }
+      System.err.println("[herald] WARN " + source + "='" + value + "' is not true or false; Herald starts as usual");
+      return false;
+    } catch (Throwable t) {
+      return false; // a security manager refusing the read: start as if the switch were unset
+    }
   }
 
   /**

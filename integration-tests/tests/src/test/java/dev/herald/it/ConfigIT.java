@@ -85,6 +85,39 @@ class ConfigIT {
   }
 
   @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "HERALD_ENABLED=false switches it off                   | false | -     | off",
+    "-Dherald.enabled=FALSE switches it off                 | -     | FALSE | off",
+    "-Dherald.enabled=true wins over HERALD_ENABLED=false   | false | true  | on",
+    "a value neither true nor false is told and leaves it on | nope  | -     | on"
+  })
+  void theKillSwitchTurnsTheAgentOffWithoutRemovingTheFlag(String what, String env, String property, String expected) {
+    Workspace ws = Workspace.in(dir);
+    Path config = ws.config(
+        "services:\n  - { class: dev.herald.it.shapes.AccountService, entity: account }\n" + Workspace.RECORDER);
+    Jvm jvm = Jvm.java().agent(config).workDir(dir).env("HERALD_ENABLED", env.equals("-") ? null : env);
+    if (!property.equals("-")) {
+      jvm.jvmArg("-Dherald.enabled=" + property);
+    }
+
+    Jvm.Result result = jvm.jar(Artifacts.shapesApp(), "classloading").run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    if (expected.equals("off")) {
+      assertThat(result.heraldLines()).as(result.describe()).singleElement().asString()
+          .contains("[herald] INFO Herald is switched off by").contains("the application runs without it");
+      assertThat(ws.recording().events()).as("no plugin ran, nothing was instrumented").isEmpty();
+    } else {
+      assertThat(result.heraldLines("INFO")).as(result.describe()).anyMatch(line -> line.contains("Herald started"));
+      assertThat(Calls.names(ws.recording(), "cl-1")).containsExactly("account.before.create", "account.after.create");
+      if (env.equals("nope")) {
+        assertThat(result.heraldLines("WARN")).as(result.describe())
+            .anyMatch(line -> line.contains("HERALD_ENABLED='nope' is not true or false"));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
   @CsvSource({
     "agent argument wins over all, arg",
     "-Dherald.config wins over HERALD_CONFIG and ./herald.yaml, prop",
