@@ -127,7 +127,7 @@ public final class HeraldAgent {
 
         @Override
         void started(String when) {
-          logStarted(started, when, config, rejected, plugins, weaving);
+          logStarted(started, when, config, rejected, plugins, weaving, AgentVersion.of(jar));
         }
 
         @Override
@@ -169,15 +169,15 @@ public final class HeraldAgent {
   }
 
   private static void logStarted(long started, String when, HeraldConfig config, boolean rejected,
-      PluginManager plugins, Weaving weaving) {
+      PluginManager plugins, Weaving weaving, String version) {
     if (rejected) {
-      log.info("Herald started in {} ms without events: config {} has errors (above); fix it and restart",
-          (System.nanoTime() - started) / 1_000_000, config.file());
+      log.info("Herald started in {} ms (version {}) without events: config {} has errors (above); fix it and"
+          + " restart", (System.nanoTime() - started) / 1_000_000, version, config.file());
       return;
     }
     List<String> names = plugins.started();
-    log.info("Herald started in {} ms: {} service entr{}, plugins {}{}{}",
-        (System.nanoTime() - started) / 1_000_000, config.services().size(),
+    log.info("Herald started in {} ms (version {}): {} service entr{}, plugins {}{}{}",
+        (System.nanoTime() - started) / 1_000_000, version, config.services().size(),
         config.services().size() == 1 ? "y" : "ies", names, names.isEmpty() ? "" : " (started " + when + ")",
         config.file() == null ? "" : ", config " + config.file());
     if (!weaving.active()) {

@@ -1,5 +1,6 @@
 package dev.herald.agent.cli;
 
+import dev.herald.agent.AgentVersion;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ public final class HeraldCli {
       "  attach <pid | main-class substring> <herald.yaml>",
       "        load Herald into a running JVM",
       "  list  show the JVMs Herald can attach to",
+      "  version",
+      "        print the version of this agent jar",
       "run an application with Herald: java -javaagent:herald-agent.jar=<herald.yaml> -jar app.jar");
 
   private HeraldCli() {}
@@ -53,6 +56,10 @@ public final class HeraldCli {
             throw new IllegalArgumentException("list takes no arguments, got " + String.join(" ", rest));
           }
           return ListCommand.run(out);
+        }
+        case "version", "--version" -> {
+          out.println("Herald " + AgentVersion.of(agentJar));
+          return 0;
         }
         case "attach" -> {
           return AttachCommand.run(rest, agentJar, workingDir, out, err);
