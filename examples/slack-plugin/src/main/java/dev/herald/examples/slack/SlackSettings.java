@@ -103,7 +103,17 @@ record SlackSettings(URI webhook, List<Rule> rules, Duration timeout, int maxAtt
           : on instanceof List<?> many && many.stream().allMatch(String.class::isInstance)
               ? many.stream().map(String.class::cast).toList() : List.of();
       String channel = rule.get("channel") == null ? null : String.valueOf(rule.get("channel"));
-      Rule checked = problems.read(() -> new Rule(patterns, new Template(text), channel));
+      int at = number;
+      Rule checked = problems.read(() -> {
+        try {
+          return new Rule(patterns, new Template(text), channel);
+        } catch (IllegalArgumentException e) {
+          // with every rule checked at once, say which rule a bad pattern or template is in
+          String message = String.valueOf(e.getMessage());
+          throw new IllegalArgumentException("slack: rule " + at + ": "
+              + (message.startsWith("slack: ") ? message.substring("slack: ".length()) : message), e);
+        }
+      });
       if (checked != null) {
         rules.add(checked);
       }

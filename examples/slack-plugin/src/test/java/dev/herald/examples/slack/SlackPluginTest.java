@@ -178,6 +178,13 @@ class SlackPluginTest {
   }
 
   @Test
+  void namesTheRuleWhosePatternsAreWrong() {
+    assertThatThrownBy(() -> SlackSettings.from(Map.of("webhook-url", "https://hooks.example/x", "rules", List.of(
+            Map.of("on", "order.*.*", "text", "t"), Map.of("on", List.of(), "text", "t")))))
+        .hasMessage("slack: rule 2: a rule's 'on' must name at least one pattern");
+  }
+
+  @Test
   void namesEveryBadSettingInOneMessage() {
     assertThatThrownBy(() -> SlackSettings.from(Map.of("webhook-url", "https://hooks.example/x", "timout", "5s",
         "max-attempts", 0L, "rules", List.of(
