@@ -66,9 +66,20 @@ final class Holding implements Dispatcher {
       return;
     }
     demand();
-    try {
-      released.await(maxWaitNanos, TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
+    // Not cut short by an interrupt (a cancelled task calling a service): the caller would then
+    // release the kept events before the plugins subscribed. The flag is kept for the caller's code.
+    long deadline = System.nanoTime() + maxWaitNanos;
+    boolean interrupted = false;
+    long left = maxWaitNanos;
+    while (released.getCount() != 0 && left > 0) {
+      try {
+        released.await(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+      left = deadline - System.nanoTime();
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }

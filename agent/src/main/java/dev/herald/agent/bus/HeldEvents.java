@@ -1,9 +1,11 @@
 package dev.herald.agent.bus;
 
 import dev.herald.agent.bootstrap.HeraldHooks;
+import dev.herald.agent.log.AgentLog;
 import dev.herald.api.Event;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
 
 /**
  * The events of calls made while the plugins start, kept in order and published once they have
@@ -12,7 +14,7 @@ import java.util.List;
  * for the release as a call used to ({@link HeraldHooks#awaitRelease}, bounded). If the release has
  * not come by then (the plugins' start outlasted the hold's limit), or the publisher is one of the
  * agent's threads, which never wait, it releases what is kept itself, in order, and then publishes:
- * plugins still starting miss those events, but none overtakes an event kept before it. Events that
+ * plugins still starting miss those events (one WARN says how many), but none overtakes an event kept before it. Events that
  * code publishes on the agent's own threads ({@code herald-*}: a listener, a plugin starting) go
  * straight to the bus, as they never waited; the events of a call made while held are kept on any
  * thread ({@link #publishOfHeldCall}), since its before event was.
@@ -25,6 +27,8 @@ import java.util.List;
  * <p>Safe for concurrent use.
  */
 public final class HeldEvents {
+
+  private static final Logger log = AgentLog.get(HeldEvents.class);
 
   private final DefaultEventBus bus;
   private final int capacity;
@@ -67,7 +71,7 @@ public final class HeldEvents {
         HeraldHooks.awaitRelease(); // full: as a call did before events were kept (bounded)
       }
       if (!released) {
-        release(); // see the class comment: this event must not overtake the kept ones
+        releaseEarly(); // see the class comment: this event must not overtake the kept ones
       }
     }
     send(route, event);
@@ -88,6 +92,23 @@ public final class HeldEvents {
       wait(Math.max(1, left / 1_000_000));
     }
     return true;
+  }
+
+  private synchronized void releaseEarly() {
+    if (released) {
+      return;
+    }
+    // Plugins still starting miss these: say so once, since nothing counts them as dropped.
+    try {
+      int count = kept.size() / 2;
+      log.warn("{} kept while the plugins started {} published before the plugins had all subscribed (the"
+          + " store of {} was full and the wait for the plugins' start ran out, or an agent thread could not"
+          + " wait); a plugin not subscribed yet misses {}", count == 1 ? "1 event" : count + " events",
+          count == 1 ? "was" : "were", capacity, count == 1 ? "it" : "them");
+    } catch (Throwable ignored) {
+      // the log must not keep the events back
+    }
+    release();
   }
 
   /** Publishes the kept events, in order, and from now on lets events through. Once; never throws. */

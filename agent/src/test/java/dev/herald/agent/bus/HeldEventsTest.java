@@ -76,6 +76,34 @@ class HeldEventsTest {
   }
 
   @Test
+  void anInterruptedPublisherWaitsForTheReleaseAllTheSameAndKeepsItsInterrupt() throws Exception {
+    HeraldHooks.hold(TimeUnit.SECONDS.toNanos(30));
+    HeldEvents held = new HeldEvents(bus, 1);
+    Route route = bus.route("order.after.create");
+    held.publish(route, event("order", Phase.AFTER, 1));
+    CountDownLatch second = new CountDownLatch(1);
+    boolean[] stillInterrupted = new boolean[1];
+    Thread publisher = new Thread(() -> {
+      Thread.currentThread().interrupt(); // a cancelled task calling a service
+      held.publish(route, event("order", Phase.AFTER, 2));
+      stillInterrupted[0] = Thread.currentThread().isInterrupted();
+      second.countDown();
+    }, "app-worker");
+    publisher.start();
+
+    assertThat(second.await(300, TimeUnit.MILLISECONDS)).as("the interrupt does not end the wait").isFalse();
+    bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId())); // the plugin subscribes
+    held.release();
+    HeraldHooks.release();
+
+    assertThat(second.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(received).as("nothing published before the plugin subscribed")
+        .containsExactly("order.after.create#1", "order.after.create#2");
+    assertThat(stillInterrupted[0]).as("the caller's interrupt is kept for its own code").isTrue();
+  }
+
+  @Test
   void theAgentsOwnThreadsAreNeverKeptBack() throws Exception {
     HeldEvents held = new HeldEvents(bus, 8);
     bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
