@@ -76,10 +76,11 @@ final class AttachCommand {
       String outcome = there.getProperty(Jvms.RUNNING_PROPERTY);
       if (outcome == null) {
         String why = there.getProperty(AgentStarter.REJECTED_PROPERTY);
+        // unset without a reason: the start failed before Herald's code ran (the jar unreadable there)
         err.println("herald: Herald did not start in JVM " + target.id() + " (" + target.displayName() + "): "
-            + "it rejected the config (its environment or files differ from here)"
-            + (why == null ? "; that JVM's standard error, or log.file, says why" : ": " + why)
-            + ". The application runs on as before; attach again once the config is fixed");
+            + (why == null ? "its start failed before it read the config; that JVM's standard error says why"
+                : "it rejected the config (its environment or files differ from here): " + why
+                    + ". The application runs on as before; attach again once the config is fixed"));
         return 2;
       }
       if (outcome.equals(AgentStarter.FAILED)) {
