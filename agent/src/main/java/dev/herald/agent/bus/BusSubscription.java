@@ -104,10 +104,12 @@ final class BusSubscription implements Subscription {
       queueFull.incrementAndGet();
       deadline = overflow.onFull(event, deadline);
     }
-    if (closed && !discardIfUnclaimed()) {
-      // The claim holder drops this event when it lets go. Till then flush must wait for it, but
-      // this publisher's route was older than the close, which may have left flush's list already.
+    if (closed) {
+      // This publisher's route was older than the close, which may have left flush's list already:
+      // list it again before trying the claim, so that whichever thread lets go of the claim last
+      // (this one after discarding, or the holder after dropping this event) forgets it after this.
       bus.onStillClosing(this);
+      discardIfUnclaimed();
     }
     return deadline;
   }
