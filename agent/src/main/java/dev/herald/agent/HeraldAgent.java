@@ -142,7 +142,7 @@ public final class HeraldAgent {
         @Override
         public void run() {
           stop(bus, plugins, config, background);
-          warnUnmatched(config, live, inst);
+          warnUnmatched(config, live, weaving);
         }
       }, "herald-shutdown"));
       log.debug("start-up before main: config and bus {} ms, instrumentation {} ms",
@@ -239,11 +239,11 @@ public final class HeraldAgent {
     }
   }
 
-  private static void warnUnmatched(HeraldConfig config, LiveChanges live, Instrumentation inst) {
+  private static void warnUnmatched(HeraldConfig config, LiveChanges live, Weaving weaving) {
     try {
       List<ServiceEntry> services = live.runningServices();
       if (!services.isEmpty()) {
-        UnmatchedServices.warn(log, config.file(), services, inst.getAllLoadedClasses());
+        UnmatchedServices.warn(log, config.file(), services, weaving.loadedClasses(), weaving.namedClassesSeen());
       }
     } catch (Throwable t) {
       log.debug("could not tell which services entries matched no class", t);

@@ -16,11 +16,25 @@ import org.slf4j.Logger;
  */
 final class UnmatchedServices {
 
+  private static final long FINDABLE_BUDGET_NANOS = 500_000_000L;
+
   private UnmatchedServices() {}
 
   /** The entries of {@code entries} whose class pattern names none of {@code loaded}. */
   static List<ServiceEntry> of(List<ServiceEntry> entries, Class<?>[] loaded) {
+    return of(entries, loaded, Set.of());
+  }
+
+  /**
+   * The entries of {@code entries} whose class pattern names none of {@code loaded} and none of
+   * {@code seen}: names seen loading earlier in the run, whose classes may have been unloaded since
+   * (a web application undeployed before the JVM exits).
+   */
+  static List<ServiceEntry> of(List<ServiceEntry> entries, Class<?>[] loaded, Set<String> seen) {
     List<ServiceEntry> left = new ArrayList<>(entries);
+    for (String name : seen) {
+      left.removeIf(entry -> entry.matchesClass(name));
+    }
     for (Class<?> type : loaded) {
       if (left.isEmpty()) {
         break;
@@ -37,8 +51,8 @@ final class UnmatchedServices {
    * One WARN per entry of {@code entries} that matched no class of {@code loaded}: a class name
    * that one of the application's class loaders could load is told apart from a misspelt one.
    */
-  static void warn(Logger log, Path file, List<ServiceEntry> entries, Class<?>[] loaded) {
-    List<ServiceEntry> left = of(entries, loaded);
+  static void warn(Logger log, Path file, List<ServiceEntry> entries, Class<?>[] loaded, Set<String> seen) {
+    List<ServiceEntry> left = of(entries, loaded, seen);
     if (left.isEmpty()) {
       return;
     }
@@ -48,8 +62,10 @@ final class UnmatchedServices {
         loaders.add(type.getClassLoader());
       }
     }
+    // the exit must not wait on a slow loader (a remote one): past this, names are not looked up
+    long deadline = System.nanoTime() + FINDABLE_BUDGET_NANOS;
     for (ServiceEntry entry : left) {
-      log.warn(entry.isGlob() || !findable(entry.classPattern(), loaders)
+      log.warn(entry.isGlob() || !findable(entry.classPattern(), loaders, deadline)
           ? message(file, entry) : notUsedMessage(file, entry));
     }
   }
@@ -67,9 +83,12 @@ final class UnmatchedServices {
         + " used it), so it sent no events";
   }
 
-  private static boolean findable(String className, Set<ClassLoader> loaders) {
+  private static boolean findable(String className, Set<ClassLoader> loaders, long deadline) {
     String resource = className.replace('.', '/') + ".class";
     for (ClassLoader loader : loaders) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
       try {
         if (loader.getResource(resource) != null) {
           return true;

@@ -27,6 +27,18 @@ class UnmatchedServicesTest {
   }
 
   @Test
+  void aNameSeenLoadingEarlierCountsThoughItsClassIsGoneByExit() {
+    ServiceEntry exact = entry(0, "com.acme.OrderService");
+    ServiceEntry glob = entry(1, "com.acme.*Service");
+    ServiceEntry never = entry(2, "com.acme.RefundService");
+
+    assertThat(UnmatchedServices.of(List.of(exact, glob, never), new Class<?>[] {String.class},
+        java.util.Set.of("com.acme.OrderService")))
+        .as("a web application undeployed before the JVM exits took its classes with it")
+        .containsExactly(never);
+  }
+
+  @Test
   void aClassOfTheJdkNamedInAnEntryIsNotTakenForTheApplications() {
     // the bootstrap loader's classes are never instrumented, so they do not count as a match
     assertThat(UnmatchedServices.of(List.of(entry(0, "java.lang.String")), new Class<?>[] {String.class}))

@@ -1,6 +1,7 @@
 package dev.herald.agent.instrument;
 
 import java.net.URL;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -40,6 +41,7 @@ final class ServiceMatcher {
   private final BiConsumer<String, ClassLoader> onNewBase;
   private final ClassFiles files = new ClassFiles();
   private volatile State state;
+  private final Set<String> named = ConcurrentHashMap.newKeySet();
 
   ServiceMatcher(ServiceIndex index, BiConsumer<String, ClassLoader> onNewBase) {
     this.state = new State(index, Set.of());
@@ -63,6 +65,15 @@ final class ServiceMatcher {
 
   ServiceIndex index() {
     return state.index;
+  }
+
+  /**
+   * The names an entry named that a class loading was seen to have (itself or as a supertype),
+   * under any config this matcher has used: for the exit's check of entries that matched nothing,
+   * which then does not take a class that loaded and was unloaded since for a misspelt name.
+   */
+  Set<String> namedSeen() {
+    return Collections.unmodifiableSet(named);
   }
 
   /**
@@ -111,6 +122,9 @@ final class ServiceMatcher {
       return false;
     }
     boolean result = current.index.entryNaming(name) != null;
+    if (result) {
+      named.add(name);
+    }
     if (!result && depth < MAX_DEPTH) {
       ClassReader file = header != null ? header : read(name, lookup);
       if (file == null) {

@@ -138,6 +138,11 @@ public final class Weaving {
     return inst.getAllLoadedClasses();
   }
 
+  /** The class names a {@code services} entry named that were seen loading in this run, unloaded since or not. */
+  public Set<String> namedClassesSeen() {
+    return matcher.namedSeen();
+  }
+
   /** True if a transformer is installed (the config names, or named, at least one service). */
   public synchronized boolean active() {
     return transformer != null;

@@ -150,10 +150,13 @@ class ClassFilesTest {
   void theMatcherStillFindsAConfiguredTypeThroughASupertypeInAnotherJar() throws IOException {
     OrdersInTwoJars jars = ordersInTwoJars();
 
-    ServiceMatcher.Decision decision = orderServiceMatcher().decide("com.acme.impl.Orders",
+    ServiceMatcher matcher = orderServiceMatcher();
+    ServiceMatcher.Decision decision = matcher.decide("com.acme.impl.Orders",
         new ClassReader(jars.impl()), loader(jars.app(), jars.api()), url(jars.app()));
 
     assertThat(decision).isEqualTo(ServiceMatcher.Decision.COVERED);
+    assertThat(matcher.namedSeen()).as("for the exit's check of entries that matched nothing")
+        .containsExactly("com.acme.api.OrderService");
   }
 
   @Test
