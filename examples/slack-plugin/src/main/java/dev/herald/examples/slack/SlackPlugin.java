@@ -17,7 +17,7 @@ import java.time.Duration;
  * to {@link SlackSender}'s bounded queue, so a slow or dead webhook never delays another
  * subscription. {@link #stop()} gives each message still queued one attempt, without retries,
  * within 2 seconds in all, then stops the sender: at exit the agent gives all plugins' stops what
- * is left of {@code bus.shutdown-timeout} (5 s by default) and no more.
+ * the bus's drain left of {@code bus.shutdown-timeout} (5 s by default), at least 1 s, and no more.
  */
 public final class SlackPlugin implements HeraldPlugin {
 
