@@ -14,7 +14,8 @@ import java.lang.instrument.Instrumentation;
  * an attach's start failed part way, and unset when Herald never ran or its config was rejected
  * on attach (then nothing was set up, and a later attach may try again). After such a rejection
  * {@value #REJECTED_PROPERTY} holds the config's problems on one line, for the attaching side to
- * show; each start clears it. {@value #CONFIG_PROPERTY} holds the config of the start that runs.
+ * show; each start clears it. {@value #CONFIG_PROPERTY} holds the config of the start that runs,
+ * {@value #ATTACH_ID_PROPERTY} the id of the attach whose start runs or was rejected.
  */
 public final class AgentStarter {
 
@@ -28,12 +29,18 @@ public final class AgentStarter {
   /** The system property that holds, after an attach whose config was rejected, why. */
   public static final String REJECTED_PROPERTY = "herald.agent.rejected";
 
-  /**
-   * The system property that holds the agent argument (the config file) Herald was started with
-   * while it runs: two attaches at the same moment both see Herald absent, and the second start is
-   * ignored; this tells the second one that its config is not the one in use.
-   */
+  /** The system property that holds the agent argument (the config file) of the start that runs. */
   public static final String CONFIG_PROPERTY = "herald.agent.config";
+
+  /**
+   * What {@code attach} appends to the agent argument, then an id of its own: two attaches at the
+   * same moment both see Herald absent and the second start is ignored, so each must tell whether
+   * the start that ran, or was rejected, was its own.
+   */
+  public static final String ATTACH_ID_MARK = "#herald-attach-id=";
+
+  /** The system property that holds the attach id of the start that runs, or that was rejected last. */
+  public static final String ATTACH_ID_PROPERTY = "herald.agent.attach-id";
 
   /** {@code HeraldAgent.start}'s result: Herald runs (with events, or none after a rejected config). */
   public static final int RUNNING = 0;
@@ -49,12 +56,23 @@ public final class AgentStarter {
   /** Starts the agent; called reflectively by {@link HeraldPremain}. */
   public static synchronized void start(String args, Instrumentation inst, boolean attached, File jar)
       throws Exception {
+    String attachId = null;
+    int mark = args == null ? -1 : args.lastIndexOf(ATTACH_ID_MARK);
+    if (mark >= 0) {
+      attachId = args.substring(mark + ATTACH_ID_MARK.length());
+      args = args.substring(0, mark);
+    }
     if (started) {
       System.err.println("[herald] WARN Herald is already running in this JVM; the second start was ignored");
       return;
     }
     started = true;
     System.clearProperty(REJECTED_PROPERTY);
+    if (attachId != null) {
+      System.setProperty(ATTACH_ID_PROPERTY, attachId);
+    } else {
+      System.clearProperty(ATTACH_ID_PROPERTY);
+    }
     // Lets `java -jar herald-agent.jar attach` see that Herald already runs here, and refuse; and
     // tells AgentLog, before the agent's first class loads, to defer Logback (see AgentLog).
     System.setProperty("herald.agent", attached ? ATTACHED : JAVAAGENT);
@@ -75,7 +93,7 @@ public final class AgentStarter {
     if (result == NOT_ATTACHED) {
       started = false;
       System.clearProperty("herald.agent");
-      System.clearProperty(CONFIG_PROPERTY);
+      System.clearProperty(CONFIG_PROPERTY); // the attach id stays: it names whose config was rejected
     } else if (attached && result == START_FAILED) {
       System.setProperty("herald.agent", FAILED);
     }

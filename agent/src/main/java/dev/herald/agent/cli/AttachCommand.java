@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 
 /**
  * {@code attach <pid | main-class substring> <herald.yaml>}: checks the config here, then loads the
@@ -69,16 +70,19 @@ final class AttachCommand {
         out.println("Herald already runs in JVM " + target.id() + " (" + running + "); nothing was done");
         return 1;
       }
-      vm.loadAgent(agentJar.getAbsolutePath(), config.toString());
+      String attachId = UUID.randomUUID().toString();
+      vm.loadAgent(agentJar.getAbsolutePath(), config + AgentStarter.ATTACH_ID_MARK + attachId);
       // agentmain never throws (the JVM would print assertion failures into the application's
       // log); it leaves how the start went in herald.agent: see AgentStarter.
       Properties there = vm.getSystemProperties();
       String outcome = there.getProperty(Jvms.RUNNING_PROPERTY);
+      boolean ours = attachId.equals(there.getProperty(AgentStarter.ATTACH_ID_PROPERTY));
       if (outcome == null) {
-        String why = there.getProperty(AgentStarter.REJECTED_PROPERTY);
-        // unset without a reason: the start failed before Herald's code ran (the jar unreadable there)
+        // Without our own rejection's reason: the start failed before Herald's code ran (the jar
+        // unreadable there), or another attach's rejection came after ours and is not ours to show.
+        String why = ours ? there.getProperty(AgentStarter.REJECTED_PROPERTY) : null;
         err.println("herald: Herald did not start in JVM " + target.id() + " (" + target.displayName() + "): "
-            + (why == null ? "its start failed before it read the config; that JVM's standard error says why"
+            + (why == null ? "that JVM's standard error, or log.file, says why"
                 : "it rejected the config (its environment or files differ from here): " + why
                     + ". The application runs on as before; attach again once the config is fixed"));
         return 2;
@@ -89,11 +93,11 @@ final class AttachCommand {
             + " as before");
         return 2;
       }
-      String inUse = there.getProperty(AgentStarter.CONFIG_PROPERTY);
-      if (inUse != null && !inUse.equals(config.toString())) {
+      if (!ours) {
         // another attach passed the "already runs" check at the same moment, and started first
-        out.println("Herald already runs in JVM " + target.id() + " with " + inUse + ", started by another attach"
-            + " at the same moment; " + config + " was not used");
+        out.println("Herald already runs in JVM " + target.id() + " with "
+            + there.getProperty(AgentStarter.CONFIG_PROPERTY, "another config") + ", started by another attach"
+            + " at the same moment; yours (" + config + ") was not used");
         return 1;
       }
       out.println("Herald attached to JVM " + target.id() + " (" + target.displayName() + ") with " + config

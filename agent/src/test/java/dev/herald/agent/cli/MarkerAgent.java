@@ -1,5 +1,6 @@
 package dev.herald.agent.cli;
 
+import dev.herald.agent.bootstrap.AgentStarter;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A stand-in for the agent jar: records each start, and its argument, in the file named by {@code
- * -Dmarker.file}, and on attach reports a start as Herald does (the system property {@code herald.agent}).
+ * -Dmarker.file}, and on attach reports a start as Herald does (the system properties {@code herald.agent}
+ * and {@code herald.agent.attach-id}).
  */
 public final class MarkerAgent {
 
@@ -20,7 +22,11 @@ public final class MarkerAgent {
   }
 
   public static void agentmain(String args, Instrumentation inst) throws IOException {
-    record("agentmain:" + args);
+    // as AgentStarter does: the attach id off the argument, and kept for the attaching side (the
+    // constants are inlined by javac: this jar needs no class of the agent)
+    int mark = args.lastIndexOf(AgentStarter.ATTACH_ID_MARK);
+    record("agentmain:" + args.substring(0, mark));
+    System.setProperty(AgentStarter.ATTACH_ID_PROPERTY, args.substring(mark + AgentStarter.ATTACH_ID_MARK.length()));
     System.setProperty("herald.agent", "attached");
   }
 

@@ -81,7 +81,7 @@ class AttachIT {
             entity: account
         """ + Workspace.RECORDER;
     Path first = ws.write("first.yaml", config);
-    Path second = ws.write("second.yaml", config);
+    Path second = first; // the same file: each attach still tells its own start apart
     CompletableFuture<Jvm.Result> target = CompletableFuture.supplyAsync(() -> Jvm.java()
         .jar(Artifacts.shapesApp(), "attach").workDir(dir).run(Timeouts.RUN));
     String pid = awaitReady(target);
@@ -96,13 +96,16 @@ class AttachIT {
     Jvm.Result refused = results.stream().filter(r -> r.exitCode() == 1).findFirst().orElseThrow();
     Jvm.Result started = results.stream().filter(r -> r.exitCode() == 0).findFirst().orElseThrow();
     assertThat(refused.stdout()).as(both).contains("Herald already runs in JVM " + pid);
-    String used = started.stdout().contains("first.yaml") ? "first.yaml" : "second.yaml";
+    assertThat(started.stdout()).as(both).contains("Herald attached to JVM " + pid);
     Thread.sleep(1_000);
     Files.writeString(dir.resolve("stop"), "");
     Jvm.Result app = target.get(Timeouts.RUN.toSeconds(), TimeUnit.SECONDS);
     assertThat(app.exitCode()).as(app.describe()).isZero();
     assertThat(app.heraldLines("INFO")).as(app.describe())
-        .filteredOn(line -> line.contains("Herald started")).singleElement().asString().contains(used);
+        .filteredOn(line -> line.contains("Herald started")).singleElement().asString().contains("first.yaml")
+        .doesNotContain("herald-attach-id");
+    assertThat(app.heraldLines("WARN")).as(app.describe())
+        .filteredOn(line -> line.contains("the second start was ignored")).hasSizeLessThanOrEqualTo(1);
     assertThat(ws.recording().byInvocation().values()).as("one before and one after per call, none doubled")
         .isNotEmpty()
         .allSatisfy(events -> assertThat(events).extracting(RecordedEvent::name)
