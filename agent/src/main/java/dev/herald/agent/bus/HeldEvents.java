@@ -100,11 +100,12 @@ public final class HeldEvents {
     }
     // Plugins still starting miss these: say so once, since nothing counts them as dropped.
     try {
-      int count = kept.size() / 2;
-      log.warn("{} kept while the plugins started {} published before the plugins had all subscribed (the"
-          + " store of {} was full and the wait for the plugins' start ran out, or an agent thread could not"
-          + " wait); a plugin not subscribed yet misses {}", count == 1 ? "1 event" : count + " events",
-          count == 1 ? "was" : "were", capacity, count == 1 ? "it" : "them");
+      // the kept ones, and the one that found the store full; those published later go out too
+      int count = kept.size() / 2 + 1;
+      log.warn("{} events made while the plugins started were published before the plugins had all"
+          + " subscribed (the store of {} was full and the wait for the plugins' start ran out, or an agent"
+          + " thread could not wait); a plugin not subscribed yet misses them, and any published until it"
+          + " subscribes", count, capacity);
     } catch (Throwable ignored) {
       // the log must not keep the events back
     }
