@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
@@ -58,15 +60,34 @@ final class UnmatchedServices {
     }
     Set<ClassLoader> loaders = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Class<?> type : loaded) {
-      if (type.getClassLoader() != null) {
-        loaders.add(type.getClassLoader());
+      ClassLoader loader = type.getClassLoader();
+      // reflection's loaders (JDK 17: one per generated accessor) only ask the loader they serve
+      if (loader != null && !loader.getClass().getName().startsWith("jdk.internal.reflect.")) {
+        loaders.add(loader);
       }
     }
-    // the exit must not wait on a slow loader (a remote one): past this, names are not looked up
-    long deadline = System.nanoTime() + FINDABLE_BUDGET_NANOS;
+    Set<String> found = ConcurrentHashMap.newKeySet();
+    Thread lookup = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        for (ServiceEntry entry : left) {
+          if (!entry.isGlob() && findable(entry.classPattern(), loaders)) {
+            found.add(entry.classPattern());
+          }
+        }
+      }
+    }, "herald-exit-lookup");
+    // the exit must not wait on a slow or stuck loader (a remote one): past the budget, a name not
+    // found yet is told as possibly misspelt, and the lookup is left to the JVM's end
+    lookup.setDaemon(true);
+    lookup.start();
+    try {
+      lookup.join(TimeUnit.NANOSECONDS.toMillis(FINDABLE_BUDGET_NANOS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (ServiceEntry entry : left) {
-      log.warn(entry.isGlob() || !findable(entry.classPattern(), loaders, deadline)
-          ? message(file, entry) : notUsedMessage(file, entry));
+      log.warn(found.contains(entry.classPattern()) ? notUsedMessage(file, entry) : message(file, entry));
     }
   }
 
@@ -83,12 +104,9 @@ final class UnmatchedServices {
         + " used it), so it sent no events";
   }
 
-  private static boolean findable(String className, Set<ClassLoader> loaders, long deadline) {
+  private static boolean findable(String className, Set<ClassLoader> loaders) {
     String resource = className.replace('.', '/') + ".class";
     for (ClassLoader loader : loaders) {
-      if (System.nanoTime() - deadline > 0) {
-        return false;
-      }
       try {
         if (loader.getResource(resource) != null) {
           return true;
