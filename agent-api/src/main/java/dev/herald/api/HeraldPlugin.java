@@ -39,6 +39,24 @@ public interface HeraldPlugin {
   void start(PluginContext context) throws Exception;
 
   /**
+   * Checks settings without starting anything, so that {@code java -jar herald-agent.jar check}
+   * can report wrong settings before a deployment instead of the agent at start. Called only by
+   * {@code check}, never by the running agent, on the thread of the check with the plugin's class
+   * loader as context class loader, on an instance made for the check with the public no-argument
+   * constructor, whose {@link #start} is never called.
+   *
+   * <p>Throw an {@link IllegalArgumentException} whose message names every wrong setting, as
+   * {@code start} would for the same settings; return normally when they are fine. Open no file,
+   * socket or thread: the check runs on another machine than the application, maybe. The default
+   * accepts any settings (then {@code check} cannot tell).
+   *
+   * @param settings what {@code plugins.config.<name>} holds, as {@link PluginContext#config()}
+   *     would give it: unmodifiable, empty if absent, never null
+   * @throws IllegalArgumentException naming the wrong settings
+   */
+  default void checkSettings(java.util.Map<String, Object> settings) {}
+
+  /**
    * Releases what {@link #start} acquired: flush files, close connections. Called once, on a
    * daemon thread {@code herald-plugin-stop-<name>} with the plugin's class loader as context
    * class loader, unless {@code start} threw.

@@ -3,6 +3,7 @@ package dev.herald.agent.cli;
 import dev.herald.agent.cli.CheckReport.Finding;
 import dev.herald.agent.cli.CheckReport.PluginReport;
 import dev.herald.agent.config.KeySuggestions;
+import dev.herald.agent.config.PlacedSettings;
 import dev.herald.agent.config.PluginSettings;
 import dev.herald.api.HeraldPlugin;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,7 +59,7 @@ final class PluginProbe {
     Map<String, String> jarOf = new HashMap<>();
     try (Stream<Path> files = Files.list(settings.path())) {
       for (Path jar : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
-        PluginReport report = probeJar(jar, apiLoader);
+        PluginReport report = probeJar(jar, apiLoader, settings);
         reports.add(report);
         names.addAll(report.names());
         for (String name : report.names()) {
@@ -84,7 +86,29 @@ final class PluginProbe {
     }
   }
 
-  private static PluginReport probeJar(Path jar, ClassLoader apiLoader) {
+  /** Asks the plugin whether it would accept its settings ({@link HeraldPlugin#checkSettings}). */
+  private void checkSettings(HeraldPlugin plugin, ClassLoader loader, PluginSettings settings) {
+    String name = plugin.name();
+    Map<String, Object> mine = settings.config().get(name);
+    String where = "plugins.config." + name + (mine instanceof PlacedSettings placed && placed.place() != null
+        ? " (" + placed.place() + ")" : mine == null ? " (absent: the plugin gets no settings)" : "");
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      plugin.checkSettings(mine == null ? Map.of() : Collections.unmodifiableMap(mine));
+    } catch (IllegalArgumentException refused) {
+      findings.add(Finding.error("plugin-settings", where + ": plugin '" + name + "' refuses them: "
+          + refused.getMessage()));
+    } catch (Throwable t) { // LinkageError, a bug in the check: it cannot tell, the start will
+      findings.add(Finding.warning("plugin-settings", -1, where + ": plugin '" + name
+          + "' could not check them: " + t));
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private PluginReport probeJar(Path jar, ClassLoader apiLoader, PluginSettings settings) {
     String display = jar.getFileName().toString();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       if (zip.stream().anyMatch(e -> !e.isDirectory() && e.getName().startsWith("dev/herald/api/"))) {
@@ -99,8 +123,13 @@ final class PluginProbe {
     }
     List<String> names = new ArrayList<>();
     try (URLClassLoader loader = new URLClassLoader("herald-check-plugin", new URL[] {jar.toUri().toURL()}, apiLoader)) {
+      List<HeraldPlugin> plugins = new ArrayList<>();
       for (HeraldPlugin plugin : ServiceLoader.load(HeraldPlugin.class, loader)) {
         names.add(plugin.name());
+        plugins.add(plugin);
+      }
+      for (HeraldPlugin plugin : plugins) {
+        checkSettings(plugin, loader, settings);
       }
       return new PluginReport(display, names, names.isEmpty() ? "provides no plugin" : null);
     } catch (Throwable t) { // ServiceConfigurationError, LinkageError, a throwing constructor

@@ -14,9 +14,10 @@ final class TextReport {
   private TextReport() {}
 
   static void write(CheckReport report, PrintStream out) {
-    out.println(report.config() + ": " + (report.errors() > 0 && report.services().isEmpty()
-        ? "config has errors" : "config is valid, " + report.services().size()
-        + (report.services().size() == 1 ? " service entry" : " service entries")));
+    String entries = report.services().size() + (report.services().size() == 1 ? " service entry" : " service entries");
+    // errors with entries read: the file parsed, but the class path or a plugin's settings are wrong
+    out.println(report.config() + ": " + (report.errors() == 0 ? "config is valid, " + entries
+        : report.services().isEmpty() ? "config has errors" : "config read, " + entries + ", with errors (below)"));
     if (!report.classpathChecked() && !report.services().isEmpty()) {
       out.println("  (no --classpath: classes and methods were not checked)");
     } else if (report.classpathChecked()) {

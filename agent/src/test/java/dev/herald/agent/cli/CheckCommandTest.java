@@ -255,4 +255,50 @@ class CheckCommandTest {
     assertThat(twice.output()).contains("WARN  plugin 'audit-log' is in audit-copy.jar and audit.jar; plugin names"
         + " must be unique, so the agent runs only the first it loads and refuses the other");
   }
+
+  @Test
+  void asksEachPluginWhetherItWouldAcceptItsSettingsAndFailsOnARefusal() throws Exception {
+    Path api = Path.of(dev.herald.api.HeraldPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path plugin = AppFixtures.compile(folder.resolve("loud"), Map.of("com/acme/LoudPlugin.java", """
+        package com.acme;
+        public class LoudPlugin implements dev.herald.api.HeraldPlugin {
+          public String name() { return "loud"; }
+          public void start(dev.herald.api.PluginContext context) {}
+          @Override public void checkSettings(java.util.Map<String, Object> settings) {
+            if (!"high".equals(settings.get("volume"))) {
+              throw new IllegalArgumentException("loud: volume must be high, was " + settings.get("volume"));
+            }
+          }
+        }
+        """), api);
+    Files.createDirectories(folder.resolve("plugins"));
+    AppFixtures.jar(folder.resolve("plugins/loud.jar"), plugin, "", Map.of(),
+        Map.of("META-INF/services/dev.herald.api.HeraldPlugin", "com.acme.LoudPlugin\n".getBytes(StandardCharsets.UTF_8)));
+
+    CheckRun refused = CheckRun.of(folder, """
+        services: [{class: com.acme.OrderService, entity: order}]
+        plugins:
+          path: plugins
+          config:
+            loud: { volume: low }
+        """);
+    CheckRun absent = CheckRun.of(folder, """
+        services: [{class: com.acme.OrderService, entity: order}]
+        plugins: { path: plugins }
+        """);
+    CheckRun accepted = CheckRun.of(folder, """
+        services: [{class: com.acme.OrderService, entity: order}]
+        plugins:
+          path: plugins
+          config: { loud: { volume: high } }
+        """);
+
+    assertThat(refused.status()).as(refused.output()).isEqualTo(2);
+    assertThat(refused.output()).startsWith("herald.yaml: config read, 1 service entry, with errors (below)")
+        .contains("herald.yaml:5): plugin 'loud' refuses them: loud: volume must be high, was low");
+    assertThat(absent.status()).as(absent.output()).isEqualTo(2);
+    assertThat(absent.output()).contains("plugins.config.loud (absent: the plugin gets no settings): plugin 'loud'"
+        + " refuses them: loud: volume must be high, was null");
+    assertThat(accepted.status()).as(accepted.output()).isZero();
+  }
 }

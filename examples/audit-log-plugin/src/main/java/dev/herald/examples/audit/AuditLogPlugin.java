@@ -6,7 +6,9 @@ import dev.herald.api.EventPattern;
 import dev.herald.api.HeraldPlugin;
 import dev.herald.api.PluginContext;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,15 @@ public final class AuditLogPlugin implements HeraldPlugin {
   @Override
   public String name() {
     return "audit-log";
+  }
+
+  /**
+   * What {@code start} would refuse, for {@code java -jar herald-agent.jar check}: no file is
+   * opened, so a folder that cannot be written is found only at start.
+   */
+  @Override
+  public void checkSettings(Map<String, Object> settings) {
+    AuditSettings.from(settings, Path.of(""));
   }
 
   @Override

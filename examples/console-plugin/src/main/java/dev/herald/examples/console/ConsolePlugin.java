@@ -4,6 +4,7 @@ import dev.herald.api.HeraldPlugin;
 import dev.herald.api.PluginContext;
 import java.io.PrintStream;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * Prints one line per matching event to standard output; plugin name {@code "console"}.
@@ -36,6 +37,12 @@ public final class ConsolePlugin implements HeraldPlugin {
   @Override
   public String name() {
     return "console";
+  }
+
+  /** What {@code start} would refuse, for {@code java -jar herald-agent.jar check}. */
+  @Override
+  public void checkSettings(Map<String, Object> settings) {
+    ConsoleSettings.from(settings);
   }
 
   @Override

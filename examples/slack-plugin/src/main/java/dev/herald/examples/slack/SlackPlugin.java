@@ -4,6 +4,7 @@ import dev.herald.api.Event;
 import dev.herald.api.HeraldPlugin;
 import dev.herald.api.PluginContext;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Posts a Slack message for each event a rule names; plugin name {@code "slack"}.
@@ -39,6 +40,12 @@ public final class SlackPlugin implements HeraldPlugin {
   @Override
   public String name() {
     return "slack";
+  }
+
+  /** What {@code start} would refuse, for {@code java -jar herald-agent.jar check}: nothing is sent. */
+  @Override
+  public void checkSettings(Map<String, Object> settings) {
+    SlackSettings.from(settings);
   }
 
   @Override
