@@ -7,6 +7,7 @@ import dev.herald.api.Event;
 import dev.herald.api.HeraldPlugin;
 import dev.herald.api.Phase;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,6 +88,15 @@ public abstract class PluginCompatibilityKit {
       plugin.stop();
       bus.closeAll();
     }
+  }
+
+  @Test
+  void checkSettingsAcceptsTheSettingsItStartsWith() {
+    // `java -jar herald-agent.jar check` must not fail a config the plugin starts with
+    HeraldPlugin plugin = createPlugin();
+
+    assertThatCode(() -> plugin.checkSettings(Collections.unmodifiableMap(config(tempDir))))
+        .as("checkSettings(config(tempDir))").doesNotThrowAnyException();
   }
 
   @Test
