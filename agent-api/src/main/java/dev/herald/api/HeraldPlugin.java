@@ -47,8 +47,9 @@ public interface HeraldPlugin {
    *
    * <p>Throw an {@link IllegalArgumentException} whose message names every wrong setting, as
    * {@code start} would for the same settings; return normally when they are fine. Open no file,
-   * socket or thread: the check runs on another machine than the application, maybe. The default
-   * accepts any settings (then {@code check} cannot tell).
+   * socket or thread: the check runs on another machine than the application, maybe, and is
+   * given up on after 10 seconds. The default accepts any settings (then {@code check} cannot
+   * tell). Any other exception is reported as a warning that the settings could not be checked.
    *
    * @param settings what {@code plugins.config.<name>} holds, as {@link PluginContext#config()}
    *     would give it: unmodifiable, empty if absent, never null

@@ -89,7 +89,8 @@ final class AttachCommand {
       }
       if (outcome.equals(AgentStarter.FAILED)) {
         err.println("herald: Herald did not start in JVM " + target.id() + " (" + target.displayName() + "): "
-            + "its start failed; that JVM's standard error, or log.file, says why. The application runs on"
+            + (ours ? "its start failed" : "the start of another attach at the same moment failed, and yours was"
+                + " not tried") + "; that JVM's standard error, or log.file, says why. The application runs on"
             + " as before");
         return 2;
       }
@@ -97,7 +98,8 @@ final class AttachCommand {
         // another attach passed the "already runs" check at the same moment, and started first
         out.println("Herald already runs in JVM " + target.id() + " with "
             + there.getProperty(AgentStarter.CONFIG_PROPERTY, "another config") + ", started by another attach"
-            + " at the same moment; yours (" + config + ") was not used");
+            + " at the same moment; yours (" + config + ") was not used (had that JVM rejected it first, its"
+            + " standard error says why)");
         return 1;
       }
       out.println("Herald attached to JVM " + target.id() + " (" + target.displayName() + ") with " + config

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
@@ -30,6 +31,8 @@ import java.util.zip.ZipFile;
 final class PluginProbe {
 
   private static final String SERVICES = "META-INF/services/" + HeraldPlugin.class.getName();
+
+  private static final long CHECK_TIMEOUT_MILLIS = 10_000;
 
   private final List<PluginReport> reports = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
@@ -59,7 +62,7 @@ final class PluginProbe {
     Map<String, String> jarOf = new HashMap<>();
     try (Stream<Path> files = Files.list(settings.path())) {
       for (Path jar : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".jar")).sorted()::iterator) {
-        PluginReport report = probeJar(jar, apiLoader, settings);
+        PluginReport report = probeJar(jar, apiLoader, settings, names);
         reports.add(report);
         names.addAll(report.names());
         for (String name : report.names()) {
@@ -92,23 +95,38 @@ final class PluginProbe {
     Map<String, Object> mine = settings.config().get(name);
     String where = "plugins.config." + name + (mine instanceof PlacedSettings placed && placed.place() != null
         ? " (" + placed.place() + ")" : mine == null ? " (absent: the plugin gets no settings)" : "");
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    thread.setContextClassLoader(loader);
+    Map<String, Object> given = mine == null ? Map.of() : Collections.unmodifiableMap(mine);
+    AtomicReference<Throwable> outcome = new AtomicReference<>();
+    // on a thread of its own, bounded: a plugin's check that hangs must not hang a CI pipeline
+    Thread call = new Thread(() -> {
+      try {
+        plugin.checkSettings(given);
+      } catch (Throwable t) {
+        outcome.set(t);
+      }
+    }, "herald-check-" + name);
+    call.setDaemon(true);
+    call.setContextClassLoader(loader);
+    call.start();
     try {
-      plugin.checkSettings(mine == null ? Map.of() : Collections.unmodifiableMap(mine));
-    } catch (IllegalArgumentException refused) {
-      findings.add(Finding.error("plugin-settings", where + ": plugin '" + name + "' refuses them: "
-          + refused.getMessage()));
-    } catch (Throwable t) { // LinkageError, a bug in the check: it cannot tell, the start will
+      call.join(CHECK_TIMEOUT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable failure = outcome.get();
+    if (call.isAlive()) {
       findings.add(Finding.warning("plugin-settings", -1, where + ": plugin '" + name
-          + "' could not check them: " + t));
-    } finally {
-      thread.setContextClassLoader(previous);
+          + "' did not finish checking them within " + CHECK_TIMEOUT_MILLIS / 1000 + " s"));
+    } else if (failure instanceof IllegalArgumentException refused) {
+      findings.add(Finding.error("plugin-settings", where + ": plugin '" + name + "' refuses them: "
+          + (refused.getMessage() != null ? refused.getMessage() : refused.toString())));
+    } else if (failure != null) { // LinkageError, a bug in the check: it cannot tell, the start will
+      findings.add(Finding.warning("plugin-settings", -1, where + ": plugin '" + name
+          + "' could not check them: " + failure));
     }
   }
 
-  private PluginReport probeJar(Path jar, ClassLoader apiLoader, PluginSettings settings) {
+  private PluginReport probeJar(Path jar, ClassLoader apiLoader, PluginSettings settings, Set<String> taken) {
     String display = jar.getFileName().toString();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       if (zip.stream().anyMatch(e -> !e.isDirectory() && e.getName().startsWith("dev/herald/api/"))) {
@@ -128,8 +146,13 @@ final class PluginProbe {
         names.add(plugin.name());
         plugins.add(plugin);
       }
+      Set<String> checked = new HashSet<>(taken);
       for (HeraldPlugin plugin : plugins) {
-        checkSettings(plugin, loader, settings);
+        String name = plugin.name();
+        // as the agent: a nameless plugin, or one whose name an earlier one took, never runs
+        if (name != null && !name.isBlank() && checked.add(name)) {
+          checkSettings(plugin, loader, settings);
+        }
       }
       return new PluginReport(display, names, names.isEmpty() ? "provides no plugin" : null);
     } catch (Throwable t) { // ServiceConfigurationError, LinkageError, a throwing constructor

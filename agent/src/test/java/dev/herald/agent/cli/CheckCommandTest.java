@@ -300,5 +300,13 @@ class CheckCommandTest {
     assertThat(absent.output()).contains("plugins.config.loud (absent: the plugin gets no settings): plugin 'loud'"
         + " refuses them: loud: volume must be high, was null");
     assertThat(accepted.status()).as(accepted.output()).isZero();
+
+    Files.copy(folder.resolve("plugins/loud.jar"), folder.resolve("plugins/loud-copy.jar"));
+    CheckRun twice = CheckRun.of(folder, """
+        services: [{class: com.acme.OrderService, entity: order}]
+        plugins: { path: plugins }
+        """);
+    assertThat(twice.output().split("refuses them", -1)).as("the copy the agent never runs is not asked: %s",
+        twice.output()).hasSize(2);
   }
 }
