@@ -106,11 +106,16 @@ events=0
 echo
 echo "------------------------------------------------------------------------------------------"
 echo "What happened"
-echo "  The shop ran unchanged: nothing in it knows Herald. Following $(rel "$demo/herald.yaml"),"
-echo "  the agent turned its service calls into events: before, then after or failed."
-echo "    console    printed each event, between the shop's own lines"
-echo "    slack      posted to the local Slack stand-in: new orders to #sales, failures to #alerts"
-echo "    audit-log  wrote $events events to the audit trail, card numbers redacted"
+if [[ "${HERALD_ENABLED:-}" =~ ^[Ff][Aa][Ll][Ss][Ee]$ ]]; then
+  echo "  HERALD_ENABLED=false switched Herald off: the shop ran without it, so there were no events."
+  echo "  Run it again without that variable to see them."
+else
+  echo "  The shop ran unchanged: nothing in it knows Herald. Following $(rel "$demo/herald.yaml"),"
+  echo "  the agent turned its service calls into events: before, then after or failed."
+  echo "    console    printed each event, between the shop's own lines"
+  echo "    slack      posted to the local Slack stand-in: new orders to #sales, failures to #alerts"
+  echo "    audit-log  wrote $events events to the audit trail, card numbers redacted"
+fi
 echo
 echo "Where to look$( [[ "$start_dir" != "$root" ]] && echo " (from the repository root: cd $root)")"
 echo "  The audit trail, one JSON object per event:"
