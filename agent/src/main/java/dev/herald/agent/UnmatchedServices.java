@@ -98,10 +98,8 @@ final class UnmatchedServices {
 
   /** For an exact name that a class loader finds, but that nothing loaded: spelt right, not used. */
   static String notUsedMessage(Path file, ServiceEntry entry) {
-    String where = entry.line() == 0 ? "services[" + entry.index() + "] (added over JMX)"
-        : file + ":" + entry.line() + ": services[" + entry.index() + "]";
-    return where + ": class '" + entry.classPattern() + "' exists but was not loaded in this run (nothing"
-        + " used it), so it sent no events";
+    return where(file, entry) + ": class '" + entry.classPattern() + "' exists but was not loaded in this run"
+        + " (nothing used it), so it sent no events";
   }
 
   private static boolean findable(String className, Set<ClassLoader> loaders) {
@@ -125,12 +123,14 @@ final class UnmatchedServices {
   }
 
   private static String tell(Path file, ServiceEntry entry, String missing) {
-    if (entry.line() == 0) {
-      // added over JMX: not in the file, so neither its line nor `check` of the file would help
-      return "services[" + entry.index() + "] (added over JMX): " + missing + "; check the class name";
-    }
-    return file + ":" + entry.line() + ": services[" + entry.index() + "]: " + missing
-        + "; check the name with java -jar herald-agent.jar check " + file
-        + " --classpath <the application's class path>";
+    // added over JMX: not in the file, so neither its line nor `check` of the file would help
+    return where(file, entry) + ": " + missing + (entry.line() == 0 ? "; check the class name"
+        : "; check the name with java -jar herald-agent.jar check " + file
+            + " --classpath <the application's class path>");
+  }
+
+  private static String where(Path file, ServiceEntry entry) {
+    return entry.line() == 0 ? "services[" + entry.index() + "] (added over JMX)"
+        : file + ":" + entry.line() + ": services[" + entry.index() + "]";
   }
 }

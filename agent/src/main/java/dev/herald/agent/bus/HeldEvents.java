@@ -14,10 +14,10 @@ import org.slf4j.Logger;
  * for the release as a call used to ({@link HeraldHooks#awaitRelease}, bounded). If the release has
  * not come by then (the plugins' start outlasted the hold's limit), or the publisher is one of the
  * agent's threads, which never wait, it releases what is kept itself, in order, and then publishes:
- * plugins still starting miss those events (one WARN says how many), but none overtakes an event kept before it. Events that
- * code publishes on the agent's own threads ({@code herald-*}: a listener, a plugin starting) go
- * straight to the bus, as they never waited; the events of a call made while held are kept on any
- * thread ({@link #publishOfHeldCall}), since its before event was.
+ * plugins still starting miss those events (one WARN says how many), but none overtakes an event
+ * kept before it. Events that code publishes on the agent's own threads ({@code herald-*}: a
+ * listener, a plugin starting) go straight to the bus, as they never waited; the events of a call
+ * made while held are kept on any thread ({@link #publishOfHeldCall}), since its before event was.
  *
  * <p>Order: {@link #release} publishes what it kept, in the order it was kept, under the same lock
  * as {@link #publish}, and only then lets events through; so an event published after the release
