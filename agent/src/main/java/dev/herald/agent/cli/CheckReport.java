@@ -46,6 +46,10 @@ record CheckReport(String config, boolean classpathChecked, int classesScanned, 
     static Finding warning(String code, int entry, String message) {
       return new Finding(false, code, entry, 0, 0, message);
     }
+
+    static Finding warning(String code, int entry, ServiceEntry.Place place, String message) {
+      return new Finding(false, code, entry, place.line(), place.column(), message);
+    }
   }
 
   /** One {@code services} entry, the types tied to it (by nearest configured type), and how many classes it names. */

@@ -106,9 +106,10 @@ final class ServicePlan {
         String name = method.signature().substring(0, method.signature().indexOf('('));
         List<String> keys = MethodKeys.matching(entry, name);
         if (keys.size() > 1 && reported.add(name)) {
-          findings.add(Finding.warning("method-mapped-twice", entry.index(), label(entry) + ": method " + name
-              + " is matched by methods '" + keys.get(0) + "' and '" + keys.get(1) + "'; the first ('"
-              + keys.get(0) + "' -> " + entry.methods().get(keys.get(0)) + ") wins"));
+          ServiceEntry.Place place = entry.methodPlace(keys.get(1)); // the key that loses
+          findings.add(Finding.warning("method-mapped-twice", entry.index(), place, label(entry, place)
+              + ": method " + name + " is matched by methods '" + keys.get(0) + "' and '" + keys.get(1)
+              + "'; the first ('" + keys.get(0) + "' -> " + entry.methods().get(keys.get(0)) + ") wins"));
         }
       }
     }
@@ -132,21 +133,24 @@ final class ServicePlan {
     for (Map.Entry<String, String> mapping : entry.methods().entrySet()) {
       String key = mapping.getKey();
       String operation = mapping.getValue();
+      // placed at the key: in a long methods block the entry's own line is far from it
+      ServiceEntry.Place place = entry.methodPlace(key);
       // operations are free-form, but one a letter or two away from a usual one is a typo
       String usual = ServiceEntry.DEFAULT_OPERATIONS.contains(operation) ? null
           : KeySuggestions.nearestName(operation, ServiceEntry.DEFAULT_OPERATIONS).orElse(null);
       if (usual != null) {
-        findings.add(Finding.warning("unusual-operation", entry.index(), label(entry) + ": methods key '" + key
-            + "' maps to operation '" + operation + "' (did you mean '" + usual + "'?)"));
+        findings.add(Finding.warning("unusual-operation", entry.index(), place, label(entry, place)
+            + ": methods key '" + key + "' maps to operation '" + operation + "' (did you mean '" + usual + "'?)"));
       }
       if (used.contains(key) && !usedWeavable.contains(key)) {
-        findings.add(Finding.warning("unused-method-key", entry.index(), label(entry) + ": methods key '" + key
-            + "' matches only methods Herald never instruments (private, abstract, native or compiler-made),"
-            + " so it emits nothing"));
+        findings.add(Finding.warning("unused-method-key", entry.index(), place, label(entry, place)
+            + ": methods key '" + key + "' matches only methods Herald never instruments"
+            + " (private, abstract, native or compiler-made), so it emits nothing"));
       } else if (!used.contains(key)) {
         String near = KeySuggestions.nearestName(key, names).orElse(null);
-        findings.add(Finding.warning("unused-method-key", entry.index(), label(entry) + ": methods key '" + key
-            + "' matches no method of the classes it covers" + (near == null ? "" : " (did you mean '" + near + "'?)")));
+        findings.add(Finding.warning("unused-method-key", entry.index(), place, label(entry, place)
+            + ": methods key '" + key + "' matches no method of the classes it covers"
+            + (near == null ? "" : " (did you mean '" + near + "'?)")));
       }
     }
   }
@@ -233,7 +237,12 @@ final class ServicePlan {
   }
 
   static String label(ServiceEntry entry) {
+    return label(entry, new ServiceEntry.Place(entry.line(), 0));
+  }
+
+  /** The entry, placed at {@code place}: the line of one of its keys, for a finding about that key. */
+  static String label(ServiceEntry entry, ServiceEntry.Place place) {
     return "services[" + entry.index() + "] " + entry.classPattern()
-        + (entry.line() > 0 ? " (line " + entry.line() + ")" : "");
+        + (place.line() > 0 ? " (line " + place.line() + ")" : "");
   }
 }

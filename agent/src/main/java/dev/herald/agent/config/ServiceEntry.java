@@ -32,6 +32,10 @@ public final class ServiceEntry {
   private final boolean defaults;
   private final boolean enabled;
   private final MethodTable table;
+  private final Map<String, Place> methodPlaces;
+
+  /** Where a {@code methods} key is written: 1-based line and column. */
+  public record Place(int line, int column) {}
 
   /**
    * An entry; {@link ConfigLoader} makes them from the file, tests may make them directly.
@@ -47,6 +51,17 @@ public final class ServiceEntry {
    */
   public ServiceEntry(int index, int line, String classPattern, String entity,
       Map<String, String> methods, boolean defaults, boolean enabled) {
+    this(index, line, classPattern, entity, methods, defaults, enabled, Map.of());
+  }
+
+  /**
+   * As the constructor above, with where each {@code methods} key is written, for messages about
+   * one key (a misspelt method name) that point at the key rather than the entry.
+   *
+   * @param methodPlaces place of each key of {@code methods}; keys without one are placed at the entry
+   */
+  public ServiceEntry(int index, int line, String classPattern, String entity,
+      Map<String, String> methods, boolean defaults, boolean enabled, Map<String, Place> methodPlaces) {
     require(ServiceNames.classProblem(classPattern), "class", classPattern);
     require(ServiceNames.entityProblem(entity), "entity", entity);
     // a loop, not forEach with a lambda: entries are made before the application's main
@@ -63,6 +78,7 @@ public final class ServiceEntry {
     this.defaults = defaults;
     this.enabled = enabled;
     this.table = new MethodTable(this.methods, defaults);
+    this.methodPlaces = Map.copyOf(methodPlaces);
   }
 
   private static void require(String problem, String what, String value) {
@@ -79,6 +95,12 @@ public final class ServiceEntry {
   /** 1-based line of the entry in the config file, for messages; 0 if unknown. */
   public int line() {
     return line;
+  }
+
+  /** Where the {@code methods} key {@code key} is written; the entry's line and column 0 if unknown. */
+  public Place methodPlace(String key) {
+    Place place = methodPlaces.get(key);
+    return place != null ? place : new Place(line, 0);
   }
 
   /** The {@code class} value as written (after {@code ${VAR}} substitution). */
@@ -145,7 +167,7 @@ public final class ServiceEntry {
 
   /** This entry at position {@code index} with {@code enabled}, for changes made while running. */
   public ServiceEntry with(int index, boolean enabled) {
-    return new ServiceEntry(index, line, classPattern, entity, methods, defaults, enabled);
+    return new ServiceEntry(index, line, classPattern, entity, methods, defaults, enabled, methodPlaces);
   }
 
   /** This entry, added while running (over JMX), at position {@code index}: it has no line in the file. */

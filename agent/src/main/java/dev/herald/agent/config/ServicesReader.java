@@ -69,7 +69,8 @@ final class ServicesReader {
       }
     }
     n = map.get("methods");
-    Map<String, String> methods = n == null ? Map.of() : methods(n, where);
+    Map<String, ServiceEntry.Place> places = new LinkedHashMap<>();
+    Map<String, String> methods = n == null ? Map.of() : methods(n, where, places);
     n = map.get("defaults");
     Boolean defaults = n == null ? Boolean.TRUE : values.bool(n, where + ".defaults");
     n = map.get("enabled");
@@ -79,11 +80,11 @@ final class ServicesReader {
       return null;
     }
     int line = YamlMapping.line(node);
-    return new ServiceEntry(index, line, pattern, entity, methods, defaults, enabled);
+    return new ServiceEntry(index, line, pattern, entity, methods, defaults, enabled, places);
   }
 
-  /** The methods map, or null if any of it is wrong. */
-  private Map<String, String> methods(Node node, String where) {
+  /** The methods map, or null if any of it is wrong; where each key is written goes into {@code places}. */
+  private Map<String, String> methods(Node node, String where, Map<String, ServiceEntry.Place> places) {
     String section = where + ".methods";
     if (!Values.isNull(node) && !(node instanceof MappingNode)) {
       problems.at(node, section + ": expected a mapping of method name or glob to operation "
@@ -107,6 +108,11 @@ final class ServicesReader {
         ok = false;
       } else {
         methods.put(method, operation);
+        Node key = tuple.getKeyNode();
+        if (key.getStartMark().isPresent()) {
+          places.put(method, new ServiceEntry.Place(key.getStartMark().get().getLine() + 1,
+              key.getStartMark().get().getColumn() + 1));
+        }
       }
     }
     return ok ? methods : null;

@@ -71,7 +71,7 @@ class CheckCommandTest {
     assertThat(run.output()).as(run.output())
         .contains("services[0] com.acme.OrderServce (line 2) matches no class on the class path"
             + " (did you mean com.acme.OrderService?)")
-        .contains("services[1] com.acme.OrderService (line 4): methods key 'placeOrdr' matches no method"
+        .contains("services[1] com.acme.OrderService (line 6): methods key 'placeOrdr' matches no method"
             + " of the classes it covers (did you mean 'placeOrder'?)")
         .contains("methods key 'rush*' matches no method of the classes it covers\n")
         .contains("methods key 'placeRush' maps to operation 'updaet' (did you mean 'update'?)")
@@ -202,6 +202,28 @@ class CheckCommandTest {
         .contains("{\"severity\":\"warning\",\"code\":\"no-match\",\"entry\":1,\"line\":4,\"column\":0,");
     assertThat(broken.output()).as(broken.output())
         .contains("{\"severity\":\"error\",\"code\":\"config\",\"entry\":-1,\"line\":3,\"column\":13,");
+  }
+
+  @Test
+  void placesAWarningAboutAMethodsKeyAtTheKey() throws Exception {
+    String yaml = """
+        services:
+          - class: com.acme.OrderService
+            entity: order
+            methods:
+              placeOrder: create
+              "rush*": update
+              placeRush: updaet
+        """;
+    CheckRun text = CheckRun.of(folder, yaml, "--classpath", classes.toString());
+    CheckRun json = CheckRun.of(folder, yaml, "--classpath", classes.toString(), "--json");
+
+    assertThat(text.output()).as(text.output())
+        .contains("services[0] com.acme.OrderService (line 6): methods key 'rush*' matches no method")
+        .contains("services[0] com.acme.OrderService (line 7): methods key 'placeRush' maps to operation 'updaet'");
+    assertThat(json.output()).as(json.output())
+        .contains("{\"severity\":\"warning\",\"code\":\"unused-method-key\",\"entry\":0,\"line\":6,\"column\":7,")
+        .contains("{\"severity\":\"warning\",\"code\":\"unusual-operation\",\"entry\":0,\"line\":7,\"column\":7,");
   }
 
   @Test
