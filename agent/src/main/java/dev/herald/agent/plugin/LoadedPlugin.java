@@ -24,6 +24,7 @@ final class LoadedPlugin {
   private volatile Instant runningSince;
   private volatile boolean settingsRefused;
   private volatile String settingsPlace;
+  private volatile Runnable lateRefusal;
 
   LoadedPlugin(String name, HeraldPlugin plugin, PluginJar jar, PluginBus bus) {
     this.name = name;
@@ -74,6 +75,18 @@ final class LoadedPlugin {
 
   void refuseSettings() {
     settingsRefused = true;
+  }
+
+  /**
+   * What to do if its {@code start}, given up on, refuses its settings when it ends: the manager
+   * falls back to the settings in force before, as it does for a refusal in time. Null for nothing.
+   */
+  void onLateRefusal(Runnable action) {
+    lateRefusal = action;
+  }
+
+  Runnable lateRefusal() {
+    return lateRefusal;
   }
 
   /** Where its settings are written in the config file, as {@code herald.yaml:14}; null if not known. */

@@ -57,6 +57,10 @@ final class PluginLifecycle {
       }
     } else if (plugin.move(State.ABANDONED, State.FAILED)) {
       failed(plugin, failure);
+      Runnable fallBack = plugin.lateRefusal();
+      if (plugin.settingsRefused() && fallBack != null) {
+        fallBack.run();
+      }
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -172,7 +173,7 @@ public final class PluginManager implements AutoCloseable {
    * changed (absent and empty are the same), from their jars. A running plugin that refuses its
    * new settings (its {@code start} throws IllegalArgumentException) is started again with its
    * previous ones, which stay in force; those refused settings are not tried again until they
-   * change. A plugin stopped on request stays stopped, and gets the new settings when started.
+   * change. A start given up on that refuses later falls back the same way when it ends. A plugin stopped on request stays stopped, and gets the new settings when started.
    * Never throws.
    *
    * @param next each plugin's settings by plugin name; null for none
@@ -201,7 +202,13 @@ public final class PluginManager implements AutoCloseable {
         boolean wasLive = slot.live();
         installer.reload(slot, candidate(slot.fileName()), "restarted with its new settings from", changes);
         Slot now = slots.get(name);
-        if (wasLive && now != null && now.plugin() != null && now.plugin().settingsRefused()) {
+        if (wasLive && now != null && now.plugin() != null && now.plugin().state() == State.ABANDONED) {
+          if (fallBackIfRefusedLate(now.plugin(), before.get(name), wanted)) {
+            changes.failed.remove(name);
+            Slot fallback = slots.get(name);
+            (fallback != null && fallback.live() ? changes.refused : changes.failed).add(name);
+          }
+        } else if (wasLive && now != null && now.plugin() != null && now.plugin().settingsRefused()) {
           // A refused change leaves the running config in force, as a refused file edit does: the
           // plugin runs on with the settings it had, and a later restart uses those too.
           configs = with(configs, name, before.get(name));
@@ -217,6 +224,53 @@ public final class PluginManager implements AutoCloseable {
       added.removeAll(before.keySet());
       warnAboutUnusedConfigs(added);
       return changes.build();
+    } finally {
+      operations.unlock();
+    }
+  }
+
+  /**
+   * Arranges that {@code plugin}, whose {@code start} with new settings was given up on, falls back
+   * to {@code previous} if that start ends by refusing them, as a refusal in time does, unless the
+   * plugin or its settings changed meanwhile. The fall-back runs on the plugin's start thread when
+   * that ends, or here if it has ended already.
+   *
+   * @return true if it had ended already, refusing, and the fall-back ran here
+   */
+  private boolean fallBackIfRefusedLate(LoadedPlugin plugin, Map<String, Object> previous,
+      Map<String, Object> wanted) {
+    // both this thread and the start's may see it end: the first to take it falls back
+    AtomicBoolean taken = new AtomicBoolean();
+    // An anonymous class, not a lambda (see the constructor)
+    plugin.onLateRefusal(new Runnable() {
+      @Override
+      public void run() {
+        if (taken.compareAndSet(false, true)) {
+          fallBack(plugin, previous, wanted);
+        }
+      }
+    });
+    if (plugin.state() == State.FAILED && plugin.settingsRefused() && taken.compareAndSet(false, true)) {
+      fallBack(plugin, previous, wanted);
+      return true;
+    }
+    return false;
+  }
+
+  private void fallBack(LoadedPlugin plugin, Map<String, Object> previous, Map<String, Object> wanted) {
+    operations.lock();
+    try {
+      String name = plugin.name();
+      Slot slot = slots.get(name);
+      if (slots.closed() || slot == null || slot.plugin() != plugin || slot.held()
+          || !settings(configs, name).equals(wanted)) {
+        return; // replaced, stopped or given other settings since: nothing to fall back from
+      }
+      configs = with(configs, name, previous);
+      refused.put(name, wanted);
+      installer.reload(slot, candidate(slot.fileName()),
+          "refused its new settings after its start timeout; restarted with its previous ones from",
+          new PluginChanges.Collector());
     } finally {
       operations.unlock();
     }

@@ -78,6 +78,40 @@ class PluginControlTest extends PluginTestSupport {
   }
 
   @Test
+  @Timeout(30)
+  void fallsBackToThePreviousSettingsWhenAStartGivenUpOnRefusesTheNewOnesLate() throws Exception {
+    plugin("a.jar", "a");
+    PluginManager manager = manager(Map.of("a", Map.of("journal", journal, "subscribe", "order.*.*")),
+        Duration.ofMillis(300));
+    manager.startAll();
+    CountDownLatch release = new CountDownLatch(1);
+    Map<String, Map<String, Object>> refusedLate = Map.of("a", Map.of("journal", journal,
+        "subscribe", "order.*.*", "block", release, "bad-setting", "colour"));
+
+    PluginChanges changes = manager.reconfigure(refusedLate);
+    assertThat(changes.failed()).as("given up on").containsExactly("a");
+    release.countDown();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!manager.started().contains("a") && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    assertThat(manager.started()).containsExactly("a");
+    assertThat(logs.at(Level.ERROR)).contains("plugin 'a' (plugins/a.jar) failed to start: a: unknown"
+        + " setting 'colour' (the settings under plugins.config.a)");
+    assertThat(logs.at(Level.INFO)).contains("plugin 'a' refused its new settings after its start timeout;"
+        + " restarted with its previous ones from plugins/a.jar (1 subscription)");
+    assertThat(journal).containsExactly("start:a", "stop:a", "start:a", "start:a");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> seen = (Map<String, Object>) bus.published("plugin.after.start").get(2).args().get(3);
+    assertThat(seen).doesNotContainKey("bad-setting");
+    journal.clear();
+    assertThat(manager.reconfigure(Map.of("a", refusedLate.get("a"), "b", Map.of())).isEmpty())
+        .as("an edit elsewhere does not try the refused settings again").isTrue();
+    assertThat(journal).isEmpty();
+  }
+
+  @Test
   void stopsAndStartsAPluginOnRequest() throws Exception {
     plugin("a.jar", "a");
     plugin("b.jar", "b");
