@@ -48,15 +48,27 @@ final class Backoff {
     return Math.min(firstNap << Math.min(naps, MAX_NAP_STEP), MAX_PARK_NANOS);
   }
 
-  /** Waits a little; {@code step} is how many times the caller has waited in a row, from 0. */
-  static void pause(int step) {
+  /**
+   * Waits a little; {@code step} is how many times the caller has waited in a row, from 0.
+   *
+   * <p>Before it parks it clears the thread's interrupt, since parkNanos returns at once for an
+   * interrupted thread, which would turn an interrupted flush or blocked publish into a spin for
+   * its whole timeout. The caller gives the interrupt back when its wait ends (setting it at each
+   * pause would not do: an interrupt also lets the next park through).
+   *
+   * @return true if it cleared an interrupt
+   */
+  static boolean pause(int step) {
     if (step < SPINS) {
       Thread.onSpinWait();
+      return false;
     } else if (step < YIELDS) {
       Thread.yield();
-    } else {
-      LockSupport.parkNanos(parkNanos(step));
+      return false;
     }
+    boolean interrupted = Thread.interrupted();
+    LockSupport.parkNanos(parkNanos(step));
+    return interrupted;
   }
 
   /** How long {@link #pause} is meant to take at {@code step}: 0 while it spins or yields. */

@@ -160,6 +160,10 @@ final class BusSubscription implements Subscription {
       state.countFailed();
       failures.record(failureMessage, t);
       return false;
+    } finally {
+      // A listener that restored an interrupt it caught leaves it set: the next listener on this
+      // thread, another plugin's, would find its FileChannel closed or its wait cut short.
+      Thread.interrupted();
     }
   }
 

@@ -197,7 +197,7 @@ public final class DefaultEventBus implements EventBus {
     if (onDeliveryThread()) {
       return false;
     }
-    return drain.await(timeout.toNanos());
+    return drain.await(Drain.nanos(timeout));
   }
 
   /**

@@ -66,7 +66,7 @@ final class DeliveryThread extends Thread {
       }
       if (naps == 0) {
         idleSince = System.nanoTime();
-        Thread.interrupted(); // a listener's leftover interrupt would turn parking into spinning
+        Thread.interrupted(); // an interrupt from outside would turn parking into spinning
       } else if (System.nanoTime() - idleSince >= pool.deepSleepAfterNanos()) {
         deepSleep();
         naps = 0;

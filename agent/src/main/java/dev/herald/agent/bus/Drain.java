@@ -27,6 +27,12 @@ final class Drain {
     this.log = log;
   }
 
+  /** {@code timeout} in nanoseconds, at most Long.MAX_VALUE (about 292 years): "forever" must not overflow. */
+  static long nanos(Duration timeout) {
+    return timeout.isNegative() ? 0
+        : timeout.compareTo(Duration.ofNanos(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : timeout.toNanos();
+  }
+
   /** True once every event queued before the call is handled; false after {@code timeoutNanos}. */
   boolean await(long timeoutNanos) {
     long deadline = System.nanoTime() + Math.max(0, timeoutNanos);
@@ -36,21 +42,28 @@ final class Drain {
       marks[i] = subscriptions[i].flushMark();
     }
     int step = 0;
-    for (int i = 0; i < subscriptions.length; ) {
-      if (subscriptions[i].reached(marks[i])) {
-        i++;
-        continue;
+    boolean interrupted = false; // an interrupt the pauses cleared, given back when the wait ends
+    try {
+      for (int i = 0; i < subscriptions.length; ) {
+        if (subscriptions[i].reached(marks[i])) {
+          i++;
+          continue;
+        }
+        if (pool.stopped() || System.nanoTime() - deadline >= 0) {
+          return false;
+        }
+        pool.wakeIfSleeping();
+        if (pool.hasUnclaimedWork()) {
+          pool.wakeNappers();
+        }
+        interrupted |= Backoff.pause(step++);
       }
-      if (pool.stopped() || System.nanoTime() - deadline >= 0) {
-        return false;
+      return true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
-      pool.wakeIfSleeping();
-      if (pool.hasUnclaimedWork()) {
-        pool.wakeNappers();
-      }
-      Backoff.pause(step++);
     }
-    return true;
   }
 
   synchronized boolean shutdown(Duration timeout) {
@@ -58,7 +71,7 @@ final class Drain {
       return shutdownResult;
     }
     shutdown = true;
-    boolean drained = !(Thread.currentThread() instanceof DeliveryThread) && await(timeout.toNanos());
+    boolean drained = !(Thread.currentThread() instanceof DeliveryThread) && await(nanos(timeout));
     // joining briefly lets threads leave their batch before the report counts what is left
     pool.stop(100_000_000L);
     long left = 0;

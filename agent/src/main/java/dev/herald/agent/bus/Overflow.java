@@ -18,15 +18,16 @@ final class Overflow {
 
   /** How a blocked publisher waits between tries: {@link Backoff#pause}; tests stall it instead. */
   interface Waiting {
-    void pause(int step);
+    /** As {@link Backoff#pause}: true if it cleared the thread's interrupt, for the caller to restore. */
+    boolean pause(int step);
   }
 
   // an anonymous class, not a method reference: a bus is made in premain, where each lambda costs
   // a class spun at run time
   static final Waiting BACKOFF = new Waiting() {
     @Override
-    public void pause(int step) {
-      Backoff.pause(step);
+    public boolean pause(int step) {
+      return Backoff.pause(step);
     }
   };
 
@@ -90,31 +91,38 @@ final class Overflow {
     // block-timeout of it is not counted per full queue, so a publish that waits on one full queue
     // waits at most twice block-timeout in all.
     long forgiven = 0;
-    for (int step = 0; ; step++) {
-      pool.wakeIfSleeping();
-      if (!subscription.claimed()) {
-        pool.wakeNapper(); // a full queue nobody is delivering: no need to wait out a nap
+    boolean interrupted = false; // an interrupt the pauses cleared, given back when the wait ends
+    try {
+      for (int step = 0; ; step++) {
+        pool.wakeIfSleeping();
+        if (!subscription.claimed()) {
+          pool.wakeNapper(); // a full queue nobody is delivering: no need to wait out a nap
+        }
+        interrupted |= waiting.pause(step);
+        long now = System.nanoTime();
+        long stalled = now - last - Backoff.pauseNanos(step) - STALL_SLACK_NANOS;
+        last = now;
+        if (stalled > 0 && forgiven < blockTimeoutNanos) {
+          long more = Math.min(stalled, blockTimeoutNanos - forgiven);
+          forgiven += more;
+          deadline += more;
+          deadline = deadline == 0 ? 1 : deadline;
+        }
+        if (subscription.queue.offer(event)) {
+          return deadline;
+        }
+        if (subscription.isClosed()) {
+          subscription.countDrop(); // as the close would have discarded it
+          return deadline;
+        }
+        if (now - deadline >= 0) {
+          drop();
+          return deadline;
+        }
       }
-      waiting.pause(step);
-      long now = System.nanoTime();
-      long stalled = now - last - Backoff.pauseNanos(step) - STALL_SLACK_NANOS;
-      last = now;
-      if (stalled > 0 && forgiven < blockTimeoutNanos) {
-        long more = Math.min(stalled, blockTimeoutNanos - forgiven);
-        forgiven += more;
-        deadline += more;
-        deadline = deadline == 0 ? 1 : deadline;
-      }
-      if (subscription.queue.offer(event)) {
-        return deadline;
-      }
-      if (subscription.isClosed()) {
-        subscription.countDrop(); // as the close would have discarded it
-        return deadline;
-      }
-      if (now - deadline >= 0) {
-        drop();
-        return deadline;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -25,11 +25,25 @@ public final class RateLimitedLog {
 
   /**
    * Records one occurrence: the first is logged as a WARN with {@code error}'s stack trace; later
-   * ones are summed into a line per interval.
+   * ones are summed into a line per interval. Never throws, whatever {@code error} does.
    *
    * @param what a description of the problem without counts, e.g. "listener audit-log:Audit failed"
    */
   public void record(String what, Throwable error) {
+    try {
+      write(what, error);
+    } catch (Throwable unprintable) {
+      // a throwable whose getMessage or toString throws (or an OutOfMemoryError while printing it):
+      // the caller, a delivery thread or a service call, must go on; say what can be said safely
+      try {
+        logger.warn("{} ({} that could not be printed)", what, error.getClass().getName());
+      } catch (Throwable ignored) {
+        // nothing more can be done here
+      }
+    }
+  }
+
+  private void write(String what, Throwable error) {
     long n = count.incrementAndGet();
     long now = System.nanoTime();
     if (n == 1) {

@@ -144,6 +144,57 @@ class BusDeliveryTest {
     }
   }
 
+  /** A throwable whose message cannot be read: its getMessage throws another of its kind. */
+  private static final class Unprintable extends RuntimeException {
+    @Override
+    public String getMessage() {
+      throw new Unprintable();
+    }
+  }
+
+  @Test
+  void keepsDeliveringAndCountingWhenAListenersExceptionCannotBePrinted() {
+    bus.shutdown(WAIT);
+    bus = new DefaultEventBus(options(1024, OverflowPolicy.BLOCK, Duration.ofMillis(50), 1));
+    try (LogCapture log = new LogCapture()) {
+      Subscription bad = bus.subscribe("order.*.*", "test:Unprintable", e -> {
+        throw new Unprintable();
+      });
+      List<Integer> good = new CopyOnWriteArrayList<>();
+      bus.on("order.*.*", e -> good.add(number(e)));
+      for (int i = 0; i < 100; i++) {
+        bus.publish(order(i));
+      }
+
+      assertThat(bus.flush(WAIT)).as("the only delivery thread lives on").isTrue();
+      assertThat(good).hasSize(100);
+      assertThat(bad.statistics().failed()).isEqualTo(100);
+      assertThat(bus.statistics().failed()).as("the bus's total counts each failure too").isEqualTo(100);
+      assertThat(log.lines(Level.WARN, "'test:Unprintable'")).singleElement().asString()
+          .contains(Unprintable.class.getName() + " that could not be printed");
+    }
+  }
+
+  @Test
+  void aListenersLeftoverInterruptDoesNotReachTheNextListener() throws Exception {
+    bus.shutdown(WAIT);
+    bus = new DefaultEventBus(options(1024, OverflowPolicy.BLOCK, Duration.ofMillis(50), 1));
+    // the usual catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+    bus.on("order.*.*", e -> Thread.currentThread().interrupt());
+    List<Integer> interrupted = new CopyOnWriteArrayList<>();
+    bus.on("order.*.*", e -> {
+      if (Thread.currentThread().isInterrupted()) {
+        interrupted.add(number(e));
+      }
+    });
+    for (int i = 0; i < 200; i++) {
+      bus.publish(order(i));
+    }
+
+    assertThat(bus.flush(WAIT)).isTrue();
+    assertThat(interrupted).as("events the second listener got on an interrupted thread").isEmpty();
+  }
+
   private static int recurse(int depth) {
     return recurse(depth + 1) + 1;
   }

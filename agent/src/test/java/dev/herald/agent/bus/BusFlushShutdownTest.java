@@ -10,7 +10,10 @@ import ch.qos.logback.classic.Level;
 import dev.herald.agent.bus.BusTestSupport.LogCapture;
 import dev.herald.api.Subscription;
 import dev.herald.api.SubscriptionStatistics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +42,40 @@ class BusFlushShutdownTest {
     }
     assertThat(bus.flush(WAIT)).isTrue();
     assertThat(handled.get()).isEqualTo(10_000);
+  }
+
+  @Test
+  void anInterruptedFlushWaitsParkedAndKeepsTheInterrupt() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    bus.on("order.*.*", e -> {
+      inside.countDown();
+      release.await();
+    });
+    bus.publish(order(0));
+    inside.await();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuBefore = threads.getCurrentThreadCpuTime();
+
+    Thread.currentThread().interrupt();
+    boolean flushed = bus.flush(Duration.ofMillis(500));
+    boolean keptInterrupt = Thread.interrupted();
+    long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
+
+    assertThat(flushed).isFalse();
+    assertThat(keptInterrupt).isTrue();
+    // parked, it takes a few ms of CPU; spinning because parkNanos returns at once when
+    // interrupted, it took the whole 500 ms
+    assertThat(cpuMillis).as("CPU ms the interrupted flush took").isLessThan(250);
+  }
+
+  @Test
+  void flushAndShutdownTakeATimeoutOfForever() {
+    bus.on("order.*.*", e -> { });
+    bus.publish(order(0));
+
+    assertThat(bus.flush(ChronoUnit.FOREVER.getDuration())).isTrue();
+    assertThat(bus.flush(Duration.ofSeconds(Long.MIN_VALUE))).as("a negative timeout is none").isTrue();
+    assertThat(bus.shutdown(ChronoUnit.FOREVER.getDuration())).isTrue();
   }
 
   @Test

@@ -13,6 +13,8 @@ import dev.herald.api.Event;
 import dev.herald.api.Phase;
 import dev.herald.api.Subscription;
 import dev.herald.api.SubscriptionStatistics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +117,29 @@ class BusOverflowTest {
   }
 
   @Test
+  void anInterruptedPublisherWaitsParkedForRoomAndKeepsTheInterrupt() throws Exception {
+    Duration timeout = Duration.ofMillis(400);
+    Subscription subscription = holdingSubscription(OverflowPolicy.BLOCK, timeout);
+    bus.publish(order(0));
+    await(held, "the listener to hold event 0");
+    for (int i = 1; i <= CAPACITY; i++) {
+      bus.publish(order(i));
+    }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuBefore = threads.getCurrentThreadCpuTime();
+
+    Thread.currentThread().interrupt();
+    bus.publish(order(5));
+    boolean keptInterrupt = Thread.interrupted();
+    long cpuMillis = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1_000_000;
+
+    assertThat(subscription.statistics().dropped()).isEqualTo(1);
+    assertThat(keptInterrupt).isTrue();
+    // parked, a few ms of CPU; spinning (parkNanos returns at once when interrupted), all 400 ms
+    assertThat(cpuMillis).as("CPU ms the interrupted publisher took").isLessThan(200);
+  }
+
+  @Test
   void blockDoesNotCountAStallOfThePublisherAgainstTheTimeout() throws Exception {
     Duration timeout = Duration.ofMillis(100);
     Subscription subscription = holdingSubscription(OverflowPolicy.BLOCK, timeout);
@@ -129,9 +154,9 @@ class BusOverflowTest {
     ((BusSubscription) subscription).overflow.waiting = step -> {
       if (step == 0) {
         sleepQuietly(150);
-      } else {
-        Backoff.pause(step);
+        return false;
       }
+      return Backoff.pause(step);
     };
     Thread releaser = new Thread(() -> {
       sleepQuietly(170);
