@@ -49,8 +49,10 @@ final class AuditFile implements Closeable {
     if (closed) {
       throw new IOException("audit file is closed");
     }
-    if (channel == null) {
-      open(); // a rotation that failed half-way left no channel: try again
+    if (channel == null || !channel.isOpen()) {
+      // a rotation that failed half-way left no channel, or an interrupt of a thread using it
+      // closed it (a FileChannel is interruptible): open it again rather than fail every append
+      open();
     }
     if (size > 0 && size + line.length > maxSize) {
       rotate();

@@ -40,4 +40,22 @@ class AuditFileTest {
     assertThatCode(file::close).as("closing afterwards").doesNotThrowAnyException();
     assertThat(Files.readString(path)).isEqualTo("{\"a\":1}\n");
   }
+
+  @Test
+  void appendsAgainAfterAnInterruptClosedItsChannel() throws Exception {
+    Path path = dir.resolve("audit.jsonl");
+    AuditFile file = new AuditFile(path, 1 << 20, 2, Fsync.NONE);
+    Thread.currentThread().interrupt();
+    try {
+      assertThatCode(() -> file.append("{\"a\":1}\n".getBytes(StandardCharsets.UTF_8)))
+          .isInstanceOf(ClosedByInterruptException.class);
+    } finally {
+      Thread.interrupted();
+    }
+
+    file.append("{\"a\":2}\n".getBytes(StandardCharsets.UTF_8));
+    file.close();
+
+    assertThat(Files.readString(path)).isEqualTo("{\"a\":2}\n");
+  }
 }
