@@ -22,8 +22,9 @@ import java.util.Set;
  *
  * <p>An event belongs to entity {@code order} with id {@code 42} if its entity is {@code order}
  * and an argument or its result is {@code 42} or an object whose {@code id} is {@code 42} (compared
- * as text); the other events of the same call (same non-zero {@code invocationId}) belong too, so a
- * {@code create}'s before event, which has no id yet, is part of the history. Rotated files ({@code
+ * as text); the other events of the same call (same non-zero {@code invocationId} in the same
+ * {@code run}: ids start again in every run of the application) belong too, so a {@code
+ * create}'s before event, which has no id yet, is part of the history. Rotated files ({@code
  * audit.jsonl.N} ... {@code .1}) are read before the current one. {@code history.jq} beside this
  * class selects the same lines with {@code jq}.
  *
@@ -69,15 +70,18 @@ public final class AuditHistory {
         }
       }
     }
-    Set<Long> calls = new HashSet<>();
+    Set<String> calls = new HashSet<>();
     for (JsonNode event : ofEntity) {
       if (mentions(event, id) && event.path("invocationId").asLong() != 0) {
-        calls.add(event.path("invocationId").asLong());
+        calls.add(call(event));
       }
     }
-    return ofEntity.stream()
-        .filter(event -> calls.contains(event.path("invocationId").asLong()) || mentions(event, id))
-        .toList();
+    return ofEntity.stream().filter(event -> calls.contains(call(event)) || mentions(event, id)).toList();
+  }
+
+  /** The call an event belongs to: its run and invocation id (lines written before runs were recorded have no run). */
+  private static String call(JsonNode event) {
+    return event.path("run").asText("") + "#" + event.path("invocationId").asLong();
   }
 
   static void print(List<JsonNode> events, boolean json, PrintStream out) {

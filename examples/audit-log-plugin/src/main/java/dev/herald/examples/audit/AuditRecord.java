@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
+import java.util.UUID;
 
 /**
  * One event as the JSON object of one audit line. Keys, always present, in this order: {@code
- * name, entity, phase, operation, timestamp} (ISO-8601 instant), {@code invocationId, duration}
- * (ISO-8601, e.g. {@code PT0.0031S}), {@code actor, userId, traceId} (null if unset), {@code
+ * name, entity, phase, operation, timestamp} (ISO-8601 instant), {@code invocationId, run,
+ * duration} (ISO-8601, e.g. {@code PT0.0031S}), {@code actor, userId, traceId} (null if unset), {@code
  * class, method, args} (array), {@code result} (null unless after), {@code error} (null unless
  * failed: {@code {class, message}} and, with {@code stack-traces}, {@code stackTrace}).
  *
@@ -17,6 +18,12 @@ import dev.herald.api.Event;
 final class AuditRecord {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /**
+   * This JVM's run, {@code <pid>@<start instant>}: invocation ids start again in every run, so a
+   * file that several runs appended to tells the calls apart by run and id together.
+   */
+  static final String RUN = run();
 
   private final SafeJson json;
   private final boolean stackTraces;
@@ -34,6 +41,7 @@ final class AuditRecord {
     line.put("operation", event.operation());
     line.put("timestamp", event.timestamp().toString());
     line.put("invocationId", event.invocationId());
+    line.put("run", RUN);
     line.put("duration", event.duration().toString());
     line.put("actor", event.actor());
     line.put("userId", event.userId());
@@ -47,6 +55,13 @@ final class AuditRecord {
     line.set("result", json.toJson(event.result()));
     line.set("error", event.error() == null ? NODES.nullNode() : error(event.error(), json, stackTraces));
     return line;
+  }
+
+  private static String run() {
+    ProcessHandle self = ProcessHandle.current();
+    // the start instant is missing where the OS does not tell it: a random id is as unique
+    return self.pid() + "@" + self.info().startInstant().map(Object::toString)
+        .orElseGet(() -> UUID.randomUUID().toString());
   }
 
   /** {@code {class, message[, stackTrace]}}; never reads the cause chain, which may be a cycle. */

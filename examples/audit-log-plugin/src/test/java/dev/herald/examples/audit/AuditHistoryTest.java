@@ -79,6 +79,53 @@ class AuditHistoryTest {
   }
 
   @Test
+  void writesWhichRunOfTheApplicationEachLineCameFrom() throws IOException {
+    List<JsonNode> history = AuditHistory.history(file, "order", "42");
+
+    assertThat(history).extracting(e -> e.path("run").asText()).containsOnly(AuditRecord.RUN);
+    assertThat(AuditRecord.RUN).startsWith(ProcessHandle.current().pid() + "@");
+  }
+
+  /** Two runs of the application appended to one file; invocation ids started at 1 in each. */
+  private Path twoRuns() throws IOException {
+    Path appended = dir.resolve("appended.jsonl");
+    String line = "{\"name\":\"order.%s.create\",\"entity\":\"order\",\"phase\":\"%s\",\"invocationId\":1,"
+        + "\"run\":\"%s\",\"args\":[\"%s\"],\"result\":%s}\n";
+    Files.writeString(appended, String.format(line, "before", "before", "7@a", "book", "null")
+        + String.format(line, "after", "after", "7@a", "book", "{\"id\":1}")
+        + String.format(line, "before", "before", "8@b", "pen", "null")
+        + String.format(line, "after", "after", "8@b", "pen", "{\"id\":2}"));
+    return appended;
+  }
+
+  @Test
+  void keepsTheCallsOfDifferentRunsApartThoughTheirIdsAreEqual() throws Exception {
+    Path appended = twoRuns();
+
+    assertThat(AuditHistory.history(appended, "order", "1")).extracting(e -> e.path("args").get(0).asText())
+        .containsExactly("book", "book");
+    assertThat(AuditHistory.history(appended, "order", "2")).extracting(e -> e.path("args").get(0).asText())
+        .containsExactly("pen", "pen");
+    if (jqAvailable()) {
+      assertThat(jq("1", appended)).as("the jq recipe").hasSize(2).allMatch(l -> l.contains("\"book\""));
+    }
+  }
+
+  private static List<String> jq(String id, Path... files) throws Exception {
+    Path recipe = Path.of("src/main/resources/dev/herald/examples/audit/history.jq");
+    List<String> command = new ArrayList<>(List.of("jq", "-c", "-s", "--arg", "entity", "order", "--arg", "id", id,
+        "-f", recipe.toString()));
+    for (Path f : files) {
+      command.add(f.toString());
+    }
+    Process jq = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(jq.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(jq.waitFor(30, TimeUnit.SECONDS)).as("jq finished").isTrue();
+    assertThat(jq.exitValue()).as("jq exit status; output: %s", output).isZero();
+    return output.lines().toList();
+  }
+
+  @Test
   void jqRecipeSelectsTheSameEvents() throws Exception {
     assumeTrue(jqAvailable(), "jq is not installed");
     Path recipe = Path.of("src/main/resources/dev/herald/examples/audit/history.jq");

@@ -84,6 +84,7 @@ class AuditLogPluginTest {
 
     assertThat(line).isEqualTo("{\"name\":\"order.after.create\",\"entity\":\"order\",\"phase\":\"after\","
         + "\"operation\":\"create\",\"timestamp\":\"2026-01-15T12:00:00.123Z\",\"invocationId\":42,"
+        + "\"run\":\"" + AuditRecord.RUN + "\","
         + "\"duration\":\"PT0.0031S\",\"actor\":\"alice\",\"userId\":\"u-1\",\"traceId\":\"trace-1\","
         + "\"class\":\"com.acme.orders.OrderService\",\"method\":\"placeOrder\",\"args\":[\"alice@example.com\",3],"
         + "\"result\":{\"id\":7,\"total\":30.00},\"error\":null}");
