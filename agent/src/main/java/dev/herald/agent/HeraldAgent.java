@@ -12,6 +12,7 @@ import dev.herald.agent.config.ConfigLoader;
 import dev.herald.agent.config.HeraldConfig;
 import dev.herald.agent.config.OnConfigError;
 import dev.herald.agent.config.ServiceEntry;
+import dev.herald.agent.instrument.ServiceIndex;
 import dev.herald.agent.instrument.WarmUp;
 import dev.herald.agent.instrument.Weaving;
 import dev.herald.agent.jmx.DeliveryTimes;
@@ -92,6 +93,12 @@ public final class HeraldAgent {
         warmUp.cancel();
       }
       AgentLog.configure(config.log().level(), config.log().file());
+      for (ServiceEntry entry : config.services()) {
+        // told at once: unlike a class that may load late, these can never send events
+        if (ServiceIndex.namesOnlyPlatform(entry.classPattern())) {
+          log.warn(UnmatchedServices.platformMessage(config.file(), entry));
+        }
+      }
       DefaultEventBus bus = new DefaultEventBus(busOptions(config.bus()));
       DeliveryTimes times = new DeliveryTimes();
       ServiceCounters calls = new ServiceCounters(config.services().size());

@@ -1,6 +1,7 @@
 package dev.herald.agent;
 
 import dev.herald.agent.config.ServiceEntry;
+import dev.herald.agent.instrument.ServiceIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -71,7 +72,8 @@ final class UnmatchedServices {
       @Override
       public void run() {
         for (ServiceEntry entry : left) {
-          if (!entry.isGlob() && findable(entry.classPattern(), loaders)) {
+          if (!entry.isGlob() && !ServiceIndex.namesOnlyPlatform(entry.classPattern())
+              && findable(entry.classPattern(), loaders)) {
             found.add(entry.classPattern());
           }
         }
@@ -87,8 +89,16 @@ final class UnmatchedServices {
       Thread.currentThread().interrupt();
     }
     for (ServiceEntry entry : left) {
-      log.warn(found.contains(entry.classPattern()) ? notUsedMessage(file, entry) : message(file, entry));
+      log.warn(ServiceIndex.namesOnlyPlatform(entry.classPattern()) ? platformMessage(file, entry)
+          : found.contains(entry.classPattern()) ? notUsedMessage(file, entry) : message(file, entry));
     }
+  }
+
+  /** For an entry naming only JDK (or Herald) classes, which are never instrumented whether loaded or not. */
+  static String platformMessage(Path file, ServiceEntry entry) {
+    return where(file, entry) + ": '" + entry.classPattern() + "' names " + (entry.isGlob() ? "only classes" : "a class")
+        + " of the JDK (or of Herald), which Herald never instruments, so it sends no events; configure the"
+        + " application's own class that makes the call instead";
   }
 
   static String message(Path file, ServiceEntry entry) {
@@ -118,6 +128,9 @@ final class UnmatchedServices {
 
   /** For an entry just added while running: no loaded class matches it, yet. */
   static String notLoadedYet(Path file, ServiceEntry entry) {
+    if (ServiceIndex.namesOnlyPlatform(entry.classPattern())) {
+      return platformMessage(file, entry);
+    }
     return tell(file, entry, "no loaded class " + (entry.isGlob() ? "matches" : "is named") + " '"
         + entry.classPattern() + "' yet (the entry applies when one loads)");
   }

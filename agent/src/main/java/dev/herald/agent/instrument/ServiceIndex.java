@@ -85,16 +85,24 @@ public final class ServiceIndex {
     return className.contains("$$");
   }
 
+  // the JDK's own javax packages (JDK 17 to 25); the others (javax.persistence, javax.servlet,
+  // javax.inject ...) are libraries on the class path, instrumented like any other
+  private static final String[] JDK_JAVAX = {"javax.accessibility.", "javax.annotation.processing.",
+      "javax.crypto.", "javax.imageio.", "javax.lang.model.", "javax.management.", "javax.naming.",
+      "javax.net.", "javax.print.", "javax.rmi.ssl.", "javax.script.", "javax.security.auth.",
+      "javax.security.cert.", "javax.security.sasl.", "javax.smartcardio.", "javax.sound.", "javax.sql.",
+      "javax.swing.", "javax.tools.", "javax.transaction.xa.", "javax.xml."};
+
   /**
    * JDK classes, and Herald's: never configured, never walked. Dynamic proxies are not ({@code
    * jdk.proxyN.$ProxyN}, {@code com.sun.proxy.$ProxyN}): a proxy of a configured interface is
-   * covered. The JDK's packages outside {@code java.}, {@code javax.}, {@code jdk.}, {@code sun.}
-   * and {@code com.sun.} are listed, since a supertype there was otherwise looked for in every jar
-   * (a class extending SAX's {@code DefaultHandler}).
+   * covered. The JDK's packages outside {@code java.}, {@code jdk.}, {@code sun.} and {@code
+   * com.sun.} are listed, {@code javax.} ones too, since a supertype there was otherwise looked for
+   * in every jar (a class extending SAX's {@code DefaultHandler}).
    */
   public static boolean isPlatform(String className) {
     return className.startsWith("java.")
-        || className.startsWith("javax.")
+        || className.startsWith("javax.") && isJdkJavax(className)
         || className.startsWith("jdk.") && !className.startsWith("jdk.proxy") // JDK 16+ proxies
         || className.startsWith("sun.")
         || className.startsWith("com.sun.") && !className.startsWith("com.sun.proxy.")
@@ -105,6 +113,34 @@ public final class ServiceIndex {
         || className.startsWith("netscape.javascript.")
         || className.startsWith("dev.herald.api.")
         || className.startsWith("dev.herald.agent.");
+  }
+
+  private static boolean isJdkJavax(String className) {
+    for (String prefix : JDK_JAVAX) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if the {@code class} of a services entry can name only {@link #isPlatform platform}
+   * classes, which are never instrumented: an exact name of one, or a glob whose text before its
+   * first wildcard lies within their packages ({@code java.util.*}).
+   */
+  public static boolean namesOnlyPlatform(String classPattern) {
+    int wildcard = -1;
+    for (int i = 0; i < classPattern.length() && wildcard < 0; i++) {
+      char c = classPattern.charAt(i);
+      wildcard = c == '*' || c == '?' ? i : -1;
+    }
+    if (wildcard < 0) {
+      return isPlatform(classPattern);
+    }
+    String prefix = classPattern.substring(0, wildcard);
+    // a glob that could reach the JDK's proxies (jdk.*) names a class Herald does instrument
+    return isPlatform(prefix + "X") && !"jdk.proxy".startsWith(prefix) && !"com.sun.proxy.".startsWith(prefix);
   }
 
   /** A configured type found for a class: the type, its name, and the entry naming it. */

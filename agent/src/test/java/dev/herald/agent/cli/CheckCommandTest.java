@@ -205,6 +205,20 @@ class CheckCommandTest {
   }
 
   @Test
+  void saysThatAnEntryNamingAJdkClassIsNeverInstrumented() throws Exception {
+    CheckRun run = CheckRun.of(folder, """
+        services:
+          - class: java.util.ArrayList
+            entity: list
+        """, "--classpath", classes.toString());
+
+    assertThat(run.output()).as(run.output())
+        .contains("WARN  services[0] java.util.ArrayList (line 2) names a class of the JDK (or of Herald), which"
+            + " Herald never instruments")
+        .doesNotContain("matches no class on the class path");
+  }
+
+  @Test
   void placesAWarningAboutAMethodsKeyAtTheKey() throws Exception {
     String yaml = """
         services:

@@ -47,6 +47,10 @@ class ConfigIT {
             entity: misspelt
           - class: dev.herald.it.shapes.LedgerService
             entity: unused
+          - class: javax.shapes.VendorService
+            entity: vendor
+          - class: java.util.ArrayList
+            entity: list
         """ + Workspace.RECORDER);
     Jvm.Result result = Jvm.java().agent(config).jar(Artifacts.shapesApp(), "config")
         .env("HERALD_IT_ORDER_ENTITY", "purchase").workDir(dir).run(Timeouts.RUN);
@@ -56,7 +60,8 @@ class ConfigIT {
     assertThat(result.heraldLines("ERROR")).as(result.describe()).isEmpty();
     assertThat(recording.events()).as("recorded in conf/events.jsonl; %s", result.describe()).isNotEmpty();
     assertThat(recording.events()).extracting(RecordedEvent::entity).containsOnly(
-        "first-tag", "legacyUser", "address", "note", "label", "profile", "role", "bill", "purchase", "account");
+        "first-tag", "legacyUser", "address", "note", "label", "profile", "role", "bill", "purchase", "account",
+        "vendor");
     assertThat(recording.matching("*.after.*"))
         .extracting(RecordedEvent::name, RecordedEvent::className, RecordedEvent::methodName)
         .containsExactlyInAnyOrder(
@@ -71,7 +76,8 @@ class ConfigIT {
             tuple("purchase.after.create", "dev.herald.it.shapes.OrderService", "placeOrder"),
             tuple("purchase.after.delete", "dev.herald.it.shapes.OrderService", "cancel"),
             tuple("purchase.after.create", "dev.herald.it.shapes.OrderService", "create"),
-            tuple("account.after.create", "dev.herald.it.shapes.AccountService", "create"));
+            tuple("account.after.create", "dev.herald.it.shapes.AccountService", "create"),
+            tuple("vendor.after.create", "javax.shapes.VendorService", "create"));
     assertThat(Calls.about(recording, "i-2")).as("defaults: false drops update").isEmpty();
     assertThat(Calls.about(recording, "ar-1")).as("enabled: false").isEmpty();
     assertThat(result.heraldLines("WARN")).as("at exit, the entry no class matched; %s", result.describe())
@@ -82,6 +88,9 @@ class ConfigIT {
         .filteredOn(warn -> warn.contains("LedgerService")).singleElement().asString()
         .contains(config.getFileName() + ":22: services[7]: class 'dev.herald.it.shapes.LedgerService' exists"
             + " but was not loaded in this run").doesNotContain("check the name");
+    assertThat(result.heraldLines("WARN")).as("a JDK class, at start and at exit")
+        .filteredOn(warn -> warn.contains("ArrayList")).hasSize(2).allSatisfy(warn -> assertThat(warn)
+            .contains(config.getFileName() + ":26: services[9]: 'java.util.ArrayList' names a class of the JDK"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -113,5 +113,7 @@ final class EventScenarios {
     orders.cancel("o-11");
     orders.create(new Order("o-12", 12));
     new AccountService().create(new Account("a-10", "config"));
+    new javax.shapes.VendorService().create("v-1");
+    new java.util.ArrayList<String>().add("a JDK class the config names");
   }
 }
