@@ -16,6 +16,9 @@ import org.slf4j.spi.LocationAwareLogger;
  */
 final class LogSwitch {
 
+  /** What {@link LogLevels#parse} gives for a name that is no level: none of Logback's numbers. */
+  private static final int UNKNOWN = -1;
+
   private final EarlyLog early;
   /** The level before any config: {@code -Dherald.log.level}, else info. */
   private final String startLevel;
@@ -24,8 +27,14 @@ final class LogSwitch {
   private boolean settingUp;
 
   LogSwitch(String initialLevel) {
-    this.early = new EarlyLog(LogLevels.parse(initialLevel, LogLevels.INFO));
+    int level = LogLevels.parse(initialLevel, UNKNOWN);
+    this.early = new EarlyLog(level == UNKNOWN ? LogLevels.INFO : level);
     this.startLevel = early.levelName();
+    if (level == UNKNOWN && initialLevel != null) {
+      // as -Dherald.enabled does: a value that is no level is told, not silently taken as info
+      early.write(LogLevels.WARN, "-Dherald.log.level='{}' is not a level (error, warn, info, debug, trace or"
+          + " off); the agent logs at info", new Object[] {initialLevel}, null);
+    }
   }
 
   /** As {@link #configure}, but a null level means the level before any config. */

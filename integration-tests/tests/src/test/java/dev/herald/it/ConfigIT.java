@@ -126,6 +126,22 @@ class ConfigIT {
     }
   }
 
+  @Test
+  void aLogLevelThatIsNoLevelIsToldAndInfoIsUsed() {
+    Workspace ws = Workspace.in(dir);
+    Path config = ws.config(
+        "services:\n  - { class: dev.herald.it.shapes.AccountService, entity: account }\n" + Workspace.RECORDER);
+
+    Jvm.Result result = Jvm.java().agent(config).workDir(dir).jvmArg("-Dherald.log.level=verbose")
+        .jar(Artifacts.shapesApp(), "classloading").run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.heraldLines("WARN")).as(result.describe()).singleElement().asString()
+        .contains("-Dherald.log.level='verbose' is not a level (error, warn, info, debug, trace or off);"
+            + " the agent logs at info");
+    assertThat(result.heraldLines("INFO")).as(result.describe()).anyMatch(line -> line.contains("Herald started"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "agent argument wins over all, arg",
