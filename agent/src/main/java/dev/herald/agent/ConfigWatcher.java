@@ -25,8 +25,10 @@ final class ConfigWatcher implements Runnable {
   private final LiveChanges live;
   private final java.time.Duration interval;
   private byte[] lastText;
+  // why the file could not be read at the last look; null while it can be: told once, not per look
+  private String unreadable;
 
-  private ConfigWatcher(HeraldConfig config, LiveChanges live) throws Exception {
+  ConfigWatcher(HeraldConfig config, LiveChanges live) throws Exception {
     this.file = config.file();
     this.live = live;
     this.interval = config.reloadInterval();
@@ -53,24 +55,45 @@ final class ConfigWatcher implements Runnable {
     while (true) {
       try {
         Thread.sleep(interval.toMillis());
-        byte[] text = Files.readAllBytes(file);
-        if (!Arrays.equals(text, lastText)) {
-          lastText = text;
-          reload();
-        }
       } catch (InterruptedException stop) {
         return;
-      } catch (IOException e) {
-        log.warn("cannot read {} to reload it: {}; keeping the running config", file, e.toString());
-      } catch (Throwable t) { // the watcher must outlive any one failed change
-        log.error("applying the change to {} failed: {}", file, t.toString());
-        log.debug("reload failure", t);
       }
+      look();
       try {
         live.rescanPlugins(); // logs what it changed itself
       } catch (Throwable t) {
         log.warn("cannot rescan the plugin folder: {}", t.toString());
       }
+    }
+  }
+
+  /** One look at the file: applies its text if it changed; never throws. */
+  void look() {
+    try {
+      byte[] text;
+      try {
+        text = Files.readAllBytes(file);
+      } catch (IOException e) {
+        // a file deleted or moved away stays so for a while (a deployment replacing it): one WARN
+        // for as long as the reason stays the same, not one per look
+        if (!e.toString().equals(unreadable)) {
+          unreadable = e.toString();
+          log.warn("cannot read {} to reload it: {}; keeping the running config until it can be read", file,
+              unreadable);
+        }
+        return;
+      }
+      if (unreadable != null) {
+        unreadable = null;
+        log.info("{} can be read again; watching it for changes", file);
+      }
+      if (!Arrays.equals(text, lastText)) {
+        lastText = text;
+        reload();
+      }
+    } catch (Throwable t) { // the watcher must outlive any one failed change
+      log.error("applying the change to {} failed: {}", file, t.toString());
+      log.debug("reload failure", t);
     }
   }
 

@@ -142,7 +142,9 @@ public final class PluginManager implements AutoCloseable {
         }
         return PluginChanges.NONE;
       }
-      reported.remove("gone " + folder);
+      if (reported.remove("gone " + folder)) {
+        log.info("plugin folder {} can be read again; following its changes", folder);
+      }
       PluginChanges.Collector changes = new PluginChanges.Collector();
       Set<String> present = new HashSet<>();
       listing.forEach(candidate -> present.add(candidate.fileName()));

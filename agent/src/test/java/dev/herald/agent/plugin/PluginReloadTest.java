@@ -206,5 +206,11 @@ class PluginReloadTest extends PluginTestSupport {
     assertThat(manager.started()).containsExactly("audit");
     assertThat(logs.at(Level.WARN)).containsExactly("plugin folder " + folder
         + " is gone or cannot be read; the plugins running keep running");
+
+    Files.createDirectories(folder);
+    manager.rescan();
+    manager.rescan();
+    assertThat(logs.at(Level.INFO)).containsOnlyOnce("plugin folder " + folder
+        + " can be read again; following its changes");
   }
 }

@@ -1,0 +1,47 @@
+package dev.herald.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.herald.agent.config.ConfigLoader;
+import dev.herald.agent.log.AgentLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigWatcherTest {
+
+  @Test
+  void tellsOnceThatTheFileCannotBeReadAndOnceThatItCanAgain(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("herald.yaml");
+    String yaml = "reload: true\nservices: []\n";
+    Files.writeString(file, yaml);
+    ConfigWatcher watcher = new ConfigWatcher(ConfigLoader.load(file, name -> null), null);
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) AgentLog.get(ConfigWatcher.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      Files.delete(file);
+      watcher.look();
+      watcher.look();
+      watcher.look();
+      Files.writeString(file, yaml);
+      watcher.look();
+      watcher.look();
+      Files.delete(file);
+      watcher.look();
+    } finally {
+      logger.detachAppender(lines);
+    }
+
+    String gone = "cannot read " + file + " to reload it: java.nio.file.NoSuchFileException: " + file
+        + "; keeping the running config until it can be read";
+    assertThat(lines.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).containsExactly(
+        "WARN " + gone,
+        "INFO " + file + " can be read again; watching it for changes",
+        "WARN " + gone);
+  }
+}
