@@ -24,6 +24,7 @@ final class LoadedPlugin {
   private volatile Instant runningSince;
   private volatile boolean settingsRefused;
   private volatile String settingsPlace;
+  private volatile boolean hasSettings;
   private volatile Runnable lateRefusal;
 
   LoadedPlugin(String name, HeraldPlugin plugin, PluginJar jar, PluginBus bus) {
@@ -96,6 +97,15 @@ final class LoadedPlugin {
 
   void settingsPlace(String place) {
     settingsPlace = place;
+  }
+
+  /** True if it was started with settings (a non-empty {@code plugins.config} entry). */
+  boolean hasSettings() {
+    return hasSettings;
+  }
+
+  void hasSettings(boolean has) {
+    hasSettings = has;
   }
 
   /** Moves to {@code end} and returns the state it left, unless it already was in a final one. */

@@ -158,6 +158,7 @@ final class PluginInstaller {
     }
     Map<String, Object> settings = configs.get().get(plugin.name());
     plugin.settingsPlace(settings instanceof PlacedSettings placed ? placed.place() : null);
+    plugin.hasSettings(settings != null && !settings.isEmpty());
     String line = PluginLifecycle.start(plugin, new DefaultPluginContext(plugin.bus(), config(plugin.name()),
         baseDirectory), timeout, how);
     if (!slots.put(new Slot(plugin.name(), plugin.jar().fileName(), plugin, false))) {

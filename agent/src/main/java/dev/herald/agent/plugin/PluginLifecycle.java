@@ -67,7 +67,9 @@ final class PluginLifecycle {
   private static String failed(LoadedPlugin plugin, Throwable failure) {
     // By the convention plugins.md sets, an IllegalArgumentException from start is a settings
     // problem whose message says what is wrong: where to fix it helps more than the class name.
-    boolean refused = failure instanceof IllegalArgumentException && failure.getMessage() != null;
+    // Not for a plugin without settings: its own code is wrong (a malformed subscription pattern).
+    boolean refused = failure instanceof IllegalArgumentException && failure.getMessage() != null
+        && plugin.hasSettings();
     if (refused) {
       plugin.refuseSettings();
     }

@@ -105,6 +105,19 @@ class PluginStartTest extends PluginTestSupport {
   }
 
   @Test
+  void anIllegalArgumentFromAPluginWithoutSettingsIsNotBlamedOnSettings() throws Exception {
+    plugin("m.jar", "malformed");
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(logs.at(Level.ERROR)).singleElement().asString()
+        .startsWith("plugin 'malformed' (plugins/m.jar) failed to start: java.lang.IllegalArgumentException:")
+        .contains("order.*").doesNotContain("settings");
+    manager.stopAll(Duration.ofSeconds(5));
+  }
+
+  @Test
   void aSettingsProblemNamesTheFileAndLineOfSettingsReadFromAConfigFile() throws Exception {
     plugin("a-picky.jar", "picky");
     Map<String, Map<String, Object>> configs = ConfigLoader.parse("""
