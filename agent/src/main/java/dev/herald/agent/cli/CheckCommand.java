@@ -8,6 +8,7 @@ import dev.herald.agent.config.HeraldConfig;
 import dev.herald.api.HeraldPlugin;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,31 @@ final class CheckCommand {
       TextReport.write(report, out);
     }
     return status;
+  }
+
+  /**
+   * Why the agent could not write its log to {@code file}, or null if it could: judged without
+   * creating anything, from the nearest folder on its path that exists.
+   */
+  static String logFileProblem(Path file) {
+    Path absolute = file.toAbsolutePath();
+    if (Files.isDirectory(absolute)) {
+      return "is a folder";
+    }
+    if (Files.exists(absolute)) {
+      return Files.isWritable(absolute) ? null : "is not writable";
+    }
+    Path existing = absolute.getParent();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return null;
+    }
+    if (!Files.isDirectory(existing)) {
+      return existing + " is a file, not a folder";
+    }
+    return Files.isWritable(existing) ? null : "cannot be created: " + existing + " is not writable";
   }
 
   static CheckReport report(CheckOptions options, Path workingDir, Function<String, String> env) {
@@ -60,6 +86,11 @@ final class CheckCommand {
       } catch (IOException | RuntimeException e) {
         findings.add(Finding.error("classpath", "cannot read the class path: " + e));
       }
+    }
+    String logProblem = config.log().file() == null ? null : logFileProblem(config.log().file());
+    if (logProblem != null) {
+      findings.add(Finding.warning("log-file", -1, "log.file " + config.log().file() + ": " + logProblem
+          + "; the agent would log to standard error instead (as seen from this machine)"));
     }
     PluginProbe plugins = PluginProbe.run(config.plugins(), HeraldPlugin.class.getClassLoader());
     findings.addAll(plugins.findings());

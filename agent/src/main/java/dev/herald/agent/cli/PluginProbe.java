@@ -142,8 +142,15 @@ final class PluginProbe {
     List<String> names = new ArrayList<>();
     try (URLClassLoader loader = new URLClassLoader("herald-check-plugin", new URL[] {jar.toUri().toURL()}, apiLoader)) {
       List<HeraldPlugin> plugins = new ArrayList<>();
+      List<String> nameless = new ArrayList<>();
       for (HeraldPlugin plugin : ServiceLoader.load(HeraldPlugin.class, loader)) {
-        names.add(plugin.name());
+        String name = plugin.name();
+        if (name == null || name.isBlank()) { // as the agent, which skips it with an ERROR
+          nameless.add("plugin " + plugin.getClass().getName() + " has no name (name() returned "
+              + (name == null ? "null" : "'" + name + "'") + "); the agent skips it");
+        } else {
+          names.add(name);
+        }
         plugins.add(plugin);
       }
       Set<String> checked = new HashSet<>(taken);
@@ -154,7 +161,8 @@ final class PluginProbe {
           checkSettings(plugin, loader, settings);
         }
       }
-      return new PluginReport(display, names, names.isEmpty() ? "provides no plugin" : null);
+      return new PluginReport(display, names, !nameless.isEmpty() ? String.join("; ", nameless)
+          : names.isEmpty() ? "provides no plugin" : null);
     } catch (Throwable t) { // ServiceConfigurationError, LinkageError, a throwing constructor
       Throwable cause = t.getCause() != null ? t.getCause() : t;
       return new PluginReport(display, names, "cannot be loaded: " + t.getMessage()

@@ -258,6 +258,46 @@ class CheckCommandTest {
   }
 
   @Test
+  void warnsAboutALogFileTheAgentCouldNotWrite() throws Exception {
+    Files.createDirectories(folder.resolve("logs"));
+
+    CheckRun underAFile = CheckRun.of(folder, "services: []\nlog: { file: herald.yaml/agent.log }\n");
+    CheckRun aFolder = CheckRun.of(folder, "services: []\nlog: { file: logs }\n");
+    CheckRun fine = CheckRun.of(folder, "services: []\nlog: { file: logs/new/agent.log }\n");
+
+    assertThat(underAFile.output()).as(underAFile.output()).contains("WARN  log.file ")
+        .contains("herald.yaml is a file, not a folder; the agent would log to standard error instead");
+    assertThat(aFolder.output()).as(aFolder.output()).contains("logs: is a folder; the agent would log to");
+    assertThat(fine.output()).as(fine.output()).doesNotContain("log.file");
+    assertThat(Files.exists(folder.resolve("logs/new"))).as("check creates nothing").isFalse();
+  }
+
+  @Test
+  void warnsAboutAPluginWithoutAName() throws Exception {
+    Path api = Path.of(dev.herald.api.HeraldPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path plugin = AppFixtures.compile(folder.resolve("nameless"), Map.of("com/acme/NamelessPlugin.java", """
+        package com.acme;
+        public class NamelessPlugin implements dev.herald.api.HeraldPlugin {
+          public String name() { return null; }
+          public void start(dev.herald.api.PluginContext context) {}
+        }
+        """), api);
+    Files.createDirectories(folder.resolve("plugins"));
+    AppFixtures.jar(folder.resolve("plugins/nameless.jar"), plugin, "", Map.of(),
+        Map.of("META-INF/services/dev.herald.api.HeraldPlugin", "com.acme.NamelessPlugin\n".getBytes(StandardCharsets.UTF_8)));
+
+    CheckRun run = CheckRun.of(folder, """
+        services: [{class: com.acme.OrderService, entity: order}]
+        plugins: { path: plugins }
+        """);
+
+    assertThat(run.output()).as(run.output())
+        .contains("WARN  plugin nameless.jar: plugin com.acme.NamelessPlugin has no name (name() returned null);"
+            + " the agent skips it")
+        .doesNotContain("nameless.jar: null");
+  }
+
+  @Test
   void suggestsThePluginAMisspeltPluginsConfigKeyMeant() throws Exception {
     Path api = Path.of(dev.herald.api.HeraldPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path plugin = AppFixtures.compile(folder.resolve("audit"), Map.of("com/acme/AuditPlugin.java", """
