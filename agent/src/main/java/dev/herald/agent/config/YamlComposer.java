@@ -62,8 +62,17 @@ final class YamlComposer {
         return new Compose(settings).composeString(text);
       } catch (MarkedYamlEngineException e) {
         String noSpace = missingSpaceAfterColon(e, text);
+        int noColon = lineWithoutColon(e, text);
         if (noSpace != null) { // said where the key is, not where the scanner gave up
           problems.at(e.getContextMark().get(), noSpace);
+        } else if (noColon >= 0) { // said on the line that lacks it, not the next one
+          String line = text.lines().skip(noColon).findFirst().orElse("");
+          int start = indentOf(line);
+          String entry = line.substring(start).strip();
+          int space = entry.indexOf(' ');
+          problems.atLine(noColon + 1, start + 1, "YAML syntax error: '" + entry + "' has no ':' after its key,"
+              + " so YAML reads it and the next line as one text; write '" + entry.substring(0, space) + ": "
+              + entry.substring(space + 1).strip() + "'");
         } else {
           problems.at(e.getProblemMark().or(e::getContextMark).orElse(null), syntaxMessage(e, text));
         }
@@ -85,6 +94,9 @@ final class YamlComposer {
         return "a second YAML document starts here ('---'); a Herald config is one document";
       }
       String problem = oneLine(String.valueOf(e.getProblem()));
+      if (problem.contains("(TAB)")) {
+        return "YAML syntax error: a tab; YAML indents with spaces only, so replace the tab with spaces";
+      }
       Optional<Mark> block = e.getContextMark();
       // The two errors a misplaced indent or colon gives, in the parser's terms ("<block end>",
       // "'?'" for a key) that mean nothing to someone editing a config: said in the config's terms.
@@ -187,6 +199,30 @@ final class YamlComposer {
       String name = rest.substring(0, colon);
       return "YAML syntax error: '" + name + "' needs a space after its ':' (write '" + name + ": "
           + rest.substring(colon + 1).strip() + "')";
+    }
+
+    /**
+     * For a line such as {@code - class com.acme.OrderService}, a key and its value without the
+     * ':' between them: YAML reads it and the next line as one plain text, then finds the next
+     * line's ':' where no mapping may start. The 0-based line that lacks the ':', else -1.
+     */
+    private static int lineWithoutColon(MarkedYamlEngineException e, String text) {
+      if (!"mapping values are not allowed here".equals(e.getProblem()) || e.getProblemMark().isEmpty()) {
+        return -1;
+      }
+      List<String> lines = text.lines().toList();
+      int above = e.getProblemMark().get().getLine() - 1;
+      while (above >= 0 && (lines.get(above).isBlank() || lines.get(above).strip().startsWith("#"))) {
+        above--;
+      }
+      if (above < 0) {
+        return -1;
+      }
+      String entry = lines.get(above).substring(indentOf(lines.get(above))).strip();
+      int space = entry.indexOf(' ');
+      // a name, a space, a value, and no ':' anywhere: a key whose colon is missing
+      return space > 0 && entry.indexOf(':') < 0 && entry.substring(0, space).matches("[A-Za-z][\\w-]*")
+          ? above : -1;
     }
 
     /** True if {@code mark} is at the '{' of a {@code ${}. */

@@ -63,6 +63,19 @@ class ConfigSyntaxTest {
   }
 
   @Test
+  void aTabAndAMissingColonAreSaidInConfigTermsWhereTheyAre() {
+    assertThat(at(problem("services:\n\t- class: a.B\n")))
+        .isEqualTo("2:1: YAML syntax error: a tab; YAML indents with spaces only, so replace the tab with spaces");
+    assertThat(at(problem("services:\n  - class com.acme.OrderService\n    entity: order\n")))
+        .isEqualTo("2:5: YAML syntax error: 'class com.acme.OrderService' has no ':' after its key, so YAML reads"
+            + " it and the next line as one text; write 'class: com.acme.OrderService'");
+    assertThat(at(problem("bus:\n  threads 2\n  overflow: block\n")))
+        .startsWith("2:3: YAML syntax error: 'threads 2' has no ':' after its key");
+    assertThat(at(problem("bus:\n  threads: 2\n  overflow: a: b\n"))).as("a colon too many is not one missing")
+        .contains("a ':' followed by a space cannot start a mapping here");
+  }
+
+  @Test
   void aBareStarAndAMissingSpaceAfterAColonAreSaidInConfigTerms() {
     assertThat(at(problem("services:\n  - class: a.B\n    entity: b\n    methods: { *Async: create }\n")))
         .isEqualTo("4:16: YAML syntax error: a key or value that starts with '*' must be quoted, as in '*Async'"
@@ -80,8 +93,8 @@ class ConfigSyntaxTest {
 
   @Test
   void tabIndentationIsASyntaxError() {
-    assertThat(at(problem("bus:\n\tthreads: 2\n"))).startsWith("2:1: YAML syntax error: found "
-        + "character '\\t(TAB)' that cannot start any token");
+    assertThat(at(problem("bus:\n\tthreads: 2\n"))).isEqualTo("2:1: YAML syntax error: a tab; YAML indents"
+        + " with spaces only, so replace the tab with spaces");
   }
 
   @Test
