@@ -53,7 +53,7 @@ final class DropLog {
     }
     long all = dropped.get();
     long recent = all - reported.getAndSet(all);
-    log.warn("subscription '{}' (pattern {}) dropped {} events in the last 10 s (queue full, overflow {}); {} in all",
-        name, pattern, recent, overflow, all);
+    log.warn("subscription '{}' (pattern {}) dropped {} event{} in the last 10 s (queue full, overflow {}); {} in all",
+        name, pattern, recent, recent == 1 ? "" : "s", overflow, all);
   }
 }

@@ -76,7 +76,7 @@ class BusOverflowTest {
           .isEqualTo(new SubscriptionStatistics("test:Held", "order.*.*", 5, 0, 5, 0, 5));
       // five drops inside 10 s: one line, at the first
       assertThat(log.lines(Level.WARN, "subscription 'test:Held'")).containsExactly(
-          "subscription 'test:Held' (pattern order.*.*) dropped 1 events in the last 10 s"
+          "subscription 'test:Held' (pattern order.*.*) dropped 1 event in the last 10 s"
               + " (queue full, overflow drop-newest); 1 in all");
     }
   }
