@@ -72,12 +72,18 @@ final class CheckCommand {
     }
     List<EntryReport> services = new ArrayList<>();
     int scanned = 0;
-    if (options.classpath() == null) {
+    if (options.classpath() != null && options.classpath().isBlank()) {
+      // most often "--classpath $CP" with CP unset: every entry would read as matching nothing
+      findings.add(Finding.error("classpath", "--classpath is empty (an unset variable?); give the"
+          + " application's class path, or leave --classpath out to check the config and plugins only"));
+      config.services().forEach(entry -> services.add(new EntryReport(entry, 0, List.of())));
+    } else if (options.classpath() == null) {
       config.services().forEach(entry -> services.add(new EntryReport(entry, 0, List.of())));
     } else {
       try (AppClasspath classpath = AppClasspath.open(options.classpath(), workingDir)) {
         classpath.missing().forEach(element -> findings.add(Finding.error("classpath",
-            "class path element " + element + " does not exist")));
+            "class path element " + element + " does not exist" + (element.indexOf('*') >= 0
+                && !element.endsWith("*") ? " (a folder's jars are written 'lib/*', as for java -cp)" : ""))));
         var classes = classpath.classes();
         scanned = classes.size();
         ServicePlan plan = new ServicePlan(config.services(), classpath);
@@ -95,7 +101,8 @@ final class CheckCommand {
     PluginProbe plugins = PluginProbe.run(config.plugins(), HeraldPlugin.class.getClassLoader());
     findings.addAll(plugins.findings());
     findings.sort(Comparator.comparing((Finding f) -> !f.isError()));
-    return new CheckReport(options.config(), options.classpath() != null, scanned, services,
+    return new CheckReport(options.config(), options.classpath() != null && !options.classpath().isBlank(),
+        scanned, services,
         plugins.reports(), findings);
   }
 }

@@ -258,6 +258,20 @@ class CheckCommandTest {
   }
 
   @Test
+  void refusesAnEmptyClassPathAndHintsAtTheFolderForm() throws Exception {
+    String yaml = "services: [{class: com.acme.OrderService, entity: order}]\n";
+
+    CheckRun empty = CheckRun.of(folder, yaml, "--classpath", "");
+    CheckRun globbed = CheckRun.of(folder, yaml, "--classpath", "lib/*.jar");
+
+    assertThat(empty.status()).isEqualTo(2);
+    assertThat(empty.output()).as(empty.output()).contains("ERROR --classpath is empty (an unset variable?)")
+        .doesNotContain("matches no class");
+    assertThat(globbed.output()).as(globbed.output()).contains("ERROR class path element lib/*.jar does not exist"
+        + " (a folder's jars are written 'lib/*', as for java -cp)");
+  }
+
+  @Test
   void warnsAboutALogFileTheAgentCouldNotWrite() throws Exception {
     Files.createDirectories(folder.resolve("logs"));
 
