@@ -4,6 +4,7 @@ import dev.herald.api.EventPattern;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The console plugin's settings, from {@code plugins.config.console}.
@@ -22,7 +23,8 @@ import java.util.Set;
  */
 public record ConsoleSettings(List<String> events, boolean showArgs, int maxValueLength) {
 
-  private static final Set<String> KEYS = Set.of("events", "show-args", "max-value-length");
+  // sorted: Set.of iterates in an order that changes from one JVM run to the next
+  private static final Set<String> KEYS = new TreeSet<>(List.of("events", "show-args", "max-value-length"));
 
   /** Checks and copies. */
   public ConsoleSettings {
