@@ -64,7 +64,7 @@ final class ConfigCorpus {
         // YAML syntax
         new Case("syntax-bad-indent.yaml", 3, 4, "YAML syntax error", true),
         new Case("syntax-unclosed-flow.yaml", 3, 4, "flow mapping started at line 2", false),
-        new Case("syntax-tab-indent.yaml", 3, 1, "TAB", false),
+        new Case("syntax-tab-indent.yaml", 3, 1, "a tab; YAML indents with spaces only", false),
         new Case("syntax-unclosed-quote.yaml", 4, 1, "quoted scalar started at line 3", false),
         new Case("syntax-two-documents.yaml", 3, 1, "a second YAML document", true),
         new Case("syntax-mapping-in-list.yaml", 4, 3, "YAML syntax error", false),
