@@ -1,11 +1,15 @@
 package dev.herald.agent.instrument;
 
+import dev.herald.agent.bootstrap.HeraldHooks;
 import dev.herald.agent.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
@@ -33,6 +37,8 @@ final class HeraldTransformer implements ClassFileTransformer {
   private final SiteRegistry sites;
   private final BaseRetransformer retransformer;
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  // loaders asked whether they see the hooks; weak keys, so an undeployed application's loader goes
+  private final Map<ClassLoader, Boolean> seesHooks = Collections.synchronizedMap(new WeakHashMap<>());
 
   HeraldTransformer(ServiceMatcher matcher, SiteRegistry sites, BaseRetransformer retransformer) {
     this.matcher = matcher;
@@ -60,6 +66,9 @@ final class HeraldTransformer implements ClassFileTransformer {
       if (decision == ServiceMatcher.Decision.NONE) {
         return null;
       }
+      if (!seesHooks(loader, name)) {
+        return null;
+      }
       retransformer.transformed(name);
       byte[] woven = WriteWeaver.weave(reader, matcher.index(), decision == ServiceMatcher.Decision.COVERED,
           sites);
@@ -74,6 +83,32 @@ final class HeraldTransformer implements ClassFileTransformer {
       }
       return null;
     }
+  }
+
+  /**
+   * True if classes of {@code loader} resolve Herald's hooks to the boot class path's: woven code
+   * calls them, and a loader that does not delegate {@code dev.herald.*} to the boot loader (JBoss
+   * Modules, OSGi without boot delegation, an isolating loader) would make every woven constructor
+   * and call throw NoClassDefFoundError. Asked once per loader; the first class it refuses is told.
+   */
+  private boolean seesHooks(ClassLoader loader, String className) {
+    Boolean known = seesHooks.get(loader);
+    if (known != null) {
+      return known;
+    }
+    boolean sees;
+    try {
+      sees = Class.forName(HeraldHooks.class.getName(), false, loader) == HeraldHooks.class;
+    } catch (Throwable t) { // ClassNotFoundException, LinkageError, a loader that throws anything
+      sees = false;
+    }
+    if (seesHooks.putIfAbsent(loader, sees) == null && !sees) {
+      log.warn("{} and the other classes of its class loader ({}) run without Herald's events: the loader"
+          + " does not delegate dev.herald.* to the boot class path, where the agent's hooks are (OSGi:"
+          + " org.osgi.framework.bootdelegation=dev.herald.*; JBoss Modules: -Djboss.modules.system.pkgs="
+          + "dev.herald)", className, loader);
+    }
+    return sees;
   }
 
   private static URL codeSource(ProtectionDomain domain) {

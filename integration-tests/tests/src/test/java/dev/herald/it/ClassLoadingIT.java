@@ -91,6 +91,32 @@ class ClassLoadingIT {
   }
 
   @Test
+  void aConfiguredClassWhoseLoaderCannotSeeTheHooksRunsAsWithoutTheAgentAndIsTold() throws Exception {
+    Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("isolated")));
+    ws.config("""
+        services:
+          - { class: dev.herald.it.shapes.AccountService, entity: account }
+          - { class: dev.herald.it.shapes.IsolatedLedger, entity: ledger }
+        """ + Workspace.RECORDER);
+
+    Jvm.Result with = ws.shapes("isolated").run(Timeouts.RUN);
+    Jvm.Result without = Jvm.java().jar(Artifacts.shapesApp(), "isolated").workDir(ws.dir()).run(Timeouts.RUN);
+
+    assertThat(with.exitCode()).as(with.describe()).isZero();
+    for (String key : List.of("iso-create", "iso-update", "iso-delete")) {
+      assertThat(with.value(key)).as("%s; %s", key, with.describe()).isEqualTo(without.value(key)).isNotNull();
+    }
+    assertThat(with.value("iso-update")).isEqualTo("java.lang.IllegalArgumentException: bad iso-2");
+    assertThat(with.heraldLines("WARN")).as(with.describe())
+        .filteredOn(line -> line.contains("IsolatedLedger")).singleElement().asString()
+        .contains("run without Herald's events: the loader does not delegate dev.herald.* to the boot class path");
+    Recording recording = ws.recording();
+    assertThat(Calls.names(recording, "iso-4")).as("other loaders' classes emit as usual")
+        .containsExactly("account.before.create", "account.after.create");
+    assertThat(recording.events()).extracting(RecordedEvent::entity).doesNotContain("ledger");
+  }
+
+  @Test
   void pluginClassesAreNeverInstrumentedEvenWhenAPatternMatchesThem() throws Exception {
     Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("own")));
     ws.config("""

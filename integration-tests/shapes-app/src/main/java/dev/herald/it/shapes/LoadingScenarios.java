@@ -30,6 +30,48 @@ final class LoadingScenarios {
     new AccountService().create(new Account("cl-1", "loader"));
   }
 
+  /**
+   * A configured class loaded through a loader that delegates only {@code java.*}: its calls must
+   * behave as without the agent (Herald leaves the class alone and says why).
+   */
+  static void isolated() throws Exception {
+    ClassLoader isolating = new ClassLoader(null) {
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        synchronized (getClassLoadingLock(name)) {
+          Class<?> loaded = findLoadedClass(name);
+          if (loaded != null) {
+            return loaded;
+          }
+          if (name.startsWith("java.")) {
+            return ClassLoader.getPlatformClassLoader().loadClass(name);
+          }
+          if (!name.equals(IsolatedLedger.class.getName())) {
+            throw new ClassNotFoundException(name + " (this loader sees the JDK only)");
+          }
+          try (java.io.InputStream in = LoadingScenarios.class.getClassLoader()
+              .getResourceAsStream(name.replace('.', '/') + ".class")) {
+            byte[] bytes = in.readAllBytes();
+            return defineClass(name, bytes, 0, bytes.length);
+          } catch (java.io.IOException e) {
+            throw new ClassNotFoundException(name, e);
+          }
+        }
+      }
+    };
+    Class<?> ledger = isolating.loadClass(IsolatedLedger.class.getName());
+    Object instance = ledger.getConstructor().newInstance();
+    Report.print("iso-create", ledger.getMethod("create", String.class).invoke(instance, "iso-1"));
+    try {
+      ledger.getMethod("update", String.class).invoke(instance, "iso-2");
+      Report.print("iso-update", "returned");
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      Report.print("iso-update", e.getCause().toString());
+    }
+    Report.print("iso-delete", ledger.getMethod("delete", String.class).invoke(null, "iso-3"));
+    new AccountService().create(new Account("iso-4", "loader"));
+  }
+
   private static String visible(String name) {
     try {
       Class.forName(name, false, LoadingScenarios.class.getClassLoader());

@@ -33,6 +33,7 @@ public final class Main {
     scenarios.put("plugins-after-quiet", BusScenarios::pluginsAfterQuiet);
     scenarios.put("plugins-first-call", BusScenarios::pluginsFirstCall);
     scenarios.put("classloading", LoadingScenarios::classloading);
+    scenarios.put("isolated", LoadingScenarios::isolated);
     scenarios.put("bases-first", BaseScenarios::basesFirst);
     scenarios.put("reload", ReloadScenarios::reload);
     scenarios.put("reload-services", ReloadScenarios::services);
