@@ -48,6 +48,19 @@ final class AffectedClasses {
     return result;
   }
 
+  /**
+   * True if any of {@code loaded} could be a service: at start, only what another agent's premain
+   * loaded before Herald's, so the full look (and its lambdas) is mostly skipped.
+   */
+  static boolean anyCandidate(Class<?>[] loaded) {
+    for (Class<?> type : loaded) {
+      if (candidate(type)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The classes to retransform. */
   List<Class<?>> classes() {
     return classes;
@@ -58,7 +71,7 @@ final class AffectedClasses {
     return bases;
   }
 
-  private boolean candidate(Class<?> type) {
+  private static boolean candidate(Class<?> type) {
     String name = type.getName();
     return type.getClassLoader() != null && !type.isArray() && !type.isPrimitive() && !type.isAnnotation()
         && !type.isHidden() && !ServiceIndex.isGenerated(name) && !ServiceIndex.isPlatform(name);

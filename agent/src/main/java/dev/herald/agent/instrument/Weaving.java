@@ -58,8 +58,9 @@ public final class Weaving {
 
   /**
    * Installs the dispatcher on the bootstrap hooks, then the transformer. Classes of the {@code
-   * services} entries load instrumented from now on; when {@code attached}, those already loaded
-   * are retransformed, in batches.
+   * services} entries load instrumented from now on; those already loaded (all of them when {@code
+   * attached}; at start, those another agent's premain loaded before Herald's) are retransformed,
+   * in batches.
    *
    * @param held where the events of calls made while the plugins start are kept
    */
@@ -69,7 +70,7 @@ public final class Weaving {
     HeraldHooks.install(weaving.dispatcher);
     if (!config.services().isEmpty()) {
       weaving.transformer = weaving.installTransformer();
-      if (attached) {
+      if (attached || AffectedClasses.anyCandidate(inst.getAllLoadedClasses())) {
         AffectedClasses loaded = AffectedClasses.find(inst, config.services(), Set.of());
         weaving.matcher.addKnownBases(loaded.bases());
         Retransformation.inBatches(inst, loaded.classes());

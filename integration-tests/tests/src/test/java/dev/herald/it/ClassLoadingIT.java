@@ -117,6 +117,36 @@ class ClassLoadingIT {
   }
 
   @Test
+  void aConfiguredClassAnotherAgentLoadedBeforeHeraldStartedIsInstrumentedToo() throws Exception {
+    Path build = Files.createDirectories(dir.resolve("pre-build"));
+    Path classes = Files.createDirectories(build.resolve("classes"));
+    Path source = Files.createDirectories(build.resolve("src/it/pre")).resolve("PreAgent.java");
+    Files.writeString(source, """
+        package it.pre;
+        public final class PreAgent {
+          public static void premain(String args, java.lang.instrument.Instrumentation inst) throws Exception {
+            Class.forName("dev.herald.it.shapes.AccountService"); // loaded before Herald's premain runs
+          }
+        }
+        """);
+    assertThat(javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17", "-d",
+        classes.toString(), source.toString())).isZero();
+    Files.createDirectories(classes.resolve("META-INF"));
+    Files.writeString(classes.resolve("META-INF/MANIFEST.MF"), "Manifest-Version: 1.0\nPremain-Class: it.pre.PreAgent\n");
+    Path preAgent = TestPlugins.merge(build.resolve("pre-agent.jar"), classes);
+    Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("pre")));
+    Path config = ws.config("services:\n  - { class: dev.herald.it.shapes.AccountService, entity: account }\n"
+        + Workspace.RECORDER);
+
+    Jvm.Result result = Jvm.java().jvmArg("-javaagent:" + preAgent).agent(config).workDir(ws.dir())
+        .jar(Artifacts.shapesApp(), "classloading").run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(Calls.names(ws.recording(), "cl-1")).as(result.describe())
+        .containsExactly("account.before.create", "account.after.create");
+  }
+
+  @Test
   void pluginClassesAreNeverInstrumentedEvenWhenAPatternMatchesThem() throws Exception {
     Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("own")));
     ws.config("""
