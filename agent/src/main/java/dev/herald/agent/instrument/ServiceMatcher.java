@@ -117,7 +117,9 @@ final class ServiceMatcher {
       return known;
     }
     Set<String> unsureHere = lookup.unsureNo(current);
-    if (unsureHere.contains(name)) {
+    // an unsure "no" stood for a class file that could not be read; with the class's own file in
+    // hand (it is loading now), the answer is decided from it instead
+    if (header == null && unsureHere.contains(name)) {
       lookup.unsure = true; // what rests on it is as unsure
       return false;
     }
