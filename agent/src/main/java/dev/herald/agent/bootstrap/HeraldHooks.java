@@ -17,6 +17,12 @@ public final class HeraldHooks {
   // the holding dispatcher.
   private static volatile boolean listening;
   private static volatile Holding holding;
+  /**
+   * Exit hooks that failed or could not be called: incremented here and by woven code's handler
+   * around each exit call, neither of which may call anything (a StackOverflowError is the usual
+   * cause). Not atomic: a lost increment is caught up by the next failure. Not API.
+   */
+  public static volatile int exitFailures;
   private static boolean subscribed; // guarded by HeraldHooks.class
 
   private HeraldHooks() {}
@@ -234,8 +240,16 @@ public final class HeraldHooks {
       if (current != null) {
         current.exit(token, result, thrown);
       }
-    } catch (Throwable ignored) {
-      // the call ends as it would without the agent
+    } catch (Throwable failed) {
+      // The call ends as it would without the agent. Most likely a StackOverflowError as the
+      // dispatcher was called, so its call was never taken off the thread's call stack: counted
+      // (a field, since no call can be made here), so that threads drop the calls that ended.
+      exitFailures++;
     }
+  }
+
+  /** How many exit hooks failed (see {@link #exit}); threads compare it with what they last saw. */
+  public static int exitFailures() {
+    return exitFailures;
   }
 }

@@ -36,6 +36,8 @@ final class MpscEventQueue extends MpscFields.Pad2 implements EventQueue {
   // the interface on every offer, and only events are ever stored here
   private final Object[] slots;
   private final int mask;
+  /** Offers that filled their slot the emergency way (see offer); written only then. */
+  private volatile int stackOverflows;
 
   /** A queue of {@code capacity} rounded up to a power of two (at least 2). */
   MpscEventQueue(int capacity) {
@@ -59,7 +61,16 @@ final class MpscEventQueue extends MpscFields.Pad2 implements EventQueue {
         PRODUCER_LIMIT.setRelease(this, limit);
       }
     } while (!PRODUCER_INDEX.compareAndSet(this, index, index + 1));
-    SLOT.setRelease(slots, (int) index & mask, (Object) event);
+    try {
+      SLOT.setRelease(slots, (int) index & mask, (Object) event);
+    } catch (Throwable noRoom) {
+      // A StackOverflowError: until it is compiled, the VarHandle store is a chain of calls. A
+      // claimed slot left empty would stop the consumer there for good, so fill it with a plain
+      // store, which needs no frame; the volatile store before it (no frame either) fences the
+      // event's own stores ahead of it, as the release store would have.
+      stackOverflows++;
+      slots[(int) index & mask] = event;
+    }
     return true;
   }
 

@@ -1,8 +1,11 @@
 package dev.herald.agent.instrument;
 
+import dev.herald.agent.bootstrap.HeraldHooks;
 import dev.herald.agent.bus.DefaultEventBus;
 import dev.herald.agent.bus.ThreadCounters;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +36,10 @@ final class CallStack {
   final ThreadCounters.Cells counts = ThreadCounters.current();
   private int[] keys = new int[8];
   private long[] ids = new long[8];
+  private int[] sites = new int[8];
   private int depth;
+  /** {@link HeraldHooks#exitFailures()} when this thread last dropped the calls that had ended. */
+  private int seenExitFailures;
   private long nextId;
   private long idLimit;
 
@@ -56,13 +62,62 @@ final class CallStack {
     return false;
   }
 
-  /** Pushes the call with this {@link Binding#key} and invocation id. */
-  void push(int key, long id) {
+  /** Pushes the call with this {@link Binding#key} and invocation id, of the method {@code site}. */
+  void push(int key, long id, int site) {
     if (depth == keys.length) {
       grow();
     }
     keys[depth] = key;
+    sites[depth] = site;
     ids[depth++] = id;
+  }
+
+  /**
+   * True if a call with this key is in progress, after dropping the calls that ended without
+   * their exit (see {@link #dropEnded}) if an exit hook failed anywhere since this thread last
+   * looked: a call taken for nested in one of those would emit nothing, and neither would any of
+   * its kind on this thread from then on.
+   */
+  boolean containsLive(int key, int site, SiteRegistry registry) {
+    if (!contains(key)) {
+      return false;
+    }
+    int failures = HeraldHooks.exitFailures();
+    if (failures == seenExitFailures) {
+      return true;
+    }
+    dropEnded(site, registry);
+    seenExitFailures = failures; // once it worked: the walk too may overflow, deep in a recursion
+    return contains(key);
+  }
+
+  /**
+   * Drops the calls whose woven method is no longer on this thread's stack; {@code entering} is
+   * the site of the call being entered, whose frame is there but not its entry. An exit hook that
+   * could not run (a StackOverflowError deep in a recursion, as the hook was called) leaves its
+   * call here; the thread's frames tell which calls are still running. Rare: only after such a
+   * failure, and at most once per failure on each thread.
+   */
+  void dropEnded(int entering, SiteRegistry registry) {
+    Map<String, Integer> running = new HashMap<>();
+    StackWalker.getInstance().forEach(frame ->
+        running.merge(frame.getClassName() + '#' + frame.getMethodName(), 1, Integer::sum));
+    Site current = registry.get(entering);
+    if (current != null) { // the frame of the call being entered, which is not on this stack yet
+      running.merge(current.frameName(), -1, Integer::sum);
+    }
+    int kept = 0;
+    for (int i = 0; i < depth; i++) {
+      Site site = registry.get(sites[i]);
+      Integer frames = site == null ? null : running.get(site.frameName());
+      if (frames != null && frames > 0) {
+        running.put(site.frameName(), frames - 1);
+        keys[kept] = keys[i];
+        ids[kept] = ids[i];
+        sites[kept++] = sites[i];
+      }
+    }
+    depth = kept;
   }
 
   // out of line, as the rare path, like takeIdBlock: keeps the dispatcher's entry small enough for
@@ -70,19 +125,17 @@ final class CallStack {
   private void grow() {
     keys = Arrays.copyOf(keys, depth * 2);
     ids = Arrays.copyOf(ids, depth * 2);
+    sites = Arrays.copyOf(sites, depth * 2);
   }
 
-  /** Removes {@code call}, normally the innermost; tolerates an unbalanced stack. */
+  /**
+   * Removes {@code call}, normally the innermost, and any pushed after it: calls nest on a thread,
+   * so those ended before it, even if their exit could not run. Tolerates a call not there.
+   */
   void pop(Invocation call) {
-    if (depth > 0 && ids[depth - 1] == call.id) { // the usual case: no copying
-      depth--;
-      return;
-    }
     for (int i = depth - 1; i >= 0; i--) {
       if (ids[i] == call.id) {
-        System.arraycopy(keys, i + 1, keys, i, depth - i - 1);
-        System.arraycopy(ids, i + 1, ids, i, depth - i - 1);
-        depth--;
+        depth = i;
         return;
       }
     }

@@ -70,7 +70,7 @@ final class EventDispatcher implements Dispatcher {
       if (!binding.active()) {
         return null;
       }
-      return track(binding);
+      return track(binding, siteId);
     } catch (Throwable t) {
       problems.record("Herald could not track a call; it runs on without its events", t);
       return null;
@@ -89,7 +89,7 @@ final class EventDispatcher implements Dispatcher {
       if (!binding.enabled()) {
         return null;
       }
-      Invocation call = track(binding);
+      Invocation call = track(binding, siteId);
       if (call != null) {
         call.held = true;
       }
@@ -101,12 +101,12 @@ final class EventDispatcher implements Dispatcher {
   }
 
   /** The token of a call of {@code binding}, pushed on the thread's call stack; null if nested or a listener's. */
-  private Invocation track(Binding binding) {
+  private Invocation track(Binding binding, int siteId) {
     CallStack stack = CallStack.current();
     // A write made by a listener emits nothing: a listener on order.* that places orders would
     // otherwise feed itself forever.
     int key = binding.key;
-    if (stack.onDeliveryThread || stack.contains(key)) {
+    if (stack.onDeliveryThread || stack.containsLive(key, siteId, sites)) {
       return null;
     }
     EventContext context = binding.type.mdc().complete(EventContext.current());
@@ -116,10 +116,12 @@ final class EventDispatcher implements Dispatcher {
     long id = stack.nextId();
     long startNanos = System.nanoTime();
     Invocation call = new Invocation(binding, id, startNanos, context, stack);
-    // the key and id as the values in hand: read back through the new object, they waited for its
-    // stores (perfasm put a tenth of the woven method's samples on that load)
-    stack.push(key, id);
     stack.counts.add(binding.callsSlot, 1);
+    // Last: an error after it (a StackOverflowError in a deep recursion) would make enter return
+    // null with the call pushed, and every later call of its kind on this thread would be taken
+    // for nested in it. The key and id as the values in hand: read back through the new object,
+    // they waited for its stores (perfasm put a tenth of the woven method's samples on that load).
+    stack.push(key, id, siteId);
     return call;
   }
 

@@ -9,10 +9,17 @@ package dev.herald.agent.instrument;
 final class Site {
 
   private final String methodName;
+  /** {@code Type#method}, as a stack frame of the woven method names it. */
+  private final String frameName;
   private volatile Cached cached = Cached.EMPTY;
 
-  Site(String methodName) {
+  Site(String typeName, String methodName) {
     this.methodName = methodName;
+    this.frameName = typeName + '#' + methodName;
+  }
+
+  String frameName() {
+    return frameName;
   }
 
   /** The binding for a call on an instance of {@code type} (or, for a static method, its declaring class). */

@@ -28,7 +28,7 @@ final class SiteRegistry {
     if (size == current.length) {
       current = Arrays.copyOf(current, size * 2);
     }
-    current[size] = new Site(methodName);
+    current[size] = new Site(typeName, methodName);
     sites = current; // publishes the new entry
     ids.put(key, size);
     return size++;

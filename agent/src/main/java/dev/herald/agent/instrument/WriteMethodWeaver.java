@@ -28,7 +28,9 @@ import org.objectweb.asm.Type;
  * ({@code returned} has an overload per type). The hooks return normally whatever happens, so a
  * return needs no branch and no frame: the only frames added are at the
  * three places this class jumps to, whose contents it knows exactly. Exits are left out of the
- * catch-all ranges, so a failing exit hook can never report a call twice.
+ * catch-all ranges, so a failing exit hook can never report a call twice; each exit call has a
+ * range of its own, whose handler only counts (in {@code HeraldHooks.exitFailures}) that the hook
+ * could not be called, a StackOverflowError deep in a recursion, and rethrows.
  *
  * <p>Bytecode that reuses the last parameter's slot for a {@code long} or {@code double} (no Java
  * compiler does) cannot take the shift: the weaving is abandoned ({@link Unweavable}) and the class
@@ -53,6 +55,8 @@ final class WriteMethodWeaver extends MethodVisitor {
   /** The first slot after the parameters: the token's. */
   private final int token;
   private final List<Label[]> ranges = new ArrayList<>();
+  /** Around each call of an exit hook: see {@link #exitCall}. */
+  private final List<Label[]> exitCalls = new ArrayList<>();
   private Label rangeStart;
   private boolean codeInRange;
 
@@ -104,6 +108,10 @@ final class WriteMethodWeaver extends MethodVisitor {
     super.visitLabel(guardHandler);
     frame(entryLocals(false), THROWABLE);
     super.visitInsn(Opcodes.POP);
+    // The hooks never throw, so this is an error as they were called, or as the arguments were
+    // boxed (a StackOverflowError): the call may be tracked already, and will not exit. Counted
+    // as an exit that failed (see exitCall), so that the thread drops it.
+    countExitFailure();
     super.visitInsn(Opcodes.ACONST_NULL);
     super.visitVarInsn(Opcodes.ASTORE, token);
     super.visitLabel(bodyStart);
@@ -120,11 +128,11 @@ final class WriteMethodWeaver extends MethodVisitor {
       closeRange();
       if (opcode == Opcodes.RETURN) {
         super.visitVarInsn(Opcodes.ALOAD, token);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "returned", "(Ljava/lang/Object;)V", false);
+        exitCall("returned", "(Ljava/lang/Object;)V");
       } else {
         super.visitInsn(returnType.getSize() == 2 ? Opcodes.DUP2 : Opcodes.DUP);
         super.visitVarInsn(Opcodes.ALOAD, token);
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "returned", returnedDescriptor, false);
+        exitCall("returned", returnedDescriptor);
       }
       super.visitInsn(opcode);
       rangeStart = new Label();
@@ -250,11 +258,42 @@ final class WriteMethodWeaver extends MethodVisitor {
       frame(locals, THROWABLE);
       super.visitInsn(Opcodes.DUP);
       super.visitVarInsn(Opcodes.ALOAD, token);
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, "failed", "(Ljava/lang/Throwable;Ljava/lang/Object;)V", false);
+      exitCall("failed", "(Ljava/lang/Throwable;Ljava/lang/Object;)V");
+      super.visitInsn(Opcodes.ATHROW);
+    }
+    if (!exitCalls.isEmpty()) {
+      Label handler = new Label();
+      for (Label[] call : exitCalls) {
+        super.visitTryCatchBlock(call[0], call[1], handler, THROWABLE);
+      }
+      // The hook could not even be called (a StackOverflowError, deep in a recursion), so the call
+      // stays on the thread's call stack: counted, with a field and no call, for threads to drop
+      // the calls that ended (HeraldHooks.exitFailures); the error goes on as it came.
+      super.visitLabel(handler);
+      frame(new Object[0], THROWABLE);
+      countExitFailure();
       super.visitInsn(Opcodes.ATHROW);
     }
     // Entry: token, array, array, index, a wide argument. A return: its value again and the token.
     super.visitMaxs(Math.max(maxStack + 3, 6), Math.max(maxLocals, token) + 1);
+  }
+
+  /** Calls the exit hook {@code name}, in a range of its own for the handler that counts its failures. */
+  private void exitCall(String name, String descriptor) {
+    Label start = new Label();
+    Label end = new Label();
+    super.visitLabel(start);
+    super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, descriptor, false);
+    super.visitLabel(end);
+    exitCalls.add(new Label[] {start, end});
+  }
+
+  /** {@code HeraldHooks.exitFailures++}: field instructions only, which need no stack frame. */
+  private void countExitFailure() {
+    super.visitFieldInsn(Opcodes.GETSTATIC, HOOKS, "exitFailures", "I");
+    super.visitInsn(Opcodes.ICONST_1);
+    super.visitInsn(Opcodes.IADD);
+    super.visitFieldInsn(Opcodes.PUTSTATIC, HOOKS, "exitFailures", "I");
   }
 
   private int shifted(int varIndex, boolean wide) {

@@ -49,8 +49,14 @@ public final class RateLimitedLog {
     if (n == 1) {
       nextReportNanos = now + intervalNanos;
       reported.set(1);
-      logger.warn("{} (further failures are summarised at most once per {} s)", what,
-          intervalNanos / 1_000_000_000L, error);
+      if (error instanceof StackOverflowError) {
+        // its trace is a thousand frames of the application's recursion, not Herald's
+        logger.warn("{}: {}, the application's stack ran out in Herald's code (further failures are"
+            + " summarised at most once per {} s)", what, error, intervalNanos / 1_000_000_000L);
+      } else {
+        logger.warn("{} (further failures are summarised at most once per {} s)", what,
+            intervalNanos / 1_000_000_000L, error);
+      }
       return;
     }
     long next = nextReportNanos;
