@@ -7,6 +7,7 @@ import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -70,8 +71,16 @@ final class HeraldTransformer implements ClassFileTransformer {
         return null;
       }
       retransformer.transformed(name);
+      Set<String> tooLarge = new HashSet<>();
       byte[] woven = WriteWeaver.weave(reader, matcher.index(), decision == ServiceMatcher.Decision.COVERED,
-          sites);
+          sites, tooLarge);
+      for (String method : tooLarge) {
+        if (reported.add(name + "." + method)) {
+          log.warn("{}.{} is too large to instrument: with Herald's calls its bytecode would pass the JVM's"
+              + " 64 KB per method, so it runs without Herald's events; the class's other methods have theirs",
+              name, method.substring(0, method.indexOf('(')));
+        }
+      }
       if (woven != null) {
         log.debug("instrumented {}", name);
       }

@@ -1,8 +1,11 @@
 package dev.herald.agent.instrument;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -26,16 +29,20 @@ final class WriteWeaver extends ClassVisitor {
   private final ServiceIndex index;
   private final boolean covered;
   private final SiteRegistry sites;
+  /** Methods left as they are: woven, they would pass the JVM's 64 KB of bytecode per method. */
+  private final Set<String> tooLarge;
   private int version;
   private String owner;
   private String typeName;
   private boolean changed;
 
-  private WriteWeaver(ClassVisitor next, ServiceIndex index, boolean covered, SiteRegistry sites) {
+  private WriteWeaver(ClassVisitor next, ServiceIndex index, boolean covered, SiteRegistry sites,
+      Set<String> tooLarge) {
     super(Opcodes.ASM9, next);
     this.index = index;
     this.covered = covered;
     this.sites = sites;
+    this.tooLarge = tooLarge;
   }
 
   /**
@@ -46,11 +53,32 @@ final class WriteWeaver extends ClassVisitor {
    * @throws Unweavable if a method has a shape the weaver does not handle
    */
   static byte[] weave(ClassReader reader, ServiceIndex index, boolean covered, SiteRegistry sites) {
-    // Given the reader, the writer copies the constant pool and every method not woven as it is.
-    ClassWriter writer = new ClassWriter(reader, 0);
-    WriteWeaver weaver = new WriteWeaver(writer, index, covered, sites);
-    reader.accept(weaver, ClassReader.EXPAND_FRAMES);
-    return weaver.changed ? writer.toByteArray() : null;
+    return weave(reader, index, covered, sites, new HashSet<>());
+  }
+
+  /**
+   * As {@link #weave(ClassReader, ServiceIndex, boolean, SiteRegistry)}; a method that woven would
+   * pass the JVM's limit of 64 KB of bytecode is left as it is, and its name and descriptor added to
+   * {@code tooLarge}, so that the class's other methods still emit.
+   */
+  static byte[] weave(ClassReader reader, ServiceIndex index, boolean covered, SiteRegistry sites,
+      Set<String> tooLarge) {
+    while (true) {
+      // Given the reader, the writer copies the constant pool and every method not woven as it is.
+      ClassWriter writer = new ClassWriter(reader, 0);
+      WriteWeaver weaver = new WriteWeaver(writer, index, covered, sites, tooLarge);
+      reader.accept(weaver, ClassReader.EXPAND_FRAMES);
+      if (!weaver.changed) {
+        return null;
+      }
+      try {
+        return writer.toByteArray();
+      } catch (MethodTooLargeException e) {
+        if (!tooLarge.add(e.getMethodName() + e.getDescriptor())) {
+          throw e; // left as it was, it is too large all the same: not ours to fix
+        }
+      }
+    }
   }
 
   /**
@@ -95,6 +123,9 @@ final class WriteWeaver extends ClassVisitor {
     MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
     if (next == null) {
       return null;
+    }
+    if (tooLarge.contains(name + descriptor)) {
+      return next;
     }
     if (name.equals("<init>")) {
       if (!covered) {

@@ -9,9 +9,11 @@ import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +176,35 @@ class WriteWeaverTest {
     assertThat(recorder.lines()).containsExactly(
         "enter " + sites.register("legacy.Counter", "create", "(I)I") + " Counter self=null",
         "before [41]", "exit 42 (Integer)");
+  }
+
+  @Test
+  void aMethodTooLargeOnceWovenIsLeftAsItIsAndTheOthersAreWoven() throws Throwable {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "big/Ledger", null, "java/lang/Object", null);
+    MethodVisitor big = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "update", "(I)V", null, null);
+    big.visitCode();
+    for (int i = 0; i < 65_500; i++) { // just under the JVM's 65,535 bytes: no room for Herald's calls
+      big.visitInsn(Opcodes.NOP);
+    }
+    big.visitInsn(Opcodes.RETURN);
+    big.visitMaxs(0, 0);
+    MethodVisitor small = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "create", "(I)I", null, null);
+    small.visitCode();
+    small.visitVarInsn(Opcodes.ILOAD, 0);
+    small.visitInsn(Opcodes.IRETURN);
+    small.visitMaxs(0, 0);
+    writer.visitEnd();
+    Set<String> tooLarge = new HashSet<>();
+
+    byte[] woven = WriteWeaver.weave(new ClassReader(writer.toByteArray()), index("*"), false, sites, tooLarge);
+    Class<?> ledger = Definer.define("big.Ledger", woven);
+    ledger.getMethod("update", int.class).invoke(null, 1);
+    ledger.getMethod("create", int.class).invoke(null, 2);
+
+    assertThat(tooLarge).containsExactly("update(I)V");
+    assertThat(recorder.lines()).containsExactly(
+        "enter " + sites.register("big.Ledger", "create", "(I)I") + " Ledger self=null", "before [2]", "exit 2 (Integer)");
   }
 
   @Test

@@ -137,8 +137,9 @@ class BytecodeShapesIT {
   @Test
   void aMethodTooLargeToInstrumentIsReportedAndLeftAsItWas() {
     assertThat(withAgent.heraldLines("WARN")).as(withAgent.describe())
-        .filteredOn(line -> line.contains("could not instrument " + GeneratedServices.PACKAGE + ".NearLimitService"))
-        .hasSize(1);
+        .filteredOn(line -> line.contains(GeneratedServices.PACKAGE + ".NearLimitService"))
+        .singleElement().asString().contains(GeneratedServices.PACKAGE + ".NearLimitService.create is too large to"
+            + " instrument: with Herald's calls its bytecode would pass the JVM's 64 KB per method");
     assertThat(withAgent.stackTraceLines()).as(withAgent.describe()).isEmpty();
     assertThat(withAgent.heraldLines("ERROR")).as(withAgent.describe()).isEmpty();
   }
