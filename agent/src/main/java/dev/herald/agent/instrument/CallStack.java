@@ -106,12 +106,21 @@ final class CallStack {
     if (current != null) { // the frame of the call being entered, which is not on this stack yet
       running.merge(current.frameName(), -1, Integer::sum);
     }
-    int kept = 0;
-    for (int i = 0; i < depth; i++) {
+    // Innermost first: the innermost frames of a method belong to its latest calls, so a call that
+    // ended, below a running one of the same method (another entity's), is the one left without
+    // a frame. Calls nest, so whatever is kept keeps its order.
+    boolean[] keep = new boolean[depth];
+    for (int i = depth - 1; i >= 0; i--) {
       Site site = registry.get(sites[i]);
       Integer frames = site == null ? null : running.get(site.frameName());
       if (frames != null && frames > 0) {
         running.put(site.frameName(), frames - 1);
+        keep[i] = true;
+      }
+    }
+    int kept = 0;
+    for (int i = 0; i < depth; i++) {
+      if (keep[i]) {
         keys[kept] = keys[i];
         ids[kept] = ids[i];
         sites[kept++] = sites[i];
