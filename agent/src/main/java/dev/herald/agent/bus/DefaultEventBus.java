@@ -85,6 +85,7 @@ public final class DefaultEventBus implements EventBus {
     try {
       publish(route, event, ThreadCounters.current());
     } catch (Throwable t) { // the thread's first count registers its cells
+      totals.failedPublishes++;
       publishErrors.record("bus: publishing failed", t);
     }
   }
@@ -113,6 +114,7 @@ public final class DefaultEventBus implements EventBus {
       }
       pool.wakeIfSleeping();
     } catch (Throwable t) { // the service must never see the bus fail
+      totals.failedPublishes++;
       publishErrors.record("bus: publishing failed", t);
     }
   }
@@ -133,6 +135,7 @@ public final class DefaultEventBus implements EventBus {
     try {
       publish(table.routeForPublish(event.name()), event);
     } catch (Throwable t) {
+      totals.failedPublishes++;
       publishErrors.record("bus: publishing failed", t);
     }
   }

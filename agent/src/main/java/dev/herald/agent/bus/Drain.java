@@ -88,8 +88,12 @@ final class Drain {
     // instrumented calls make no events while nothing subscribes: say so, or 0 reads as a fault
     String why = published == 0 && table.subscriptions().length == 0
         ? " (nobody subscribed, and Herald makes events only for subscribers)" : "";
-    log.info("bus: published {}, delivered {}, failed {}, dropped {}{}", published,
-        totals.delivered.sum(), totals.failed.sum(), totals.dropped.sum(), why);
+    long failedPublishes = totals.failedPublishes;
+    // events whose publish failed part-way were counted published and may have reached no queue
+    String lost = failedPublishes == 0 ? "" : "; " + failedPublishes + " publish" + (failedPublishes == 1 ? "" : "es")
+        + " failed part-way (see 'bus: publishing failed' above), their events possibly lost";
+    log.info("bus: published {}, delivered {}, failed {}, dropped {}{}{}", published,
+        totals.delivered.sum(), totals.failed.sum(), totals.dropped.sum(), why, lost);
     shutdownResult = drained && left == 0;
     return shutdownResult;
   }

@@ -13,6 +13,12 @@ final class Totals {
   final LongAdder delivered = new LongAdder();
   final LongAdder failed = new LongAdder();
   final LongAdder dropped = new LongAdder();
+  /**
+   * Publishes that failed part-way (a StackOverflowError deep in the caller's recursion), whose
+   * event may have reached no queue: counted with a field increment, which needs no call. Racy, as
+   * a diagnostic may be.
+   */
+  volatile long failedPublishes;
 
   long published() {
     return ThreadCounters.sum(publishedSlot);

@@ -38,7 +38,8 @@ public final class RateLimitedLog {
       try {
         logger.warn("{} ({} that could not be printed)", what, error.getClass().getName());
       } catch (Throwable ignored) {
-        // nothing more can be done here
+        // nothing written: the next occurrence writes a summary at once rather than in an interval
+        nextReportNanos = System.nanoTime();
       }
     }
   }
