@@ -108,8 +108,12 @@ final class HeraldTransformer implements ClassFileTransformer {
     boolean sees;
     try {
       sees = Class.forName(HeraldHooks.class.getName(), false, loader) == HeraldHooks.class;
-    } catch (Throwable t) { // ClassNotFoundException, LinkageError, a loader that throws anything
+    } catch (ClassNotFoundException | NoClassDefFoundError e) {
       sees = false;
+    } catch (Throwable t) {
+      // a loader that failed this once (a circularity while it defines the class at hand, say):
+      // this class loads as it is, and the loader is asked again for its next one
+      return false;
     }
     if (seesHooks.putIfAbsent(loader, sees) == null && !sees) {
       log.warn("{} and the other classes of its class loader ({}) run without Herald's events: the loader"
