@@ -66,8 +66,9 @@ final class MpscEventQueue extends MpscFields.Pad2 implements EventQueue {
     } catch (Throwable noRoom) {
       // A StackOverflowError: until it is compiled, the VarHandle store is a chain of calls. A
       // claimed slot left empty would stop the consumer there for good, so fill it with a plain
-      // store, which needs no frame; the volatile store before it (no frame either) fences the
-      // event's own stores ahead of it, as the release store would have.
+      // store, which needs no frame. The volatile store before it (no frame either) is followed by
+      // a full fence in HotSpot, which keeps the event's own stores ahead of the slot's, as the
+      // release store would have; the memory model itself does not promise that of a plain store.
       stackOverflows++;
       slots[(int) index & mask] = event;
     }
