@@ -63,7 +63,7 @@ public final class AgentStarter {
       args = args.substring(0, mark);
     }
     if (started) {
-      System.err.println("[herald] WARN Herald is already running in this JVM; the second start was ignored");
+      HeraldPremain.stderr("WARN", "Herald is already running in this JVM; the second start was ignored");
       return;
     }
     started = true;

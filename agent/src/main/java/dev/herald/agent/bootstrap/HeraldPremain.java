@@ -48,11 +48,11 @@ public final class HeraldPremain {
         return false;
       }
       if (value.strip().equalsIgnoreCase("false")) {
-        System.err.println("[herald] INFO Herald is switched off by " + source + "=" + value
+        stderr("INFO", "Herald is switched off by " + source + "=" + value
             + "; the application runs without it (nothing instrumented, no plugins, Herald.bus() delivers nothing)");
         return true;
       }
-      System.err.println("[herald] WARN " + source + "='" + value + "' is not true or false; Herald starts as usual");
+      stderr("WARN", source + "='" + value + "' is not true or false; Herald starts as usual");
       return false;
     } catch (Throwable t) {
       return false; // a security manager refusing the read: start as if the switch were unset
@@ -96,8 +96,31 @@ public final class HeraldPremain {
     } catch (Throwable t) {
       Throwable cause = t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null
           ? t.getCause() : t;
-      System.err.println("[herald] ERROR Herald did not start, the application runs without events: " + cause);
+      stderr("ERROR", "Herald did not start, the application runs without events: " + cause);
     }
+  }
+
+  /**
+   * Writes one line to standard error in the form of the agent's log ({@code 12:00:00.123 [herald]
+   * INFO  ...}), for the few lines written before the log exists or without it. Not API.
+   */
+  public static void stderr(String level, String message) {
+    java.time.LocalTime now = java.time.LocalTime.now();
+    StringBuilder line = new StringBuilder(message.length() + 32);
+    two(line, now.getHour()).append(':');
+    two(line, now.getMinute()).append(':');
+    two(line, now.getSecond()).append('.');
+    int millis = now.getNano() / 1_000_000;
+    line.append(millis < 100 ? "0" : "").append(millis < 10 ? "0" : "").append(millis);
+    line.append(" [herald] ").append(level);
+    for (int i = level.length(); i < 6; i++) {
+      line.append(' ');
+    }
+    System.err.println(line.append(message));
+  }
+
+  private static StringBuilder two(StringBuilder line, int value) {
+    return line.append(value < 10 ? "0" : "").append(value);
   }
 
   private static boolean onBootstrapPath() {

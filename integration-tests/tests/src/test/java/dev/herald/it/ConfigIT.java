@@ -114,7 +114,9 @@ class ConfigIT {
     assertThat(result.exitCode()).as(result.describe()).isZero();
     if (expected.equals("off")) {
       assertThat(result.heraldLines()).as(result.describe()).singleElement().asString()
-          .contains("[herald] INFO Herald is switched off by").contains("the application runs without it");
+          .as("timed and aligned as the agent's log lines")
+          .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[herald\\] INFO  Herald is switched off by .*")
+          .contains("the application runs without it");
       assertThat(ws.recording().events()).as("no plugin ran, nothing was instrumented").isEmpty();
     } else {
       assertThat(result.heraldLines("INFO")).as(result.describe()).anyMatch(line -> line.contains("Herald started"));
