@@ -185,6 +185,16 @@ public final class DefaultEventBus implements EventBus {
     onSubscribed = Objects.requireNonNull(hook, "hook");
   }
 
+  /**
+   * True while a delivery thread is handing an event of {@code subscription} (one of this kind of
+   * bus's) to its listener, or discarding what it held once closed; false for any other
+   * subscription. After {@code close()}, false means the listener will not be called again: what
+   * stops a plugin waits for it before closing the plugin's class loader.
+   */
+  public static boolean delivering(Subscription subscription) {
+    return subscription instanceof BusSubscription bus && bus.claimed();
+  }
+
   /** True when the calling thread is one of the bus's delivery threads, i.e. inside a listener. */
   public static boolean onDeliveryThread() {
     return Thread.currentThread() instanceof DeliveryThread;

@@ -1,5 +1,6 @@
 package dev.herald.agent.plugin;
 
+import dev.herald.agent.bus.DefaultEventBus;
 import dev.herald.api.BusStatistics;
 import dev.herald.api.Event;
 import dev.herald.api.EventBus;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The bus one plugin sees: it subscribes under the plugin's name, runs listeners with the plugin's
@@ -27,6 +29,7 @@ final class PluginBus implements EventBus {
   private final EventBus bus;
   private final NamedSubscriber subscriber;
   private final Set<Subscription> live = ConcurrentHashMap.newKeySet();
+  private final Set<TrackedSubscription> closing = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   PluginBus(String pluginName, ClassLoader loader, EventBus bus, NamedSubscriber subscriber) {
@@ -77,8 +80,32 @@ final class PluginBus implements EventBus {
   void closeAll() {
     closed = true;
     for (Subscription subscription : live) {
+      closing.add((TrackedSubscription) subscription);
       subscription.close();
     }
+  }
+
+  /**
+   * After {@link #closeAll}: waits until no listener of the plugin is being called any more, at
+   * most {@code timeoutNanos}, so that its class loader is not closed under a call in progress
+   * (which would then fail on the first class of the plugin's jar it had not loaded yet).
+   *
+   * @return true if none is
+   */
+  boolean awaitListenersReturned(long timeoutNanos) {
+    if (DefaultEventBus.onDeliveryThread()) {
+      return true; // a listener stopping a plugin: waiting could be waiting on itself
+    }
+    long deadline = System.nanoTime() + timeoutNanos;
+    for (TrackedSubscription subscription : closing) {
+      while (subscription.delivering()) {
+        if (System.nanoTime() - deadline >= 0) {
+          return false;
+        }
+        LockSupport.parkNanos(1_000_000L);
+      }
+    }
+    return true;
   }
 
   /** The listener's simple class name; "listener" for lambdas and anonymous classes, whose names say nothing. */

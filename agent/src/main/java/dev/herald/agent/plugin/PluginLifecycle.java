@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 final class PluginLifecycle {
 
   private static final Logger log = AgentLog.get(PluginLifecycle.class);
+  /** For a plugin whose start failed: its listeners are its own start's, most often none running. */
+  private static final Duration STOP_WAIT_AFTER_FAILURE = Duration.ofSeconds(5);
 
   private PluginLifecycle() {}
 
@@ -80,7 +82,7 @@ final class PluginLifecycle {
     String line = "plugin '" + plugin.name() + "' (" + plugin.jar().display() + ") failed to start: " + cause;
     log.error(line);
     log.debug("plugin '{}' start failure", plugin.name(), failure);
-    plugin.bus().closeAll();
+    closeSubscriptions(plugin, STOP_WAIT_AFTER_FAILURE);
     plugin.jar().release();
     return line;
   }
@@ -98,9 +100,23 @@ final class PluginLifecycle {
     if (previous == State.RUNNING || previous == State.ABANDONED) {
       callStop(plugin, timeout);
     }
-    plugin.bus().closeAll();
+    closeSubscriptions(plugin, timeout);
     LeftThreads.warnIfAny(plugin);
     plugin.jar().release();
+  }
+
+  /**
+   * Closes the plugin's subscriptions and waits, at most {@code timeout}, for listener calls in
+   * progress to return: its class loader is closed next, and a call still running would fail on the
+   * first class of the plugin's jar it had not loaded yet.
+   */
+  private static void closeSubscriptions(LoadedPlugin plugin, Duration timeout) {
+    plugin.bus().closeAll();
+    if (!plugin.bus().awaitListenersReturned(timeout.toNanos())) {
+      log.warn("plugin '{}' ({}): a listener call was still running {} after its subscriptions closed;"
+          + " its class loader is closed all the same, and the call may fail", plugin.name(),
+          plugin.jar().display(), BoundedCall.format(timeout));
+    }
   }
 
   private static void callStop(LoadedPlugin plugin, Duration timeout) {

@@ -1,5 +1,6 @@
 package dev.herald.agent.plugin;
 
+import dev.herald.agent.bus.DefaultEventBus;
 import dev.herald.api.Subscription;
 import dev.herald.api.SubscriptionStatistics;
 import java.util.function.Consumer;
@@ -32,6 +33,11 @@ final class TrackedSubscription implements Subscription {
   @Override
   public SubscriptionStatistics statistics() {
     return delegate.statistics();
+  }
+
+  /** See {@link DefaultEventBus#delivering}. */
+  boolean delivering() {
+    return DefaultEventBus.delivering(delegate);
   }
 
   @Override

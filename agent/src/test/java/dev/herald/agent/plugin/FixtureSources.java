@@ -107,9 +107,22 @@ final class FixtureSources {
           }
         }
 
+        /** Loaded only by a held listener, after it was let go: a class of the jar not loaded before. */
+        static final class Late {
+          String name() {
+            return "late";
+          }
+        }
+
         final class Recorder implements EventListener {
           @Override
           public void onEvent(Event event) {
+            if (context.config().get("hold") instanceof List<?> latches) {
+              ((CountDownLatch) latches.get(0)).countDown();
+              awaitQuietly((CountDownLatch) latches.get(1));
+              journal("loaded:" + new Late().name());
+              return;
+            }
             context.bus().publish(Event.builder("plugin", Phase.AFTER, "seen")
                 .args(name, Thread.currentThread().getContextClassLoader(), event.name())
                 .build());

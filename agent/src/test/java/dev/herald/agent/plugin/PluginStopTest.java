@@ -3,17 +3,52 @@ package dev.herald.agent.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import dev.herald.agent.bus.BusOptions;
+import dev.herald.agent.bus.DefaultEventBus;
+import dev.herald.api.Event;
+import dev.herald.api.Phase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class PluginStopTest extends PluginTestSupport {
 
   private final List<Object> journal = Collections.synchronizedList(new ArrayList<>());
+
+  @Test
+  @Timeout(30)
+  void aStopWaitsForTheListenerCallInProgressBeforeClosingThePluginsLoader() throws Exception {
+    DefaultEventBus realBus = new DefaultEventBus(BusOptions.DEFAULTS);
+    try {
+      plugin("a.jar", "a");
+      CountDownLatch inside = new CountDownLatch(1);
+      CountDownLatch letGo = new CountDownLatch(1);
+      PluginManager manager = new PluginManager(folder, Map.of("a", Map.of("journal", journal,
+          "subscribe", "order.*.*", "hold", List.of(inside, letGo))), baseDirectory, Duration.ofSeconds(10),
+          realBus, realBus::subscribe, apiLoader);
+      manager.startAll();
+      realBus.publish(Event.builder("order", Phase.AFTER, "create").build());
+      assertThat(inside.await(10, TimeUnit.SECONDS)).as("the listener is called").isTrue();
+
+      CompletableFuture<String> stop = CompletableFuture.supplyAsync(() -> manager.stop("a"));
+      Thread.sleep(200); // the stop is under way: stop() returned, the subscription is closed
+      letGo.countDown();   // the listener goes on, and loads a class of the plugin's jar
+      stop.get(20, TimeUnit.SECONDS);
+
+      assertThat(journal).contains("loaded:late:a");
+      assertThat(realBus.statistics().failed()).as("the listener call did not fail").isZero();
+      manager.close();
+    } finally {
+      realBus.shutdown(Duration.ofSeconds(2));
+    }
+  }
 
   @Test
   void stopsInReverseOrderThenClosesSubscriptionsAndLoaders() throws Exception {
