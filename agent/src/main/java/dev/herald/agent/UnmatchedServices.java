@@ -96,9 +96,8 @@ final class UnmatchedServices {
 
   /** For an entry naming only JDK (or Herald) classes, which are never instrumented whether loaded or not. */
   static String platformMessage(Path file, ServiceEntry entry) {
-    return where(file, entry) + ": '" + entry.classPattern() + "' names " + (entry.isGlob() ? "only classes" : "a class")
-        + " of the JDK (or of Herald), which Herald never instruments, so it sends no events; configure the"
-        + " application's own class that makes the call instead";
+    return where(file, entry) + ": '" + entry.classPattern() + "' " + ServiceIndex.neverInstrumented(entry)
+        + ", so it sends no events; configure the application's own class that makes the call instead";
   }
 
   static String message(Path file, ServiceEntry entry) {

@@ -247,9 +247,4 @@ public final class HeraldHooks {
       exitFailures++;
     }
   }
-
-  /** How many exit hooks failed (see {@link #exit}); threads compare it with what they last saw. */
-  public static int exitFailures() {
-    return exitFailures;
-  }
 }

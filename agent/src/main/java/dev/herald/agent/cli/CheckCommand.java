@@ -72,12 +72,13 @@ final class CheckCommand {
     }
     List<EntryReport> services = new ArrayList<>();
     int scanned = 0;
-    if (options.classpath() != null && options.classpath().isBlank()) {
+    boolean classpathGiven = options.classpath() != null && !options.classpath().isBlank();
+    if (options.classpath() != null && !classpathGiven) {
       // most often "--classpath $CP" with CP unset: every entry would read as matching nothing
       findings.add(Finding.error("classpath", "--classpath is empty (an unset variable?); give the"
           + " application's class path, or leave --classpath out to check the config and plugins only"));
-      config.services().forEach(entry -> services.add(new EntryReport(entry, 0, List.of())));
-    } else if (options.classpath() == null) {
+    }
+    if (!classpathGiven) {
       config.services().forEach(entry -> services.add(new EntryReport(entry, 0, List.of())));
     } else {
       try (AppClasspath classpath = AppClasspath.open(options.classpath(), workingDir)) {
@@ -101,8 +102,7 @@ final class CheckCommand {
     PluginProbe plugins = PluginProbe.run(config.plugins(), HeraldPlugin.class.getClassLoader());
     findings.addAll(plugins.findings());
     findings.sort(Comparator.comparing((Finding f) -> !f.isError()));
-    return new CheckReport(options.config(), options.classpath() != null && !options.classpath().isBlank(),
-        scanned, services,
+    return new CheckReport(options.config(), classpathGiven, scanned, services,
         plugins.reports(), findings);
   }
 }

@@ -84,10 +84,10 @@ final class ServicePlan {
 
   private void warn(EntryReport report, int maxMatches) {
     ServiceEntry entry = report.entry();
-    if (report.namedClasses() == 0 && ServiceIndex.namesOnlyPlatform(entry.classPattern())) {
-      findings.add(Finding.warning("never-instrumented", entry.index(), label(entry) + " names "
-          + (entry.isGlob() ? "only classes" : "a class") + " of the JDK (or of Herald), which Herald never"
-          + " instruments; configure the application's own class that makes the call instead"));
+    String never = ServiceIndex.neverInstrumented(entry);
+    if (report.namedClasses() == 0 && never != null) {
+      findings.add(Finding.warning("never-instrumented", entry.index(), label(entry) + " " + never
+          + "; configure the application's own class that makes the call instead"));
     } else if (report.namedClasses() == 0) {
       String near = entry.isGlob() ? null : KeySuggestions.nearestName(entry.classPattern(), classNames).orElse(null);
       findings.add(Finding.warning("no-match", entry.index(), label(entry) + " matches no class on the class path"

@@ -38,7 +38,7 @@ final class CallStack {
   private long[] ids = new long[8];
   private int[] sites = new int[8];
   private int depth;
-  /** {@link HeraldHooks#exitFailures()} when this thread last dropped the calls that had ended. */
+  /** {@link HeraldHooks#exitFailures} when this thread last dropped the calls that had ended. */
   private int seenExitFailures;
   private long nextId;
   private long idLimit;
@@ -82,7 +82,7 @@ final class CallStack {
     if (!contains(key)) {
       return false;
     }
-    int failures = HeraldHooks.exitFailures();
+    int failures = HeraldHooks.exitFailures;
     if (failures == seenExitFailures) {
       return true;
     }

@@ -143,6 +143,16 @@ public final class ServiceIndex {
     return isPlatform(prefix + "X") && !"jdk.proxy".startsWith(prefix) && !"com.sun.proxy.".startsWith(prefix);
   }
 
+  /**
+   * Why {@code entry} can never emit, if it {@linkplain #namesOnlyPlatform names only platform
+   * classes}: {@code "names a class of the JDK (or of Herald), which Herald never instruments"},
+   * for messages that put the entry's name and place before it; null if it names others too.
+   */
+  public static String neverInstrumented(ServiceEntry entry) {
+    return namesOnlyPlatform(entry.classPattern()) ? "names " + (entry.isGlob() ? "only classes" : "a class")
+        + " of the JDK (or of Herald), which Herald never instruments" : null;
+  }
+
   /** A configured type found for a class: the type, its name, and the entry naming it. */
   public record Match<T>(T type, String typeName, ServiceEntry entry) {}
 }

@@ -204,20 +204,15 @@ public final class PluginManager implements AutoCloseable {
         boolean wasLive = slot.live();
         installer.reload(slot, candidate(slot.fileName()), "restarted with its new settings from", changes);
         Slot now = slots.get(name);
+        boolean fellBack = false;
         if (wasLive && now != null && now.plugin() != null && now.plugin().state() == State.ABANDONED) {
-          if (fallBackIfRefusedLate(now.plugin(), before.get(name), wanted)) {
-            changes.failed.remove(name);
-            Slot fallback = slots.get(name);
-            (fallback != null && fallback.live() ? changes.refused : changes.failed).add(name);
-          }
+          fellBack = fallBackIfRefusedLate(now.plugin(), before.get(name), wanted);
         } else if (wasLive && now != null && now.plugin() != null && now.plugin().settingsRefused()) {
-          // A refused change leaves the running config in force, as a refused file edit does: the
-          // plugin runs on with the settings it had, and a later restart uses those too.
-          configs = with(configs, name, before.get(name));
-          refused.put(name, wanted);
+          restartWithPrevious(now, before.get(name), wanted, "refused its new settings");
+          fellBack = true;
+        }
+        if (fellBack) {
           changes.failed.remove(name);
-          installer.reload(now, candidate(slot.fileName()),
-              "refused its new settings; restarted with its previous ones from", new PluginChanges.Collector());
           Slot fallback = slots.get(name);
           (fallback != null && fallback.live() ? changes.refused : changes.failed).add(name);
         }
@@ -268,14 +263,25 @@ public final class PluginManager implements AutoCloseable {
           || !settings(configs, name).equals(wanted)) {
         return; // replaced, stopped or given other settings since: nothing to fall back from
       }
-      configs = with(configs, name, previous);
-      refused.put(name, wanted);
-      installer.reload(slot, candidate(slot.fileName()),
-          "refused its new settings after its start timeout; restarted with its previous ones from",
-          new PluginChanges.Collector());
+      restartWithPrevious(slot, previous, wanted, "refused its new settings after its start timeout");
     } finally {
       operations.unlock();
     }
+  }
+
+  /**
+   * Puts {@code previous} back in force for {@code slot}'s plugin, which refused {@code wanted}, and
+   * starts it with them: a refused change leaves the running config in force, as a refused file
+   * edit does, and a later restart uses it too; {@code wanted} is not tried again until it changes.
+   * Under the operations lock.
+   */
+  private void restartWithPrevious(Slot slot, Map<String, Object> previous, Map<String, Object> wanted,
+      String why) {
+    String name = slot.name();
+    configs = with(configs, name, previous);
+    refused.put(name, wanted);
+    installer.reload(slot, candidate(slot.fileName()), why + "; restarted with its previous ones from",
+        new PluginChanges.Collector());
   }
 
   /** The plugins known: running, starting, failed or stopped, in the order they first started. */
