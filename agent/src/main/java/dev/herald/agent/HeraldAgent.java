@@ -116,11 +116,11 @@ public final class HeraldAgent {
       // plugins have subscribed: calls and Herald.bus().publish(...) (through the held bus) go on.
       long holdNanos =
           TimeUnit.SECONDS.toNanos(Math.max(MIN_HOLD_SECONDS, 2 * config.plugins().startTimeout().toSeconds()));
-      HeldEvents held = new HeldEvents(bus, config.bus().queueCapacity());
+      HeldEvents held = new HeldEvents(bus, config.bus().queueCapacity(), holdNanos);
       heldSoFar = held;
       busSoFar = bus;
       installBus(new HeldBus(bus, held, holdNanos));
-      HeraldHooks.hold(holdNanos);
+      HeraldHooks.hold();
       Weaving weaving = Weaving.install(inst, config, bus, held, attached, calls);
       LiveChanges live = new LiveChanges(config, weaving, plugins);
       StartupQuiet quiet = attached ? null : StartupQuiet.install(inst, weaving.active());

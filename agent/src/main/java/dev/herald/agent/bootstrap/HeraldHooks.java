@@ -45,24 +45,22 @@ public final class HeraldHooks {
 
   /**
    * Holds events until {@link #release}: from now on, a call is a held call ({@link
-   * Dispatcher#enterHeld}), and {@link #awaitRelease} waits, up to {@code maxWaitNanos} (then it
-   * goes on as if released). Threads named {@code herald-*} (the agent's and its plugins') are
-   * never held. Does nothing if already held.
+   * Dispatcher#enterHeld}), whose events the dispatcher keeps. Threads named {@code herald-*} (the
+   * agent's and its plugins') are never held. Does nothing if already held.
    */
-  public static synchronized void hold(long maxWaitNanos) {
+  public static synchronized void hold() {
     if (holding == null) {
-      Holding held = new Holding(dispatcher, maxWaitNanos);
+      Holding held = new Holding(dispatcher);
       holding = held;
       dispatcher = held;
       listening = true;
     }
   }
 
-  /** Ends {@link #hold}: waiting calls go on, with the dispatcher installed meanwhile. */
+  /** Ends {@link #hold}: calls go to the dispatcher installed meanwhile. */
   public static void release() {
-    Holding held;
     synchronized (HeraldHooks.class) {
-      held = holding;
+      Holding held = holding;
       if (held == null) {
         return;
       }
@@ -70,12 +68,11 @@ public final class HeraldHooks {
       dispatcher = held.target;
       listening = subscribed;
     }
-    held.open();
   }
 
   /**
-   * True if events are held and a call has been made, or a thread has waited for their release:
-   * an event wants the plugins started. False once released.
+   * True if events are held and a call has been made, or an event published: an event wants the
+   * plugins started. False once released.
    */
   public static boolean demanded() {
     Holding held = holding;
@@ -106,13 +103,6 @@ public final class HeraldHooks {
     }
   }
 
-  /** Waits while events are held (up to the hold's limit); for a publisher whose events cannot be kept. */
-  public static void awaitRelease() {
-    Holding held = holding;
-    if (held != null) {
-      held.await();
-    }
-  }
 
   // The methods below are what woven code calls. They return normally whatever happens (the woven
   // code has no handler around a return), so each catches everything: dispatchers catch their own

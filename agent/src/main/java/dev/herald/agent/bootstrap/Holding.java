@@ -1,7 +1,5 @@
 package dev.herald.agent.bootstrap;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -9,29 +7,21 @@ import java.util.concurrent.locks.LockSupport;
  * on at once, as a held call of the dispatcher installed meanwhile ({@link Dispatcher#enterHeld}),
  * which keeps its events until the plugins have subscribed; its first call demands the plugins,
  * waking the thread that starts them. Tokens come from that dispatcher, so {@code before} and
- * {@code exit} go straight to it. {@link #await} is for publishers that must wait after all (the
- * store of kept events is full).
+ * {@code exit} go straight to it.
  *
  * <p>Safe for concurrent use.
  */
 final class Holding implements Dispatcher {
 
   volatile Dispatcher target; // set under HeraldHooks.class; final once released
-  private final CountDownLatch released = new CountDownLatch(1);
-  private final long maxWaitNanos;
   private volatile boolean demanded;
   private volatile Thread starter;
 
-  Holding(Dispatcher target, long maxWaitNanos) {
+  Holding(Dispatcher target) {
     this.target = target;
-    this.maxWaitNanos = maxWaitNanos;
   }
 
-  void open() {
-    released.countDown();
-  }
-
-  /** True once a thread other than the agent's has waited, or begun to wait, for the release. */
+  /** True once an event has wanted the plugins. */
   boolean demanded() {
     return demanded;
   }
@@ -54,33 +44,6 @@ final class Holding implements Dispatcher {
       if (thread != null) {
         LockSupport.unpark(thread);
       }
-    }
-  }
-
-  /**
-   * Waits for the release, at most {@code maxWaitNanos}; never on the agent's own threads. A wait
-   * is a demand.
-   */
-  void await() {
-    if (released.getCount() == 0 || HeraldHooks.onAgentThread()) {
-      return;
-    }
-    demand();
-    // Not cut short by an interrupt (a cancelled task calling a service): the caller would then
-    // release the kept events before the plugins subscribed. The flag is kept for the caller's code.
-    long deadline = System.nanoTime() + maxWaitNanos;
-    boolean interrupted = false;
-    long left = maxWaitNanos;
-    while (released.getCount() != 0 && left > 0) {
-      try {
-        released.await(left, TimeUnit.NANOSECONDS);
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-      left = deadline - System.nanoTime();
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -225,6 +225,12 @@ final class BusSubscription implements Subscription {
     totals.dropped.increment();
   }
 
+  /** Counts {@code count} events dropped before they reached this queue (see {@link HeldEvents}). */
+  void countDrops(long count) {
+    dropped.addAndGet(count);
+    totals.dropped.add(count);
+  }
+
   /** The mark {@link #reached} waits for: how many events were ever queued here. */
   long flushMark() {
     return queue.producerIndex();

@@ -126,6 +126,23 @@ public final class DefaultEventBus implements EventBus {
     }
   }
 
+  /**
+   * Counts {@code count} events of {@code route} published and dropped before they reached its
+   * subscriptions (the store of events kept while the plugins start was full), as each subscription
+   * would have counted them. Returns {@code count}, or 0 if the route has no subscription.
+   */
+  long countDropped(Route route, long count) {
+    BusSubscription[] subscribers = route.subscribers();
+    if (subscribers.length == 0 || count <= 0) {
+      return 0;
+    }
+    ThreadCounters.current().add(totals.publishedSlot, count);
+    for (BusSubscription subscriber : subscribers) {
+      subscriber.countDrops(count);
+    }
+    return count;
+  }
+
   /** Routes {@code event} by its name and queues it; never throws, ignores null. */
   @Override
   public void publish(Event event) {

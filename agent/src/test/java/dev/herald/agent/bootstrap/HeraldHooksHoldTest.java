@@ -1,7 +1,6 @@
 package dev.herald.agent.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HeraldHooksHoldTest {
-
-  private static final long HOLD = TimeUnit.SECONDS.toNanos(30);
 
   private final Recording dispatcher = new Recording();
 
@@ -30,12 +27,12 @@ class HeraldHooksHoldTest {
 
   @Test
   void whileHeldACallGoesOnAtOnceAsAHeldCallOfTheDispatcherInstalledMeanwhile() throws Exception {
-    HeraldHooks.hold(HOLD);
+    HeraldHooks.hold();
     HeraldHooks.install(dispatcher); // as the agent does after holding
     HeraldHooks.listening(true);
     assertThat(HeraldHooks.demanded()).isFalse();
 
-    Caller caller = Caller.start("app-main", false);
+    Caller caller = Caller.start("app-main");
 
     assertThat(caller.result()).as("returned without a release").isEqualTo("held-token-7");
     assertThat(dispatcher.heldEntered).containsExactly(7);
@@ -48,7 +45,7 @@ class HeraldHooksHoldTest {
   @Test
   void theFirstHeldCallWakesTheThreadThatStartsThePlugins() throws Exception {
     HeraldHooks.install(dispatcher);
-    HeraldHooks.hold(HOLD);
+    HeraldHooks.hold();
     CountDownLatch woke = new CountDownLatch(1);
     Thread starter = new Thread(() -> {
       while (!HeraldHooks.demanded()) {
@@ -60,28 +57,15 @@ class HeraldHooksHoldTest {
     starter.start();
     HeraldHooks.wakeOnDemand(starter);
 
-    Caller.start("app-main", false).result();
+    Caller.start("app-main").result();
 
     assertThat(woke.await(10, TimeUnit.SECONDS)).as("herald-start was woken by the first call").isTrue();
   }
 
   @Test
-  void awaitReleaseWaitsWhileHeld() throws Exception {
-    HeraldHooks.install(dispatcher);
-    HeraldHooks.hold(HOLD);
-    Caller caller = Caller.start("app-main", true);
-
-    caller.awaitParked();
-    assertThat(HeraldHooks.demanded()).as("a wait is a demand").isTrue();
-    HeraldHooks.release();
-
-    assertThat(caller.result()).isEqualTo("released");
-  }
-
-  @Test
   void afterReleaseNobodyListeningMeansTheDispatcherIsNotCalled() throws Exception {
     HeraldHooks.install(dispatcher);
-    HeraldHooks.hold(HOLD);
+    HeraldHooks.hold();
     HeraldHooks.release();
 
     assertThat(HeraldHooks.enter(7, String.class, null)).isNull();
@@ -92,18 +76,11 @@ class HeraldHooksHoldTest {
   void theAgentsOwnThreadsAreNeverHeld() throws Exception {
     HeraldHooks.install(dispatcher);
     HeraldHooks.listening(true);
-    HeraldHooks.hold(HOLD);
+    HeraldHooks.hold();
 
-    Caller plugin = Caller.start("herald-plugin-start-audit", false);
+    Caller plugin = Caller.start("herald-plugin-start-audit");
 
     assertThat(plugin.result()).isEqualTo("token-7");
-  }
-
-  @Test
-  void awaitReleaseReturnsAtOnceWhenNothingIsHeld() {
-    HeraldHooks.awaitRelease(); // would hang the test if it waited
-
-    assertThat(HeraldHooks.enter(7, String.class, null)).isNull();
   }
 
   /** A dispatcher that hands out "token-<site>" ("held-token-<site>" while held) and records the sites entered. */
@@ -133,39 +110,23 @@ class HeraldHooksHoldTest {
     public void exit(Object token, Object result, Throwable thrown) {}
   }
 
-  /** A thread that makes one instrumented call, as woven code would, or awaits the release. */
+  /** A thread that makes one instrumented call, as woven code would. */
   private static final class Caller {
     private final Thread thread;
     private final AtomicReference<Object> result = new AtomicReference<>();
     private final CountDownLatch done = new CountDownLatch(1);
 
-    private Caller(String name, boolean awaitRelease) {
+    private Caller(String name) {
       thread = new Thread(() -> {
-        if (awaitRelease) {
-          HeraldHooks.awaitRelease();
-          result.set("released");
-        } else {
-          result.set(HeraldHooks.enter(7, String.class, null));
-        }
+        result.set(HeraldHooks.enter(7, String.class, null));
         done.countDown();
       }, name);
     }
 
-    static Caller start(String name, boolean awaitRelease) {
-      Caller caller = new Caller(name, awaitRelease);
+    static Caller start(String name) {
+      Caller caller = new Caller(name);
       caller.thread.start();
       return caller;
-    }
-
-    /** Waits until the thread is parked in the hold. */
-    void awaitParked() throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (thread.getState() != Thread.State.TIMED_WAITING) {
-        if (done.getCount() == 0 || System.nanoTime() > deadline) {
-          fail("the call did not wait for the release; it returned " + result.get());
-        }
-        Thread.onSpinWait();
-      }
     }
 
     Object result() throws InterruptedException {

@@ -3,8 +3,10 @@ package dev.herald.agent.bus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.herald.agent.bootstrap.HeraldHooks;
+import dev.herald.api.BusStatistics;
 import dev.herald.api.Event;
 import dev.herald.api.Phase;
+import dev.herald.api.SubscriptionStatistics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 class HeldEventsTest {
 
-  private final DefaultEventBus bus = new DefaultEventBus(BusOptions.DEFAULTS);
+  private static final long HOLD = TimeUnit.SECONDS.toNanos(30);
+
+  private DefaultEventBus bus = new DefaultEventBus(BusOptions.DEFAULTS);
   private final List<String> received = new CopyOnWriteArrayList<>();
 
   @AfterEach
@@ -26,7 +30,7 @@ class HeldEventsTest {
 
   @Test
   void keepsEventsInOrderUntilReleasedThenLetsThemThrough() throws Exception {
-    HeldEvents held = new HeldEvents(bus, 8);
+    HeldEvents held = new HeldEvents(bus, 8, HOLD);
     held.publish(bus.route("order.before.create"), event("order", Phase.BEFORE, 1)); // nobody listens yet
     held.publish(null, event("note", Phase.AFTER, 2)); // published from code: routed by name
     held.publish(bus.route("order.after.create"), event("order", Phase.AFTER, 3));
@@ -49,8 +53,8 @@ class HeldEventsTest {
 
   @Test
   void whenFullAPublisherWaitsForTheReleaseAndComesAfterWhatWasKept() throws Exception {
-    HeraldHooks.hold(TimeUnit.SECONDS.toNanos(30));
-    HeldEvents held = new HeldEvents(bus, 2);
+    useBus(OverflowPolicy.BLOCK, Duration.ofSeconds(30));
+    HeldEvents held = new HeldEvents(bus, 2, HOLD);
     bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
     Route route = bus.route("order.after.create");
     held.publish(route, event("order", Phase.AFTER, 1));
@@ -62,23 +66,96 @@ class HeldEventsTest {
     }, "app-main");
     publisher.start();
 
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (publisher.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
-    assertThat(publisher.getState()).as("the third event waits: two are kept already").isEqualTo(Thread.State.TIMED_WAITING);
+    awaitWaiting(publisher);
     held.release();
-    HeraldHooks.release();
 
     assertThat(third.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
     assertThat(received).containsExactly("order.after.create#1", "order.after.create#2", "order.after.create#3");
+    assertThat(bus.statistics().dropped()).isZero();
+  }
+
+  @Test
+  void underBlockAFullStoreWaitsNoLongerThanBlockTimeoutThenTheEventIsDroppedAndCounted() throws Exception {
+    useBus(OverflowPolicy.BLOCK, Duration.ofMillis(100));
+    HeldEvents held = new HeldEvents(bus, 2, HOLD); // the plugins take longer than block-timeout
+    Thread caller = new Thread(() -> {
+      for (int id = 1; id <= 3; id++) {
+        held.publish(bus.route("order.after.create"), event("order", Phase.AFTER, id));
+      }
+    }, "app-main");
+    caller.start();
+    caller.join(TimeUnit.SECONDS.toMillis(10));
+    assertThat(caller.isAlive()).as("the call does not wait for the plugins' start beyond block-timeout").isFalse();
+
+    bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId())); // the plugin subscribes
+    held.release();
+
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(received).containsExactly("order.after.create#1", "order.after.create#2");
+    BusStatistics statistics = bus.statistics();
+    assertThat(statistics.subscriptions().get(0).dropped()).as("counted for the subscription that missed it").isEqualTo(1);
+    assertThat(statistics.dropped()).isEqualTo(1);
+    assertThat(statistics.published()).isEqualTo(3);
+  }
+
+  @Test
+  void underDropNewestAFullStoreDropsTheNewEventAtOnce() throws Exception {
+    useBus(OverflowPolicy.DROP_NEWEST, Duration.ofSeconds(30));
+    HeldEvents held = new HeldEvents(bus, 2, HOLD);
+    publishFromTheApplication(held, 1, 2, 3, 4);
+
+    bus.on("order.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
+    held.release();
+
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(received).containsExactly("order.after.create#1", "order.after.create#2");
+    assertThat(bus.statistics().dropped()).isEqualTo(2);
+  }
+
+  @Test
+  void underDropOldestAFullStoreDropsTheOldestKeptEvent() throws Exception {
+    useBus(OverflowPolicy.DROP_OLDEST, Duration.ofSeconds(30));
+    HeldEvents held = new HeldEvents(bus, 2, HOLD);
+    publishFromTheApplication(held, 1, 2, 3, 4);
+
+    bus.on("order.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
+    held.release();
+
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(received).containsExactly("order.after.create#3", "order.after.create#4");
+    assertThat(bus.statistics().dropped()).isEqualTo(2);
+  }
+
+  @Test
+  void droppedEventsThatNoSubscriptionWouldHaveReceivedAreNotCounted() throws Exception {
+    useBus(OverflowPolicy.DROP_NEWEST, Duration.ofSeconds(30));
+    HeldEvents held = new HeldEvents(bus, 1, HOLD);
+    Thread caller = new Thread(() -> {
+      held.publish(bus.route("order.after.create"), event("order", Phase.AFTER, 1));
+      held.publish(bus.route("order.after.create"), event("order", Phase.AFTER, 2)); // dropped
+      held.publish(bus.route("account.after.update"), update(3)); // dropped; nobody will listen
+      held.publish(null, Event.builder("note", Phase.AFTER, "create").invocationId(4).build()); // from code
+    }, "app-main");
+    caller.start();
+    caller.join();
+
+    bus.on("order.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
+    bus.on("note.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
+    held.release();
+
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    assertThat(received).containsExactly("order.after.create#1");
+    BusStatistics statistics = bus.statistics();
+    assertThat(statistics.subscriptions()).extracting(SubscriptionStatistics::dropped).containsExactly(1L, 1L);
+    assertThat(statistics.dropped()).isEqualTo(2);
+    assertThat(statistics.published()).isEqualTo(3);
   }
 
   @Test
   void anInterruptedPublisherWaitsForTheReleaseAllTheSameAndKeepsItsInterrupt() throws Exception {
-    HeraldHooks.hold(TimeUnit.SECONDS.toNanos(30));
-    HeldEvents held = new HeldEvents(bus, 1);
+    useBus(OverflowPolicy.BLOCK, Duration.ofSeconds(30));
+    HeldEvents held = new HeldEvents(bus, 1, HOLD);
     Route route = bus.route("order.after.create");
     held.publish(route, event("order", Phase.AFTER, 1));
     CountDownLatch second = new CountDownLatch(1);
@@ -94,7 +171,6 @@ class HeldEventsTest {
     assertThat(second.await(300, TimeUnit.MILLISECONDS)).as("the interrupt does not end the wait").isFalse();
     bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId())); // the plugin subscribes
     held.release();
-    HeraldHooks.release();
 
     assertThat(second.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
@@ -105,7 +181,7 @@ class HeldEventsTest {
 
   @Test
   void theAgentsOwnThreadsAreNeverKeptBack() throws Exception {
-    HeldEvents held = new HeldEvents(bus, 8);
+    HeldEvents held = new HeldEvents(bus, 8, HOLD);
     bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
     Thread listener = new Thread(() -> held.publish(null, event("audit", Phase.AFTER, 5)), "herald-delivery-1");
     listener.start();
@@ -117,10 +193,10 @@ class HeldEventsTest {
 
   @Test
   void whenTheHoldRunsOutWhatWasKeptGoesOutFirst() throws Exception {
-    HeraldHooks.hold(TimeUnit.MILLISECONDS.toNanos(200)); // the plugins' start outlasts the hold
-    HeldEvents held = new HeldEvents(bus, 1);
+    HeldEvents held = new HeldEvents(bus, 1, TimeUnit.MILLISECONDS.toNanos(1)); // the plugins' start outlasts the hold
     bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
     held.publishOfHeldCall(bus.route("order.before.create"), event("order", Phase.BEFORE, 1));
+    Thread.sleep(5);
     Thread caller = new Thread(() -> held.publishOfHeldCall(bus.route("order.after.create"),
         event("order", Phase.AFTER, 1)), "app-main");
     caller.start();
@@ -132,11 +208,12 @@ class HeldEventsTest {
     held.release(); // the plugins' start ends at last: nothing is published twice
     assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
     assertThat(received).hasSize(2);
+    assertThat(bus.statistics().dropped()).isZero();
   }
 
   @Test
   void theEventsOfAHeldCallAreKeptOnTheAgentsThreadsToo() throws Exception {
-    HeldEvents held = new HeldEvents(bus, 8);
+    HeldEvents held = new HeldEvents(bus, 8, HOLD);
     bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
     held.publishOfHeldCall(bus.route("order.before.create"), event("order", Phase.BEFORE, 7));
     // its asynchronous result completes on a listener's thread
@@ -150,6 +227,30 @@ class HeldEventsTest {
     held.release();
     assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
     assertThat(received).containsExactly("order.before.create#7", "order.after.create#7");
+  }
+
+  private void useBus(OverflowPolicy overflow, Duration blockTimeout) {
+    bus.shutdown(Duration.ofSeconds(2));
+    bus = new DefaultEventBus(new BusOptions(8192, overflow, blockTimeout, 2, Duration.ofSeconds(5)));
+  }
+
+  /** Publishes after events of "order" with these ids on an application thread, and waits for it. */
+  private void publishFromTheApplication(HeldEvents held, long... ids) throws InterruptedException {
+    Thread caller = new Thread(() -> {
+      for (long id : ids) {
+        held.publish(bus.route("order.after.create"), event("order", Phase.AFTER, id));
+      }
+    }, "app-main");
+    caller.start();
+    caller.join();
+  }
+
+  private static void awaitWaiting(Thread publisher) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (publisher.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(publisher.getState()).as("the publisher waits: the store is full").isEqualTo(Thread.State.TIMED_WAITING);
   }
 
   private static Event update(long id) {

@@ -6,7 +6,7 @@ import dev.herald.api.Herald;
  * {@code java -javaagent:herald-agent.jar=herald.yaml -cp test-classes
  * dev.herald.it.reliability.app.ReliabilityApp <scenario> [key=value...]}: runs one scenario and
  * reports in {@code key=value} lines. Scenarios: {@code load}, {@code slow}, {@code hanging},
- * {@code throwing}, {@code reentrant}, {@code exit}, {@code memory}, {@code leak}.
+ * {@code throwing}, {@code reentrant}, {@code exit}, {@code memory}, {@code leak}, {@code gated}.
  */
 public final class ReliabilityApp {
 
@@ -27,6 +27,7 @@ public final class ReliabilityApp {
       case "exit" -> ExitScenario.run(options);
       case "memory" -> MemoryScenario.run(options);
       case "leak" -> LeakScenario.run(options);
+      case "gated" -> GatedStartScenario.run(options);
       default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
     }
   }

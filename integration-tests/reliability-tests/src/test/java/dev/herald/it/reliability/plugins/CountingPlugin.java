@@ -3,6 +3,7 @@ package dev.herald.it.reliability.plugins;
 import dev.herald.api.HeraldPlugin;
 import dev.herald.api.PluginContext;
 import java.lang.ref.WeakReference;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * pattern}, reported at stop. With {@code worker: true} it also runs a non-daemon thread {@code
  * probe-worker} from start to stop, and leaves a weak reference to its class loader in the system
  * property {@code herald.it.probe.loader}, so that an application can check both are gone after
- * the agent stopped it. At the end of stop it sets {@code herald.it.probe.stopped=true}.
+ * the agent stopped it. At the end of stop it sets {@code herald.it.probe.stopped=true}. With
+ * {@code gate: <file>} its start waits, at most 60 s, until that file exists (resolved against the
+ * config's folder): a plugin whose start takes as long as the application wants.
  */
 public final class CountingPlugin implements HeraldPlugin {
 
@@ -31,10 +34,17 @@ public final class CountingPlugin implements HeraldPlugin {
   }
 
   @Override
-  public void start(PluginContext context) {
+  public void start(PluginContext context) throws InterruptedException {
     String pattern = Probe.pattern(context);
     if (pattern == null) {
       return;
+    }
+    Object gate = context.config().get("gate");
+    if (gate != null) {
+      Path file = context.baseDirectory().resolve(gate.toString());
+      for (int i = 0; i < 6_000 && !Files.exists(file); i++) {
+        Thread.sleep(10);
+      }
     }
     report = Probe.report(context, "counting.txt");
     for (long i = Probe.number(context, "listeners", 1); i > 0; i--) {
