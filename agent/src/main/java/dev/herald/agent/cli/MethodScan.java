@@ -1,5 +1,6 @@
 package dev.herald.agent.cli;
 
+import dev.herald.agent.instrument.KotlinSuspend;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.ClassReader;
@@ -11,7 +12,7 @@ import org.objectweb.asm.Type;
 /**
  * The methods a class file declares, with the agent's rule for which of them it may weave: methods
  * only (no constructors or initialisers), never abstract, native, private, bridge or synthetic
- * (lambda bodies are private synthetic methods).
+ * (lambda bodies are private synthetic methods), nor Kotlin suspend functions.
  */
 final class MethodScan {
 
@@ -21,9 +22,18 @@ final class MethodScan {
   record Method(String name, String descriptor, int access) {
 
     boolean weavable() {
+      return plainlyWeavable() && !suspend();
+    }
+
+    /** Weavable but for being a Kotlin suspend function. */
+    boolean plainlyWeavable() {
       return !name.startsWith("<")
           && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_PRIVATE
               | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC)) == 0;
+    }
+
+    boolean suspend() {
+      return KotlinSuspend.is(descriptor);
     }
 
     boolean isStatic() {

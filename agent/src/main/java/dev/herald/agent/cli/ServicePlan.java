@@ -149,7 +149,7 @@ final class ServicePlan {
       if (used.contains(key) && !usedWeavable.contains(key)) {
         findings.add(Finding.warning("unused-method-key", entry.index(), place, label(entry, place)
             + ": methods key '" + key + "' matches only methods Herald never instruments"
-            + " (private, abstract, native or compiler-made), so it emits nothing"));
+            + " (private, abstract, native, compiler-made or Kotlin suspend functions), so it emits nothing"));
       } else if (!used.contains(key)) {
         String near = KeySuggestions.nearestName(key, names).orElse(null);
         findings.add(Finding.warning("unused-method-key", entry.index(), place, label(entry, place)
@@ -176,6 +176,14 @@ final class ServicePlan {
         }
         boolean emits = method.weavable() && coverage.mapsMethod(method.name())
             || header.isInterface() && method.abstractPublic();
+        if (method.plainlyWeavable() && method.suspend() && coverage.mapsMethod(method.name())
+            && entry.operationFor(method.name()) != null && seen.add(method.key())) {
+          findings.add(Finding.warning("kotlin-suspend", entry.index(), label(entry) + ": "
+              + owner.name().replace('/', '.') + "." + method.signature() + " is a Kotlin suspend function:"
+              + " Herald leaves it as it is, so it emits no events (return a CompletableFuture, scope.future { ... },"
+              + " or make it a plain function, for its events)"));
+          continue;
+        }
         // a static method emits with its own class, so only the type's own statics count
         if (!emits || method.isStatic() && owner != header || !seen.add(method.key())) {
           continue;

@@ -115,11 +115,23 @@ public final class ServiceEntry {
 
   /**
    * True if this entry names {@code binaryClassName} ({@code com.acme.Outer$Inner}): equal to an
-   * exact name, or matched by the glob.
+   * exact name, or matched by the glob. A glob never matches an anonymous or local class, nor one
+   * the Kotlin compiler makes for a lambda or a coroutine ({@code Outer$1}, {@code
+   * AccountService$create$1}: a '$' followed by a digit); an exact name does.
    */
   public boolean matchesClass(String binaryClassName) {
     return classGlob == null ? classPattern.equals(binaryClassName)
-        : classGlob.matches(binaryClassName);
+        : classGlob.matches(binaryClassName) && !isLocalOrAnonymous(binaryClassName);
+  }
+
+  private static boolean isLocalOrAnonymous(String binaryClassName) {
+    for (int i = binaryClassName.indexOf('$'); i >= 0 && i + 1 < binaryClassName.length();
+        i = binaryClassName.indexOf('$', i + 1)) {
+      if (Character.isDigit(binaryClassName.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The {@code entity} value as written: an entity name or {@code auto}. */

@@ -9,7 +9,7 @@ final class ServiceNames {
   static final String CLASS_EXPECTED = "a class name or glob like com.acme.*Service";
   static final String ENTITY_EXPECTED = "an entity name (letters, digits, '_', '-') or auto";
   static final String OPERATION_EXPECTED = "an operation name (letters, digits, '_', '-')";
-  static final String METHOD_EXPECTED = "a method name or glob (letters, digits, '_', '$', '*', '?')";
+  static final String METHOD_EXPECTED = "a method name or glob (letters, digits, '_', '$', '-', '*', '?')";
 
   private ServiceNames() {}
 
@@ -62,7 +62,8 @@ final class ServiceNames {
     }
     for (int i = 0; i < method.length(); i++) {
       char c = method.charAt(i);
-      boolean ok = c == '*' || c == '?'
+      // '-' for Kotlin's mangled names: a value-class parameter makes `upsert-Ocegqi0`
+      boolean ok = c == '*' || c == '?' || (i > 0 && c == '-')
           || (i == 0 ? Character.isJavaIdentifierStart(c) : Character.isJavaIdentifierPart(c));
       if (!ok || Character.isIdentifierIgnorable(c)) {
         return "'" + c + "' is not allowed in a method name";

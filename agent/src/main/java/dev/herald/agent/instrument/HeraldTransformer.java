@@ -72,8 +72,17 @@ final class HeraldTransformer implements ClassFileTransformer {
       }
       retransformer.transformed(name);
       Set<String> tooLarge = new HashSet<>();
+      Set<String> suspendFunctions = new HashSet<>();
       byte[] woven = WriteWeaver.weave(reader, matcher.index(), decision == ServiceMatcher.Decision.COVERED,
-          sites, tooLarge);
+          sites, tooLarge, suspendFunctions);
+      for (String method : suspendFunctions) {
+        if (reported.add(name + "." + method)) {
+          log.warn("{}.{} is a Kotlin suspend function: Herald leaves it as it is, and it emits no events (woven, each"
+              + " suspension would end it with an after event carrying COROUTINE_SUSPENDED, and each resumption start"
+              + " it anew). For its events, return a CompletableFuture (scope.future { ... }), whose completion"
+              + " Herald follows, or make it a plain function", name, method.substring(0, method.indexOf('(')));
+        }
+      }
       for (String method : tooLarge) {
         if (reported.add(name + "." + method)) {
           log.warn("{}.{} is too large to instrument: with Herald's calls its bytecode would pass the JVM's"

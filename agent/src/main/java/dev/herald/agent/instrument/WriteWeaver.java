@@ -17,7 +17,9 @@ import org.objectweb.asm.Opcodes;
  * restored by retransforming it without Herald. Methods it does not weave are copied byte for byte.
  *
  * <p>Never woven, as DESIGN.md says: constructors' bodies, class initialisers, abstract, native and
- * private methods, bridge and synthetic methods (lambdas' bodies, for one).
+ * private methods, bridge and synthetic methods (lambdas' bodies, for one). Nor Kotlin suspend
+ * functions ({@link KotlinSuspend}): one call of those is a JVM call per resumption, each of which
+ * would emit its own before and an after with the {@code COROUTINE_SUSPENDED} marker as result.
  *
  * <p>One instance per class being woven; not thread-safe.
  */
@@ -31,18 +33,21 @@ final class WriteWeaver extends ClassVisitor {
   private final SiteRegistry sites;
   /** Methods left as they are: woven, they would pass the JVM's 64 KB of bytecode per method. */
   private final Set<String> tooLarge;
+  /** Kotlin suspend functions an entry maps, left as they are. */
+  private final Set<String> suspendFunctions;
   private int version;
   private String owner;
   private String typeName;
   private boolean changed;
 
   private WriteWeaver(ClassVisitor next, ServiceIndex index, boolean covered, SiteRegistry sites,
-      Set<String> tooLarge) {
+      Set<String> tooLarge, Set<String> suspendFunctions) {
     super(Opcodes.ASM9, next);
     this.index = index;
     this.covered = covered;
     this.sites = sites;
     this.tooLarge = tooLarge;
+    this.suspendFunctions = suspendFunctions;
   }
 
   /**
@@ -53,20 +58,21 @@ final class WriteWeaver extends ClassVisitor {
    * @throws Unweavable if a method has a shape the weaver does not handle
    */
   static byte[] weave(ClassReader reader, ServiceIndex index, boolean covered, SiteRegistry sites) {
-    return weave(reader, index, covered, sites, new HashSet<>());
+    return weave(reader, index, covered, sites, new HashSet<>(), new HashSet<>());
   }
 
   /**
    * As {@link #weave(ClassReader, ServiceIndex, boolean, SiteRegistry)}; a method that woven would
    * pass the JVM's limit of 64 KB of bytecode is left as it is, and its name and descriptor added to
-   * {@code tooLarge}, so that the class's other methods still emit.
+   * {@code tooLarge}, so that the class's other methods still emit; the name and descriptor of each
+   * Kotlin suspend function an entry maps, left as it is, go to {@code suspendFunctions}.
    */
   static byte[] weave(ClassReader reader, ServiceIndex index, boolean covered, SiteRegistry sites,
-      Set<String> tooLarge) {
+      Set<String> tooLarge, Set<String> suspendFunctions) {
     while (true) {
       // Given the reader, the writer copies the constant pool and every method not woven as it is.
       ClassWriter writer = new ClassWriter(reader, 0);
-      WriteWeaver weaver = new WriteWeaver(writer, index, covered, sites, tooLarge);
+      WriteWeaver weaver = new WriteWeaver(writer, index, covered, sites, tooLarge, suspendFunctions);
       reader.accept(weaver, ClassReader.EXPAND_FRAMES);
       if (!weaver.changed) {
         return null;
@@ -93,7 +99,7 @@ final class WriteWeaver extends ClassVisitor {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
             String[] exceptions) {
-          if (!found[0] && woven(access, name, index)) {
+          if (!found[0] && woven(access, name, index) && !KotlinSuspend.is(descriptor)) {
             found[0] = true;
           }
           return null;
@@ -135,6 +141,10 @@ final class WriteWeaver extends ClassVisitor {
       return new ConstructorHook(next);
     }
     if (!woven(access, name, index)) {
+      return next;
+    }
+    if (KotlinSuspend.is(descriptor)) {
+      suspendFunctions.add(name + descriptor);
       return next;
     }
     changed = true;

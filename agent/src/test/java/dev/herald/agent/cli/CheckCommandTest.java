@@ -90,7 +90,7 @@ class CheckCommandTest {
 
     assertThat(run.output()).as(run.output())
         .contains("methods key 'update' matches only methods Herald never instruments"
-            + " (private, abstract, native or compiler-made), so it emits nothing")
+            + " (private, abstract, native, compiler-made or Kotlin suspend functions), so it emits nothing")
         .doesNotContain("methods key 'placeOrder'")
         .contains("1 warning(s)");
   }
@@ -121,6 +121,33 @@ class CheckCommandTest {
         .contains("method placeOrder is matched by methods 'place*' and 'placeOrder'; the first ('place*' -> create) wins")
         .contains("com.acme.OrderService is named by services[0] com.acme.OrderService (line 2) and services[1]")
         .contains("placeRush(String) -> order.{before,after,failed}.create");
+  }
+
+  @Test
+  void warnsThatAKotlinSuspendFunctionEmitsNothing() throws Exception {
+    // kotlinc's shape of `suspend fun create(name: String): Account`: the continuation last, Object returned
+    Path kotlin = AppFixtures.compile(folder.resolve("kt"), Map.of(
+        "kotlin/coroutines/Continuation.java", "package kotlin.coroutines; public interface Continuation<T> {}",
+        "com/kt/AccountService.java", """
+            package com.kt;
+            public class AccountService {
+              public Object create(String name, kotlin.coroutines.Continuation<?> completion) { return name; }
+              public void update(String name) {}
+            }
+            """));
+
+    CheckRun run = CheckRun.of(folder, """
+        services:
+          - class: com.kt.AccountService
+            entity: account
+        """, "--classpath", kotlin.toString());
+
+    assertThat(run.output()).as(run.output())
+        .contains("services[0] com.kt.AccountService (line 2): com.kt.AccountService.create(String, Continuation)"
+            + " is a Kotlin suspend function: Herald leaves it as it is, so it emits no events")
+        .contains("update(String) -> account.{before,after,failed}.update")
+        .doesNotContain("create(String, Continuation) -> ")
+        .contains("1 warning(s)");
   }
 
   @Test

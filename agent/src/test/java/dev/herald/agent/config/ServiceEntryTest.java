@@ -52,6 +52,18 @@ class ServiceEntryTest {
   }
 
   @Test
+  void aGlobNeverMatchesAnonymousLocalOrCompilerMadeClassesButAnExactNameDoes() {
+    ServiceEntry entry = entry("com.acme.*Service*");
+    assertThat(entry.matchesClass("com.acme.AccountService")).isTrue();
+    assertThat(entry.matchesClass("com.acme.AccountService$Inner")).isTrue();
+    assertThat(entry.matchesClass("com.acme.AccountService$1")).as("anonymous").isFalse();
+    assertThat(entry.matchesClass("com.acme.AccountService$1Helper")).as("local").isFalse();
+    assertThat(entry.matchesClass("com.acme.AccountService$create$1")).as("a Kotlin coroutine's").isFalse();
+    assertThat(entry.matchesClass("com.acme.AccountService$create$id$1")).isFalse();
+    assertThat(entry("com.acme.AccountService$1").matchesClass("com.acme.AccountService$1")).isTrue();
+  }
+
+  @Test
   void questionMarkIsOneCharacterOtherThanDot() {
     ServiceEntry entry = entry("com.acme.V?Service");
     assertThat(entry.matchesClass("com.acme.V2Service")).isTrue();

@@ -121,15 +121,22 @@ class ServicesConfigTest {
   }
 
   @Test
-  void badMethodGlob() {
+  void badMethodGlob() throws ConfigException {
     assertThat(at(problem("""
         services:
           - class: a.B
             entity: b
-            methods: { place-order: create }
+            methods: { place.order: create }
         """))).isEqualTo("4:16: services[0].methods: expected a method name or glob (letters, "
-            + "digits, '_', '$', '*', '?'), found 'place-order': '-' is not allowed in a method "
+            + "digits, '_', '$', '-', '*', '?'), found 'place.order': '.' is not allowed in a method "
             + "name");
+    assertThat(parse("""
+        services:
+          - class: a.B
+            entity: b
+            methods: { "upsert-*": upsert, "delete$*": delete }
+        """).services().get(0).methods()).as("Kotlin's mangled names: a value-class parameter, an internal function")
+        .containsKeys("upsert-*", "delete$*");
     assertThat(problem(service("{ class: a.B, entity: b, methods: [create] }")).message())
         .isEqualTo("services[0].methods: expected a mapping of method name or glob to operation "
             + "({ placeOrder: create }), found a list");

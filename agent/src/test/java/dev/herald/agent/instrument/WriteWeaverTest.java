@@ -8,6 +8,7 @@ import dev.herald.agent.config.ServiceEntry;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -197,7 +199,8 @@ class WriteWeaverTest {
     writer.visitEnd();
     Set<String> tooLarge = new HashSet<>();
 
-    byte[] woven = WriteWeaver.weave(new ClassReader(writer.toByteArray()), index("*"), false, sites, tooLarge);
+    byte[] woven = WriteWeaver.weave(new ClassReader(writer.toByteArray()), index("*"), false, sites, tooLarge,
+        new HashSet<>());
     Class<?> ledger = Definer.define("big.Ledger", woven);
     ledger.getMethod("update", int.class).invoke(null, 1);
     ledger.getMethod("create", int.class).invoke(null, 2);
@@ -205,6 +208,54 @@ class WriteWeaverTest {
     assertThat(tooLarge).containsExactly("update(I)V");
     assertThat(recorder.lines()).containsExactly(
         "enter " + sites.register("big.Ledger", "create", "(I)I") + " Ledger self=null", "before [2]", "exit 2 (Integer)");
+  }
+
+  @Test
+  void kotlinSuspendFunctionsAreLeftAsTheyAreAndReported() {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "kt/Accounts", null, "java/lang/Object", null);
+    // suspend fun create(name: String): Any, as kotlinc compiles it: the continuation last, Object returned
+    MethodVisitor suspend = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "create",
+        "(Ljava/lang/String;Lkotlin/coroutines/Continuation;)Ljava/lang/Object;", null, null);
+    suspend.visitCode();
+    suspend.visitVarInsn(Opcodes.ALOAD, 0);
+    suspend.visitInsn(Opcodes.ARETURN);
+    suspend.visitMaxs(0, 0);
+    MethodVisitor plain = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "update", "(I)I", null, null);
+    plain.visitCode();
+    plain.visitVarInsn(Opcodes.ILOAD, 0);
+    plain.visitInsn(Opcodes.IRETURN);
+    plain.visitMaxs(0, 0);
+    writer.visitEnd();
+    Set<String> suspendFunctions = new HashSet<>();
+
+    byte[] woven = WriteWeaver.weave(new ClassReader(writer.toByteArray()), index("*"), false, sites, new HashSet<>(),
+        suspendFunctions);
+
+    assertThat(suspendFunctions).containsExactly("create(Ljava/lang/String;Lkotlin/coroutines/Continuation;)Ljava/lang/Object;");
+    assertThat(hooksCalledBy(woven, "create")).as("the suspend function is left as it is").isEmpty();
+    assertThat(hooksCalledBy(woven, "update")).as("the class's other writes are woven").contains("enter", "returned");
+  }
+
+  /** The names of the HeraldHooks methods that {@code method} of {@code classFile} calls. */
+  private static List<String> hooksCalledBy(byte[] classFile, String method) {
+    List<String> calls = new ArrayList<>();
+    new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+          String[] exceptions) {
+        return !name.equals(method) ? null : new MethodVisitor(Opcodes.ASM9) {
+          @Override
+          public void visitMethodInsn(int opcode, String owner, String called, String calledDescriptor,
+              boolean isInterface) {
+            if (owner.endsWith("/HeraldHooks")) {
+              calls.add(called);
+            }
+          }
+        };
+      }
+    }, 0);
+    return calls;
   }
 
   @Test

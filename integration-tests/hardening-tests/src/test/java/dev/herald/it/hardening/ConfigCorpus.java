@@ -88,7 +88,7 @@ final class ConfigCorpus {
         new Case("glob-space.yaml", 2, 12, "contains a space", false),
         new Case("glob-triple-star.yaml", 2, 12, "'***' is not a wildcard", true),
         new Case("glob-slashes.yaml", 2, 12, "'/' is not allowed", false),
-        new Case("method-glob-bad.yaml", 5, 7, "'-' is not allowed in a method name", false),
+        new Case("method-glob-bad.yaml", 5, 7, "'.' is not allowed in a method name", false),
         new Case("entity-with-dot.yaml", 3, 13, "'.' is not allowed", false),
         // durations and sizes
         new Case("duration-bad-unit.yaml", 4, 18, "bus.block-timeout: expected a duration", false),
