@@ -17,6 +17,8 @@ final class PluginLifecycle {
   private static final Logger log = AgentLog.get(PluginLifecycle.class);
   /** For a plugin whose start failed: its listeners are its own start's, most often none running. */
   private static final Duration STOP_WAIT_AFTER_FAILURE = Duration.ofSeconds(5);
+  // after a stop() that took the whole limit, a listener call just returning still gets this long
+  private static final long MIN_LISTENER_WAIT_NANOS = 100_000_000L;
 
   private PluginLifecycle() {}
 
@@ -88,11 +90,13 @@ final class PluginLifecycle {
   }
 
   /**
-   * Calls the plugin's {@code stop} (if it started, or may still be starting) and waits for it up
-   * to {@code timeout}, then closes its subscriptions, reports threads it left running, and
+   * Calls the plugin's {@code stop} (if it started, or may still be starting) and waits for it, then
+   * closes its subscriptions and waits for a listener call in progress, the two waits together at
+   * most {@code timeout} (the second at least 100 ms); then reports threads it left running and
    * releases its jar. Does nothing for a plugin that failed or was already stopped.
    */
   static void stop(LoadedPlugin plugin, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     State previous = plugin.finish(State.STOPPED);
     if (previous == null) {
       return;
@@ -100,7 +104,7 @@ final class PluginLifecycle {
     if (previous == State.RUNNING || previous == State.ABANDONED) {
       callStop(plugin, timeout);
     }
-    closeSubscriptions(plugin, timeout);
+    closeSubscriptions(plugin, Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_LISTENER_WAIT_NANOS)));
     LeftThreads.warnIfAny(plugin);
     plugin.jar().release();
   }

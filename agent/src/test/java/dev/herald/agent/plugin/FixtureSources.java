@@ -87,6 +87,9 @@ final class FixtureSources {
         @Override
         public void stop() {
           journal("stop");
+          if (context.config().get("hang-stop") instanceof CountDownLatch latch) {
+            awaitQuietly(latch);
+          }
           if (context.config().containsKey("fail-stop")) {
             throw new IllegalStateException("stop refused by " + name);
           }

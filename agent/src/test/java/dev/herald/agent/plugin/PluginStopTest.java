@@ -51,6 +51,35 @@ class PluginStopTest extends PluginTestSupport {
   }
 
   @Test
+  @Timeout(30)
+  void aStopThatHangsAndAListenerThatHangsShareOneLimit() throws Exception {
+    DefaultEventBus realBus = new DefaultEventBus(BusOptions.DEFAULTS);
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    try {
+      plugin("a.jar", "a");
+      PluginManager manager = new PluginManager(folder, Map.of("a", Map.of("subscribe", "order.*.*",
+          "hold", List.of(inside, letGo), "hang-stop", letGo)), baseDirectory, Duration.ofSeconds(10),
+          realBus, realBus::subscribe, apiLoader);
+      manager.startAll();
+      realBus.publish(Event.builder("order", Phase.AFTER, "create").build());
+      assertThat(inside.await(10, TimeUnit.SECONDS)).as("the listener is called").isTrue();
+
+      manager.stopAll(Duration.ofSeconds(1));
+
+      List<String> warnings = logs.at(Level.WARN);
+      assertThat(warnings).hasSize(2);
+      assertThat(warnings.get(0)).startsWith("plugin 'a' (plugins/a.jar) did not stop within");
+      assertThat(warnings.get(1)).as("the listener got what the stop left of the limit, at least 100 ms").isEqualTo(
+          "plugin 'a' (plugins/a.jar): a listener call was still running 100ms after its subscriptions closed;"
+              + " its class loader is closed all the same, and the call may fail");
+    } finally {
+      letGo.countDown();
+      realBus.shutdown(Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
   void stopsInReverseOrderThenClosesSubscriptionsAndLoaders() throws Exception {
     plugin("a.jar", "a");
     plugin("b.jar", "b");
