@@ -1,6 +1,6 @@
 package dev.herald.agent.cli;
 
-import dev.herald.agent.instrument.KotlinSuspend;
+import dev.herald.agent.instrument.MethodShapes;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.ClassReader;
@@ -33,7 +33,7 @@ final class MethodScan {
     }
 
     boolean suspend() {
-      return KotlinSuspend.is(descriptor);
+      return MethodShapes.isSuspend(descriptor);
     }
 
     boolean isStatic() {

@@ -6,6 +6,7 @@ import dev.herald.agent.cli.CheckReport.MethodReport;
 import dev.herald.agent.cli.CheckReport.TypeReport;
 import dev.herald.agent.config.KeySuggestions;
 import dev.herald.agent.config.ServiceEntry;
+import dev.herald.agent.instrument.MethodShapes;
 import dev.herald.agent.instrument.ServiceCoverage;
 import dev.herald.agent.instrument.ServiceIndex;
 import java.io.IOException;
@@ -192,6 +193,13 @@ final class ServicePlan {
         if (operation != null) {
           methods.add(new MethodReport(method.signature(), owner.name(), operation, List.of(
               entity + ".before." + operation, entity + ".after." + operation, entity + ".failed." + operation)));
+          String unfollowed = MethodShapes.unfollowedResult(method.descriptor());
+          if (unfollowed != null) {
+            findings.add(Finding.warning("async-not-followed", entry.index(), label(entry) + ": "
+                + owner.name().replace('/', '.') + "." + method.signature() + " returns " + unfollowed
+                + ", which Herald does not follow: its after event comes when it returns, before the work has run,"
+                + " and a failure of the work gives no failed event (return a CompletionStage for events when it ends)"));
+          }
         }
       }
     }

@@ -7,7 +7,6 @@ import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -47,6 +46,11 @@ final class HeraldTransformer implements ClassFileTransformer {
     this.retransformer = retransformer;
   }
 
+  /** {@code create} of {@code create(Ljava/lang/String;)V}. */
+  private static String methodName(String nameAndDescriptor) {
+    return nameAndDescriptor.substring(0, nameAndDescriptor.indexOf('('));
+  }
+
   @Override
   public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
       ProtectionDomain domain, byte[] bytes) {
@@ -71,23 +75,30 @@ final class HeraldTransformer implements ClassFileTransformer {
         return null;
       }
       retransformer.transformed(name);
-      Set<String> tooLarge = new HashSet<>();
-      Set<String> suspendFunctions = new HashSet<>();
+      WeaveNotes notes = new WeaveNotes();
       byte[] woven = WriteWeaver.weave(reader, matcher.index(), decision == ServiceMatcher.Decision.COVERED,
-          sites, tooLarge, suspendFunctions);
-      for (String method : suspendFunctions) {
+          sites, notes);
+      for (String method : notes.suspendFunctions) {
         if (reported.add(name + "." + method)) {
           log.warn("{}.{} is a Kotlin suspend function: Herald leaves it as it is, and it emits no events (woven, each"
               + " suspension would end it with an after event carrying COROUTINE_SUSPENDED, and each resumption start"
               + " it anew). For its events, return a CompletableFuture (scope.future { ... }), whose completion"
-              + " Herald follows, or make it a plain function", name, method.substring(0, method.indexOf('(')));
+              + " Herald follows, or make it a plain function", name, methodName(method));
         }
       }
-      for (String method : tooLarge) {
+      for (String method : notes.unfollowedResults) {
+        if (reported.add(name + "." + method)) {
+          log.warn("{}.{} returns {}, which Herald does not follow: its after event comes when it returns that"
+              + " object, before the work it stands for has run, and a failure of that work gives no failed event."
+              + " Return a CompletionStage (a CompletableFuture: mono.toFuture(), scope.future { ... }) for events"
+              + " when the work ends", name, methodName(method), MethodShapes.unfollowedResult(method));
+        }
+      }
+      for (String method : notes.tooLarge) {
         if (reported.add(name + "." + method)) {
           log.warn("{}.{} is too large to instrument: with Herald's calls its bytecode would pass the JVM's"
               + " 64 KB per method, so it runs without Herald's events; the class's other methods have theirs",
-              name, method.substring(0, method.indexOf('(')));
+              name, methodName(method));
         }
       }
       if (woven != null) {

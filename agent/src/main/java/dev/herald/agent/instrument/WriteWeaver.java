@@ -1,7 +1,5 @@
 package dev.herald.agent.instrument;
 
-import java.util.HashSet;
-import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -18,7 +16,7 @@ import org.objectweb.asm.Opcodes;
  *
  * <p>Never woven, as DESIGN.md says: constructors' bodies, class initialisers, abstract, native and
  * private methods, bridge and synthetic methods (lambdas' bodies, for one). Nor Kotlin suspend
- * functions ({@link KotlinSuspend}): one call of those is a JVM call per resumption, each of which
+ * functions ({@link MethodShapes}): one call of those is a JVM call per resumption, each of which
  * would emit its own before and an after with the {@code COROUTINE_SUSPENDED} marker as result.
  *
  * <p>One instance per class being woven; not thread-safe.
@@ -31,23 +29,19 @@ final class WriteWeaver extends ClassVisitor {
   private final ServiceIndex index;
   private final boolean covered;
   private final SiteRegistry sites;
-  /** Methods left as they are: woven, they would pass the JVM's 64 KB of bytecode per method. */
-  private final Set<String> tooLarge;
-  /** Kotlin suspend functions an entry maps, left as they are. */
-  private final Set<String> suspendFunctions;
+  private final WeaveNotes notes;
   private int version;
   private String owner;
   private String typeName;
   private boolean changed;
 
   private WriteWeaver(ClassVisitor next, ServiceIndex index, boolean covered, SiteRegistry sites,
-      Set<String> tooLarge, Set<String> suspendFunctions) {
+      WeaveNotes notes) {
     super(Opcodes.ASM9, next);
     this.index = index;
     this.covered = covered;
     this.sites = sites;
-    this.tooLarge = tooLarge;
-    this.suspendFunctions = suspendFunctions;
+    this.notes = notes;
   }
 
   /**
@@ -58,21 +52,21 @@ final class WriteWeaver extends ClassVisitor {
    * @throws Unweavable if a method has a shape the weaver does not handle
    */
   static byte[] weave(ClassReader reader, ServiceIndex index, boolean covered, SiteRegistry sites) {
-    return weave(reader, index, covered, sites, new HashSet<>(), new HashSet<>());
+    return weave(reader, index, covered, sites, new WeaveNotes());
   }
 
   /**
-   * As {@link #weave(ClassReader, ServiceIndex, boolean, SiteRegistry)}; a method that woven would
-   * pass the JVM's limit of 64 KB of bytecode is left as it is, and its name and descriptor added to
-   * {@code tooLarge}, so that the class's other methods still emit; the name and descriptor of each
-   * Kotlin suspend function an entry maps, left as it is, go to {@code suspendFunctions}.
+   * As {@link #weave(ClassReader, ServiceIndex, boolean, SiteRegistry)}, telling {@code notes} what
+   * the user should hear of: a method that woven would pass the JVM's limit of 64 KB of bytecode is
+   * left as it is, so that the class's other methods still emit; so is a Kotlin suspend function; a
+   * method whose declared result Herald does not follow is woven all the same.
    */
   static byte[] weave(ClassReader reader, ServiceIndex index, boolean covered, SiteRegistry sites,
-      Set<String> tooLarge, Set<String> suspendFunctions) {
+      WeaveNotes notes) {
     while (true) {
       // Given the reader, the writer copies the constant pool and every method not woven as it is.
       ClassWriter writer = new ClassWriter(reader, 0);
-      WriteWeaver weaver = new WriteWeaver(writer, index, covered, sites, tooLarge, suspendFunctions);
+      WriteWeaver weaver = new WriteWeaver(writer, index, covered, sites, notes);
       reader.accept(weaver, ClassReader.EXPAND_FRAMES);
       if (!weaver.changed) {
         return null;
@@ -80,7 +74,7 @@ final class WriteWeaver extends ClassVisitor {
       try {
         return writer.toByteArray();
       } catch (MethodTooLargeException e) {
-        if (!tooLarge.add(e.getMethodName() + e.getDescriptor())) {
+        if (!notes.tooLarge.add(e.getMethodName() + e.getDescriptor())) {
           throw e; // left as it was, it is too large all the same: not ours to fix
         }
       }
@@ -99,7 +93,7 @@ final class WriteWeaver extends ClassVisitor {
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
             String[] exceptions) {
-          if (!found[0] && woven(access, name, index) && !KotlinSuspend.is(descriptor)) {
+          if (!found[0] && woven(access, name, index) && !MethodShapes.isSuspend(descriptor)) {
             found[0] = true;
           }
           return null;
@@ -130,7 +124,7 @@ final class WriteWeaver extends ClassVisitor {
     if (next == null) {
       return null;
     }
-    if (tooLarge.contains(name + descriptor)) {
+    if (notes.tooLarge.contains(name + descriptor)) {
       return next;
     }
     if (name.equals("<init>")) {
@@ -143,9 +137,12 @@ final class WriteWeaver extends ClassVisitor {
     if (!woven(access, name, index)) {
       return next;
     }
-    if (KotlinSuspend.is(descriptor)) {
-      suspendFunctions.add(name + descriptor);
+    if (MethodShapes.isSuspend(descriptor)) {
+      notes.suspendFunctions.add(name + descriptor);
       return next;
+    }
+    if (MethodShapes.unfollowedResult(descriptor) != null) {
+      notes.unfollowedResults.add(name + descriptor);
     }
     changed = true;
     return new WriteMethodWeaver(next, version, owner, access, descriptor, sites.register(typeName, name, descriptor));

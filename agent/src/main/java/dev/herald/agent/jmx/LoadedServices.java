@@ -1,7 +1,7 @@
 package dev.herald.agent.jmx;
 
 import dev.herald.agent.config.ServiceEntry;
-import dev.herald.agent.instrument.KotlinSuspend;
+import dev.herald.agent.instrument.MethodShapes;
 import dev.herald.agent.instrument.ServiceCoverage;
 import dev.herald.agent.instrument.ServiceIndex;
 import java.lang.reflect.Method;
@@ -94,7 +94,7 @@ final class LoadedServices {
       for (Method method : owner.getDeclaredMethods()) {
         int mods = method.getModifiers();
         boolean woven = !Modifier.isAbstract(mods) && !Modifier.isNative(mods) && !Modifier.isPrivate(mods)
-            && !method.isBridge() && !method.isSynthetic() && !KotlinSuspend.is(method)
+            && !method.isBridge() && !method.isSynthetic() && !MethodShapes.isSuspend(method)
             && coverage.mapsMethod(method.getName());
         String key = method.getName() + Arrays.toString(method.getParameterTypes());
         if (woven && (!Modifier.isStatic(mods) || owner == type) && seen.add(key)) {

@@ -151,6 +151,32 @@ class CheckCommandTest {
   }
 
   @Test
+  void warnsThatAReactiveResultIsNotFollowed() throws Exception {
+    Path reactive = AppFixtures.compile(folder.resolve("rx"), Map.of(
+        "reactor/core/publisher/Mono.java", "package reactor.core.publisher; public abstract class Mono<T> {}",
+        "com/rx/OrderService.java", """
+            package com.rx;
+            public class OrderService {
+              public reactor.core.publisher.Mono<String> create(String name) { return null; }
+              public java.util.concurrent.CompletableFuture<String> update(String name) { return null; }
+            }
+            """));
+
+    CheckRun run = CheckRun.of(folder, """
+        services:
+          - class: com.rx.OrderService
+            entity: order
+        """, "--classpath", reactive.toString());
+
+    assertThat(run.output()).as(run.output())
+        .contains("com.rx.OrderService.create(String) returns reactor.core.publisher.Mono, which Herald does not"
+            + " follow: its after event comes when it returns, before the work has run")
+        .contains("create(String) -> order.{before,after,failed}.create")
+        .contains("update(String) -> order.{before,after,failed}.update")
+        .contains("1 warning(s)");
+  }
+
+  @Test
   void readsTheClassesAndLibrariesOfASpringBootFatJar() throws Exception {
     Path lib = AppFixtures.compile(folder.resolve("lib"), Map.of("com/lib/LibBase.java", """
         package com.lib;

@@ -10,11 +10,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,15 +195,14 @@ class WriteWeaverTest {
     small.visitInsn(Opcodes.IRETURN);
     small.visitMaxs(0, 0);
     writer.visitEnd();
-    Set<String> tooLarge = new HashSet<>();
+    WeaveNotes notes = new WeaveNotes();
 
-    byte[] woven = WriteWeaver.weave(new ClassReader(writer.toByteArray()), index("*"), false, sites, tooLarge,
-        new HashSet<>());
+    byte[] woven = WriteWeaver.weave(new ClassReader(writer.toByteArray()), index("*"), false, sites, notes);
     Class<?> ledger = Definer.define("big.Ledger", woven);
     ledger.getMethod("update", int.class).invoke(null, 1);
     ledger.getMethod("create", int.class).invoke(null, 2);
 
-    assertThat(tooLarge).containsExactly("update(I)V");
+    assertThat(notes.tooLarge).containsExactly("update(I)V");
     assertThat(recorder.lines()).containsExactly(
         "enter " + sites.register("big.Ledger", "create", "(I)I") + " Ledger self=null", "before [2]", "exit 2 (Integer)");
   }
@@ -227,14 +224,35 @@ class WriteWeaverTest {
     plain.visitInsn(Opcodes.IRETURN);
     plain.visitMaxs(0, 0);
     writer.visitEnd();
-    Set<String> suspendFunctions = new HashSet<>();
+    WeaveNotes notes = new WeaveNotes();
 
-    byte[] woven = WriteWeaver.weave(new ClassReader(writer.toByteArray()), index("*"), false, sites, new HashSet<>(),
-        suspendFunctions);
+    byte[] woven = WriteWeaver.weave(new ClassReader(writer.toByteArray()), index("*"), false, sites, notes);
 
-    assertThat(suspendFunctions).containsExactly("create(Ljava/lang/String;Lkotlin/coroutines/Continuation;)Ljava/lang/Object;");
+    assertThat(notes.suspendFunctions).containsExactly("create(Ljava/lang/String;Lkotlin/coroutines/Continuation;)Ljava/lang/Object;");
     assertThat(hooksCalledBy(woven, "create")).as("the suspend function is left as it is").isEmpty();
     assertThat(hooksCalledBy(woven, "update")).as("the class's other writes are woven").contains("enter", "returned");
+  }
+
+  @Test
+  void aMethodReturningAnAsynchronousTypeHeraldDoesNotFollowIsWovenAndNoted() {
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "rx/Orders", null, "java/lang/Object", null);
+    MethodVisitor mono = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "create",
+        "(Ljava/lang/String;)Lreactor/core/publisher/Mono;", null, null);
+    mono.visitCode();
+    mono.visitInsn(Opcodes.ACONST_NULL);
+    mono.visitInsn(Opcodes.ARETURN);
+    mono.visitMaxs(0, 0);
+    writer.visitEnd();
+    WeaveNotes notes = new WeaveNotes();
+
+    byte[] woven = WriteWeaver.weave(new ClassReader(writer.toByteArray()), index("*"), false, sites, notes);
+
+    assertThat(notes.unfollowedResults).containsExactly("create(Ljava/lang/String;)Lreactor/core/publisher/Mono;");
+    assertThat(hooksCalledBy(woven, "create")).as("woven all the same").contains("enter", "returned");
+    assertThat(MethodShapes.unfollowedResult("(Ljava/lang/String;)Lreactor/core/publisher/Mono;"))
+        .isEqualTo("reactor.core.publisher.Mono");
+    assertThat(MethodShapes.unfollowedResult("()Ljava/util/concurrent/CompletableFuture;")).as("followed").isNull();
   }
 
   /** The names of the HeraldHooks methods that {@code method} of {@code classFile} calls. */
