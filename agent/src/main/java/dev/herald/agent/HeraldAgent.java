@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 
 /**
@@ -45,6 +46,8 @@ public final class HeraldAgent {
 
   private static final Logger log = AgentLog.get(HeraldAgent.class);
   private static final long PLUGIN_STOP_FLOOR_NANOS = 1_000_000_000L;
+  /** The longest Herald's exit waits for the application's own shutdown hooks, delivering meanwhile. */
+  private static final long OTHER_HOOKS_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
   private static final long MIN_HOLD_SECONDS = 30;
 
   // Anonymous classes, not System::getProperty and System::getenv: premain's first method
@@ -116,7 +119,7 @@ public final class HeraldAgent {
       // plugins have subscribed: calls and Herald.bus().publish(...) (through the held bus) go on.
       long holdNanos =
           TimeUnit.SECONDS.toNanos(Math.max(MIN_HOLD_SECONDS, 2 * config.plugins().startTimeout().toSeconds()));
-      HeldEvents held = new HeldEvents(bus, config.bus().queueCapacity(), holdNanos);
+      HeldEvents held = new HeldEvents(bus, config.bus().queueCapacity());
       heldSoFar = held;
       busSoFar = bus;
       installBus(new HeldBus(bus, held, holdNanos));
@@ -145,13 +148,22 @@ public final class HeraldAgent {
       ConfigWatcher.startIfConfigured(config, live);
       // A Runnable, not a Thread subclass: the JVM keeps the hook's Thread until every hook has
       // ended, and only a Runnable target is let go when it ends, and with it the plugins' loaders.
+      OtherShutdownHooks otherHooks = new OtherShutdownHooks();
       Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
         @Override
         public void run() {
+          // the application's graceful shutdown may still call its services: their events count too
+          otherHooks.awaitEnd(System.nanoTime() + OTHER_HOOKS_WAIT_NANOS, new LongSupplier() {
+            @Override
+            public long getAsLong() {
+              return bus.publishedSoFar();
+            }
+          });
           stop(bus, plugins, config, background);
           warnUnmatched(config, live, weaving);
         }
       }, "herald-shutdown"));
+      otherHooks.capture(inst);
       log.debug("start-up before main: config and bus {} ms, instrumentation {} ms",
           (configured - started) / 1_000_000, (System.nanoTime() - configured) / 1_000_000);
       return AgentStarter.RUNNING;

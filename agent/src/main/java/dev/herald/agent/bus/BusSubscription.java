@@ -227,6 +227,7 @@ final class BusSubscription implements Subscription {
 
   /** Counts {@code count} events dropped before they reached this queue (see {@link HeldEvents}). */
   void countDrops(long count) {
+    overflow.droppedElsewhere(count); // first: the next queue-full WARN must not count these
     dropped.addAndGet(count);
     totals.dropped.add(count);
   }

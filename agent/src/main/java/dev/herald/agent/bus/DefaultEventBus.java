@@ -136,11 +136,32 @@ public final class DefaultEventBus implements EventBus {
     if (subscribers.length == 0 || count <= 0) {
       return 0;
     }
-    ThreadCounters.current().add(totals.publishedSlot, count);
+    countPublished(count);
     for (BusSubscription subscriber : subscribers) {
       subscriber.countDrops(count);
     }
     return count;
+  }
+
+  /** Events published so far, as {@link #statistics()} counts them; cheaper than a snapshot. */
+  public long publishedSoFar() {
+    return totals.published();
+  }
+
+  /** Counts {@code count} events published: events from code count whether or not anyone subscribed. */
+  void countPublished(long count) {
+    ThreadCounters.current().add(totals.publishedSlot, count);
+  }
+
+  /** Counts {@code count} events from code published and dropped for no subscription in particular. */
+  void countDroppedUnattributed(long count) {
+    countPublished(count);
+    totals.dropped.add(count);
+  }
+
+  /** The route {@link #publish(Event)} takes for {@code eventName}: cached up to a bound, as there. */
+  Route routeForPublish(String eventName) {
+    return table.routeForPublish(eventName);
   }
 
   /** Routes {@code event} by its name and queues it; never throws, ignores null. */

@@ -1,6 +1,8 @@
 package dev.herald.agent.bus;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 
 /**
@@ -12,6 +14,9 @@ import org.slf4j.Logger;
  * cuts the delivery threads' naps short, since somebody is now waiting for them.
  */
 final class Drain {
+
+  /** How long nothing new must be published before a shutdown's drain ends early. */
+  static final long QUIET_NANOS = 20_000_000L;
 
   private final RouteTable table;
   private final DeliveryPool pool;
@@ -66,12 +71,51 @@ final class Drain {
     }
   }
 
+  /**
+   * As {@link #await}, then again for what was published meanwhile, until {@link #QUIET_NANOS} pass
+   * with nothing new published, or {@code timeoutNanos}: at exit the application's own shutdown
+   * work (its shutdown hooks, requests still being served) runs beside this and may still call its
+   * services, and the events of those calls are delivered too.
+   */
+  boolean awaitQuiet(long timeoutNanos) {
+    // elapsed time against the budget, not a deadline: a budget of "forever" must not overflow
+    long start = System.nanoTime();
+    long budget = Math.max(0, timeoutNanos);
+    long[] before = marks();
+    while (true) {
+      if (!await(budget - (System.nanoTime() - start))) {
+        return false;
+      }
+      long quietStart = System.nanoTime();
+      long quiet = Math.min(QUIET_NANOS, Math.max(0, budget - (quietStart - start)));
+      long[] now = marks();
+      while (Arrays.equals(now, before) && System.nanoTime() - quietStart < quiet) {
+        LockSupport.parkNanos(QUIET_NANOS / 10);
+        now = marks();
+      }
+      if (Arrays.equals(now, before)) {
+        return true;
+      }
+      before = now;
+    }
+  }
+
+  // A subscription made or closed meanwhile changes the length: that counts as a change too.
+  private long[] marks() {
+    BusSubscription[] subscriptions = table.toFlush();
+    long[] marks = new long[subscriptions.length];
+    for (int i = 0; i < subscriptions.length; i++) {
+      marks[i] = subscriptions[i].flushMark();
+    }
+    return marks;
+  }
+
   synchronized boolean shutdown(Duration timeout) {
     if (shutdown) {
       return shutdownResult;
     }
     shutdown = true;
-    boolean drained = !(Thread.currentThread() instanceof DeliveryThread) && await(nanos(timeout));
+    boolean drained = !(Thread.currentThread() instanceof DeliveryThread) && awaitQuiet(nanos(timeout));
     // joining briefly lets threads leave their batch before the report counts what is left
     pool.stop(100_000_000L);
     long left = 0;
@@ -80,7 +124,8 @@ final class Drain {
       if (undelivered > 0) {
         left += undelivered;
         log.warn("bus: subscription '{}' (pattern {}) held {} events undelivered at shutdown"
-                + " (its listener was too slow or stuck for a shutdown-timeout of {} ms)",
+                + " (events were still being published, or its listener was too slow or stuck, when the drain's"
+                + " {} ms ran out)",
             subscription.name(), subscription.pattern(), undelivered, timeout.toMillis());
       }
     }

@@ -43,6 +43,11 @@ final class DropLog {
     this.dropped = dropped;
   }
 
+  /** {@code count} drops were counted that this reporter must not report as queue-full drops. */
+  void reportedElsewhere(long count) {
+    reported.addAndGet(count);
+  }
+
   /** Called after each overflow drop was counted. */
   void onDrop() {
     long now = System.nanoTime();

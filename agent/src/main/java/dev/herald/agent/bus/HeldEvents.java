@@ -21,50 +21,45 @@ import org.slf4j.Logger;
  * subscriptions that would have received them, once those have subscribed ({@link #release}),
  * and one WARN says how many.
  *
- * <p>If the release has not come {@code holdNanos} after the store was made (every plugin's start
- * outlasted its limit), a publisher that finds the store full releases what is kept itself, in
- * order, and then publishes: plugins still starting miss those events (one WARN says how many),
- * but none overtakes an event kept before it. Events that code publishes on the agent's own threads
- * ({@code herald-*}: a listener, a plugin starting) go straight to the bus, as they never waited;
- * the events of a call made while held are kept on any thread ({@link #publishOfHeldCall}), since
- * its before event was.
+ * <p>A publisher never waits for more than that: the release comes once every plugin's start has
+ * ended or been given up on ({@code plugins.start-timeout} each). Events that code publishes on the
+ * agent's own threads ({@code herald-*}: a listener, a plugin starting) go straight to the bus, as
+ * they never waited; the events of a call made while held are kept on any thread ({@link
+ * #publishOfHeldCall}), since its before event was, and are dropped, not waited for, if the store
+ * is full then.
  *
  * <p>Order: {@link #release} publishes what it kept, in the order it was kept, under the same lock
  * as {@link #publish}, and only then lets events through; so an event published after the release
- * never overtakes one kept before it, for any subscription. An event whose route has no
- * subscription by then is not published (nor counted, nor counted dropped), as it would not have
- * been had it come later.
+ * never overtakes one kept before it, for any subscription. An event of an instrumented call whose
+ * route has no subscription by then is not published (nor counted, nor counted dropped), as it
+ * would not have been had it come later; an event from code is counted published either way, as
+ * {@code Herald.bus().publish} counts it.
  *
  * <p>Safe for concurrent use.
  */
 public final class HeldEvents {
 
   private static final Logger log = AgentLog.get(HeldEvents.class);
-  // events from code are routed by name at the release; past this many names, by their first
+  // events from code are tallied by name; past this many names, in one count of their own
   private static final int MAX_DROPPED_NAMES = 1024;
 
   private final DefaultEventBus bus;
   private final int capacity;
   private final OverflowPolicy overflow;
   private final long blockTimeoutNanos;
-  private final long holdNanos;
-  private final long holdEnds;
   private final ArrayDeque<Object> kept = new ArrayDeque<>(); // route (or name: from code), event, ...
   // what was dropped, by route (or event name: from code), counted at the release
   private final Map<Object, long[]> dropped = new HashMap<>();
+  private int droppedNames;
+  private long droppedUnnamed; // events from code past MAX_DROPPED_NAMES names
   private volatile boolean released;
 
-  /**
-   * Keeps at most {@code capacity} events for {@code bus}, whose overflow options apply once the
-   * store is full, for at most {@code holdNanos} from now.
-   */
-  public HeldEvents(DefaultEventBus bus, int capacity, long holdNanos) {
+  /** Keeps at most {@code capacity} events for {@code bus}, whose overflow options apply once the store is full. */
+  public HeldEvents(DefaultEventBus bus, int capacity) {
     this.bus = bus;
     this.capacity = capacity;
     this.overflow = bus.options().overflow();
     this.blockTimeoutNanos = bus.options().blockTimeout().toNanos();
-    this.holdNanos = holdNanos;
-    this.holdEnds = System.nanoTime() + holdNanos;
   }
 
   /**
@@ -89,25 +84,19 @@ public final class HeldEvents {
     if (!released && !straight) {
       synchronized (this) {
         if (!released) {
-          boolean holding = System.nanoTime() - holdEnds < 0;
-          if (kept.size() >= 2 * capacity && holding) {
+          if (kept.size() >= 2 * capacity) {
             makeRoom();
           }
           if (!released) {
             if (kept.size() < 2 * capacity) {
               kept.add(route == null ? event.name() : route);
               kept.add(event);
-              return;
-            }
-            if (holding) {
+            } else {
               countDropped(route == null ? event.name() : route);
-              return;
             }
+            return;
           }
         }
-      }
-      if (!released) {
-        releaseEarly(); // see the class comment: this event must not overtake the kept ones
       }
     }
     send(route, event);
@@ -127,8 +116,8 @@ public final class HeldEvents {
   }
 
   /**
-   * Waits under this lock (given up while waiting) for the release, at most {@code block-timeout}
-   * and not past the hold's end; never on the agent's own threads. An interrupt does not cut the
+   * Waits under this lock (given up while waiting) for the release, at most {@code block-timeout};
+   * never on the agent's own threads. An interrupt does not cut the
    * wait short (a cancelled task calling a service would drop the event) and is kept for the
    * caller's code.
    */
@@ -137,7 +126,7 @@ public final class HeldEvents {
       return;
     }
     HeraldHooks.demand(); // the plugins start now, if they have not yet
-    long deadline = System.nanoTime() + Math.min(blockTimeoutNanos, Math.max(0, holdEnds - System.nanoTime()));
+    long deadline = System.nanoTime() + blockTimeoutNanos;
     boolean interrupted = false;
     long left;
     while (!released && (left = deadline - System.nanoTime()) > 0) {
@@ -153,11 +142,14 @@ public final class HeldEvents {
   }
 
   private void countDropped(Object routeOrName) {
-    Object key = routeOrName instanceof String && dropped.size() >= MAX_DROPPED_NAMES
-        && !dropped.containsKey(routeOrName) ? dropped.keySet().iterator().next() : routeOrName;
-    long[] count = dropped.get(key);
+    long[] count = dropped.get(routeOrName);
     if (count == null) {
-      dropped.put(key, count = new long[1]);
+      if (routeOrName instanceof String && droppedNames >= MAX_DROPPED_NAMES) {
+        droppedUnnamed++;
+        return;
+      }
+      droppedNames += routeOrName instanceof String ? 1 : 0;
+      dropped.put(routeOrName, count = new long[1]);
     }
     count[0]++;
   }
@@ -179,24 +171,6 @@ public final class HeldEvents {
     return true;
   }
 
-  private synchronized void releaseEarly() {
-    if (released) {
-      return;
-    }
-    // Plugins still starting miss these: say so once, since nothing counts them as dropped.
-    try {
-      // the kept ones, and the one that found the store full; those published later go out too
-      int count = kept.size() / 2 + 1;
-      log.warn("{} events made while the plugins started were published before the plugins had all"
-          + " subscribed (the {} kept for them filled up, and the plugins' start outlasted its limit of {} s);"
-          + " a plugin not subscribed yet misses them, and any published until it subscribes", count, capacity,
-          TimeUnit.NANOSECONDS.toSeconds(holdNanos));
-    } catch (Throwable ignored) {
-      // the log must not keep the events back
-    }
-    release();
-  }
-
   /** Publishes the kept events, in order, and from now on lets events through. Once; never throws. */
   public synchronized void release() {
     if (released) {
@@ -216,19 +190,39 @@ public final class HeldEvents {
     }
   }
 
+  // never throws: the release must go on to let events through
   private void reportDropped() {
-    long counted = 0;
-    for (Map.Entry<Object, long[]> entry : dropped.entrySet()) {
-      Object key = entry.getKey();
-      counted += bus.countDropped(key instanceof Route ? (Route) key : bus.route((String) key), entry.getValue()[0]);
-    }
-    if (counted > 0) {
-      log.warn("{} event{} made while the plugins started {} dropped: the {} kept for them (bus.queue-capacity)"
-              + " filled up, and bus.overflow is {}{}; counted in the statistics of the subscriptions that missed them",
-          counted, counted == 1 ? "" : "s", counted == 1 ? "was" : "were", capacity, overflow.configName(),
-          overflow == OverflowPolicy.BLOCK
-              ? " (the plugins took longer than block-timeout, " + bus.options().blockTimeout().toMillis()
-                  + " ms, to subscribe)" : "");
+    try {
+      long counted = 0;
+      for (Map.Entry<Object, long[]> entry : dropped.entrySet()) {
+        long count = entry.getValue()[0];
+        if (entry.getKey() instanceof Route route) {
+          counted += bus.countDropped(route, count);
+        } else {
+          // from code: published, as Herald.bus().publish counts it, whoever listens
+          long missed = bus.countDropped(bus.routeForPublish((String) entry.getKey()), count);
+          if (missed == 0) {
+            bus.countPublished(count);
+          }
+          counted += missed;
+        }
+      }
+      if (droppedUnnamed > 0) {
+        bus.countDroppedUnattributed(droppedUnnamed);
+        counted += droppedUnnamed;
+      }
+      if (counted > 0) {
+        log.warn("{} event{} made while the plugins started {} dropped: the {} kept for them (bus.queue-capacity)"
+                + " filled up, and bus.overflow is {}{}; counted in the statistics of the subscriptions that missed"
+                + " them{}", counted, counted == 1 ? "" : "s", counted == 1 ? "was" : "were", capacity,
+            overflow.configName(), overflow == OverflowPolicy.BLOCK
+                ? " (the plugins took longer than block-timeout, " + bus.options().blockTimeout().toMillis()
+                    + " ms, to subscribe)" : "",
+            droppedUnnamed == 0 ? "" : " (" + droppedUnnamed + " published from code under more than "
+                + MAX_DROPPED_NAMES + " different names: in the bus's total only)");
+      }
+    } catch (Throwable t) {
+      log.debug("could not count the events dropped while the plugins started", t);
     }
   }
 

@@ -46,6 +46,11 @@ final class Overflow {
     this.dropLog = dropLog;
   }
 
+  /** {@code count} drops were counted, and reported, elsewhere (see {@link DropLog#reportedElsewhere}). */
+  void droppedElsewhere(long count) {
+    dropLog.reportedElsewhere(count);
+  }
+
   /**
    * Handles {@code event}, which did not fit.
    *

@@ -40,8 +40,12 @@ final class MethodScan {
       return (access & Opcodes.ACC_STATIC) != 0;
     }
 
-    /** An abstract interface method that implementations and JDK proxies may carry. */
+    /** An abstract interface method that implementations and JDK proxies may carry (not a suspend function). */
     boolean abstractPublic() {
+      return plainlyAbstractPublic() && !suspend();
+    }
+
+    boolean plainlyAbstractPublic() {
       return !name.startsWith("<") && (access & Opcodes.ACC_ABSTRACT) != 0
           && (access & (Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC)) == 0;
     }

@@ -177,7 +177,8 @@ final class ServicePlan {
         }
         boolean emits = method.weavable() && coverage.mapsMethod(method.name())
             || header.isInterface() && method.abstractPublic();
-        if (method.plainlyWeavable() && method.suspend() && coverage.mapsMethod(method.name())
+        if (method.suspend() && (method.plainlyWeavable() || header.isInterface() && method.plainlyAbstractPublic())
+            && coverage.mapsMethod(method.name())
             && entry.operationFor(method.name()) != null && seen.add(method.key())) {
           findings.add(Finding.warning("kotlin-suspend", entry.index(), label(entry) + ": "
               + owner.name().replace('/', '.') + "." + method.signature() + " is a Kotlin suspend function:"

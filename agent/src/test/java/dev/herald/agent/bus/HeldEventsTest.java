@@ -2,7 +2,9 @@ package dev.herald.agent.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.herald.agent.bootstrap.HeraldHooks;
+import dev.herald.agent.bus.BusTestSupport.LogCapture;
 import dev.herald.api.BusStatistics;
 import dev.herald.api.Event;
 import dev.herald.api.Phase;
@@ -17,8 +19,6 @@ import org.junit.jupiter.api.Test;
 
 class HeldEventsTest {
 
-  private static final long HOLD = TimeUnit.SECONDS.toNanos(30);
-
   private DefaultEventBus bus = new DefaultEventBus(BusOptions.DEFAULTS);
   private final List<String> received = new CopyOnWriteArrayList<>();
 
@@ -30,7 +30,7 @@ class HeldEventsTest {
 
   @Test
   void keepsEventsInOrderUntilReleasedThenLetsThemThrough() throws Exception {
-    HeldEvents held = new HeldEvents(bus, 8, HOLD);
+    HeldEvents held = new HeldEvents(bus, 8);
     held.publish(bus.route("order.before.create"), event("order", Phase.BEFORE, 1)); // nobody listens yet
     held.publish(null, event("note", Phase.AFTER, 2)); // published from code: routed by name
     held.publish(bus.route("order.after.create"), event("order", Phase.AFTER, 3));
@@ -54,7 +54,7 @@ class HeldEventsTest {
   @Test
   void whenFullAPublisherWaitsForTheReleaseAndComesAfterWhatWasKept() throws Exception {
     useBus(OverflowPolicy.BLOCK, Duration.ofSeconds(30));
-    HeldEvents held = new HeldEvents(bus, 2, HOLD);
+    HeldEvents held = new HeldEvents(bus, 2);
     bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
     Route route = bus.route("order.after.create");
     held.publish(route, event("order", Phase.AFTER, 1));
@@ -78,7 +78,7 @@ class HeldEventsTest {
   @Test
   void underBlockAFullStoreWaitsNoLongerThanBlockTimeoutThenTheEventIsDroppedAndCounted() throws Exception {
     useBus(OverflowPolicy.BLOCK, Duration.ofMillis(100));
-    HeldEvents held = new HeldEvents(bus, 2, HOLD); // the plugins take longer than block-timeout
+    HeldEvents held = new HeldEvents(bus, 2); // the plugins take longer than block-timeout
     Thread caller = new Thread(() -> {
       for (int id = 1; id <= 3; id++) {
         held.publish(bus.route("order.after.create"), event("order", Phase.AFTER, id));
@@ -102,7 +102,7 @@ class HeldEventsTest {
   @Test
   void underDropNewestAFullStoreDropsTheNewEventAtOnce() throws Exception {
     useBus(OverflowPolicy.DROP_NEWEST, Duration.ofSeconds(30));
-    HeldEvents held = new HeldEvents(bus, 2, HOLD);
+    HeldEvents held = new HeldEvents(bus, 2);
     publishFromTheApplication(held, 1, 2, 3, 4);
 
     bus.on("order.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
@@ -116,7 +116,7 @@ class HeldEventsTest {
   @Test
   void underDropOldestAFullStoreDropsTheOldestKeptEvent() throws Exception {
     useBus(OverflowPolicy.DROP_OLDEST, Duration.ofSeconds(30));
-    HeldEvents held = new HeldEvents(bus, 2, HOLD);
+    HeldEvents held = new HeldEvents(bus, 2);
     publishFromTheApplication(held, 1, 2, 3, 4);
 
     bus.on("order.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
@@ -130,7 +130,7 @@ class HeldEventsTest {
   @Test
   void droppedEventsThatNoSubscriptionWouldHaveReceivedAreNotCounted() throws Exception {
     useBus(OverflowPolicy.DROP_NEWEST, Duration.ofSeconds(30));
-    HeldEvents held = new HeldEvents(bus, 1, HOLD);
+    HeldEvents held = new HeldEvents(bus, 1);
     Thread caller = new Thread(() -> {
       held.publish(bus.route("order.after.create"), event("order", Phase.AFTER, 1));
       held.publish(bus.route("order.after.create"), event("order", Phase.AFTER, 2)); // dropped
@@ -155,7 +155,7 @@ class HeldEventsTest {
   @Test
   void anInterruptedPublisherWaitsForTheReleaseAllTheSameAndKeepsItsInterrupt() throws Exception {
     useBus(OverflowPolicy.BLOCK, Duration.ofSeconds(30));
-    HeldEvents held = new HeldEvents(bus, 1, HOLD);
+    HeldEvents held = new HeldEvents(bus, 1);
     Route route = bus.route("order.after.create");
     held.publish(route, event("order", Phase.AFTER, 1));
     CountDownLatch second = new CountDownLatch(1);
@@ -181,7 +181,7 @@ class HeldEventsTest {
 
   @Test
   void theAgentsOwnThreadsAreNeverKeptBack() throws Exception {
-    HeldEvents held = new HeldEvents(bus, 8, HOLD);
+    HeldEvents held = new HeldEvents(bus, 8);
     bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
     Thread listener = new Thread(() -> held.publish(null, event("audit", Phase.AFTER, 5)), "herald-delivery-1");
     listener.start();
@@ -192,28 +192,104 @@ class HeldEventsTest {
   }
 
   @Test
-  void whenTheHoldRunsOutWhatWasKeptGoesOutFirst() throws Exception {
-    HeldEvents held = new HeldEvents(bus, 1, TimeUnit.MILLISECONDS.toNanos(1)); // the plugins' start outlasts the hold
-    bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
+  void anAgentThreadFindingTheStoreFullDropsTheEventOfAHeldCallInsteadOfWaiting() throws Exception {
+    useBus(OverflowPolicy.BLOCK, Duration.ofSeconds(30));
+    HeldEvents held = new HeldEvents(bus, 1);
     held.publishOfHeldCall(bus.route("order.before.create"), event("order", Phase.BEFORE, 1));
-    Thread.sleep(5);
-    Thread caller = new Thread(() -> held.publishOfHeldCall(bus.route("order.after.create"),
-        event("order", Phase.AFTER, 1)), "app-main");
-    caller.start();
-    caller.join(TimeUnit.SECONDS.toMillis(10));
+    // its asynchronous result completes on a listener's thread, which must never wait
+    Thread listener = new Thread(() -> held.publishOfHeldCall(bus.route("order.after.create"),
+        event("order", Phase.AFTER, 1)), "herald-delivery-1");
+    listener.start();
+    listener.join(TimeUnit.SECONDS.toMillis(10));
+    assertThat(listener.isAlive()).as("the agent's thread did not wait for the plugins").isFalse();
+
+    bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
+    held.release();
 
     assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
-    assertThat(received).as("the after event does not overtake its kept before event")
-        .containsExactly("order.before.create#1", "order.after.create#1");
-    held.release(); // the plugins' start ends at last: nothing is published twice
+    assertThat(received).containsExactly("order.before.create#1");
+    assertThat(bus.statistics().dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void aStoreFilledLateInALongStartStillFollowsOverflow() throws Exception {
+    useBus(OverflowPolicy.BLOCK, Duration.ofSeconds(10));
+    HeldEvents held = new HeldEvents(bus, 2);
+    Thread caller = new Thread(() -> {
+      for (int id = 1; id <= 3; id++) {
+        held.publish(bus.route("order.after.create"), event("order", Phase.AFTER, id));
+      }
+    }, "app-main");
+    caller.start();
+    awaitWaiting(caller);
+    bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId())); // the last plugin subscribes
+    held.release();
+    caller.join();
+
     assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
-    assertThat(received).hasSize(2);
-    assertThat(bus.statistics().dropped()).isZero();
+    assertThat(received).containsExactly("order.after.create#1", "order.after.create#2", "order.after.create#3");
+  }
+
+  @Test
+  void codeEventsPastTheNameLimitAreCountedInTheBussTotal() throws Exception {
+    useBus(OverflowPolicy.DROP_NEWEST, Duration.ofMillis(50));
+    HeldEvents held = new HeldEvents(bus, 1);
+    Thread caller = new Thread(() -> {
+      held.publish(null, Event.builder("kept", Phase.AFTER, "create").build());
+      for (int i = 0; i < 1024; i++) { // names nobody subscribes to (tenant-specific events, say)
+        held.publish(null, Event.builder("n" + i, Phase.AFTER, "create").build());
+      }
+      for (int i = 0; i < 5; i++) {
+        held.publish(null, Event.builder("note", Phase.AFTER, "create").build());
+      }
+    }, "app-main");
+    caller.start();
+    caller.join();
+    bus.on("note.*.*", e -> received.add(e.name()));
+
+    try (LogCapture log = new LogCapture()) {
+      held.release();
+      assertThat(log.lines(Level.WARN, "dropped")).singleElement().asString()
+          .contains("5 events made while the plugins started were dropped")
+          .contains("5 published from code under more than 1024 different names: in the bus's total only");
+    }
+    assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
+    BusStatistics statistics = bus.statistics();
+    assertThat(statistics.dropped()).isEqualTo(5);
+    assertThat(statistics.published()).as("every event from code counts, as Herald.bus().publish counts it")
+        .isEqualTo(1 + 1024 + 5);
+  }
+
+  @Test
+  void dropsCountedAtTheReleaseAreNotReportedAgainAsQueueFull() throws Exception {
+    bus.shutdown(Duration.ofSeconds(2));
+    bus = new DefaultEventBus(new BusOptions(1, OverflowPolicy.DROP_NEWEST, Duration.ofMillis(50), 2,
+        Duration.ofSeconds(5)));
+    HeldEvents held = new HeldEvents(bus, 1);
+    Route route = bus.route("order.after.create");
+    publishFromTheApplication(held, 1, 2, 3, 4); // 1 kept, 3 dropped
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    bus.on("order.*.*", e -> {
+      inside.countDown();
+      letGo.await();
+    });
+    held.release(); // #1 reaches the listener, which holds on to it
+    assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+    try (LogCapture log = new LogCapture()) {
+      for (int id = 5; id <= 7; id++) { // the queue (2 slots) takes #5 and #6; #7 is its one drop
+        bus.publish(route, event("order", Phase.AFTER, id));
+      }
+      assertThat(log.lines(Level.WARN, "(queue full")).containsExactly("subscription 'lambda' (pattern order.*.*)"
+          + " dropped 1 event in the last 10 s (queue full, overflow drop-newest); 4 in all");
+    } finally {
+      letGo.countDown();
+    }
   }
 
   @Test
   void theEventsOfAHeldCallAreKeptOnTheAgentsThreadsToo() throws Exception {
-    HeldEvents held = new HeldEvents(bus, 8, HOLD);
+    HeldEvents held = new HeldEvents(bus, 8);
     bus.on("*.*.*", e -> received.add(e.name() + "#" + e.invocationId()));
     held.publishOfHeldCall(bus.route("order.before.create"), event("order", Phase.BEFORE, 7));
     // its asynchronous result completes on a listener's thread

@@ -151,6 +151,30 @@ class CheckCommandTest {
   }
 
   @Test
+  void warnsThatAKotlinSuspendFunctionOfAConfiguredInterfaceEmitsNothing() throws Exception {
+    Path kotlin = AppFixtures.compile(folder.resolve("kt"), Map.of(
+        "kotlin/coroutines/Continuation.java", "package kotlin.coroutines; public interface Continuation<T> {}",
+        "com/kt/AccountStore.java", """
+            package com.kt;
+            public interface AccountStore {
+              Object create(String name, kotlin.coroutines.Continuation<?> completion);
+              void update(String name);
+            }
+            """));
+
+    CheckRun run = CheckRun.of(folder, """
+        services:
+          - class: com.kt.AccountStore
+            entity: account
+        """, "--classpath", kotlin.toString());
+
+    assertThat(run.output()).as(run.output())
+        .contains("com.kt.AccountStore.create(String, Continuation) is a Kotlin suspend function")
+        .contains("update(String) -> account.{before,after,failed}.update")
+        .doesNotContain("create(String, Continuation) -> ");
+  }
+
+  @Test
   void warnsThatAReactiveResultIsNotFollowed() throws Exception {
     Path reactive = AppFixtures.compile(folder.resolve("rx"), Map.of(
         "reactor/core/publisher/Mono.java", "package reactor.core.publisher; public abstract class Mono<T> {}",

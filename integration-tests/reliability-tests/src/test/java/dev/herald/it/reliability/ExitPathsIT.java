@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,5 +45,26 @@ class ExitPathsIT {
         .isEqualTo(events);
     assertThat(result.heraldLines("undelivered")).isEmpty();
     assertThat(exitMillis).as("drained within shutdown-timeout").isLessThan(30_000);
+  }
+
+  @Test
+  void theEventsOfCallsMadeInTheApplicationsOwnShutdownHookAreDelivered() {
+    Workspace ws = Workspace.in(dir, """
+        plugins:
+          path: plugins/
+          config:
+            counting: { pattern: "order.*.*", report: counting.txt }
+        """);
+    int hookCalls = 300;
+    Result result = Jvm.app(ws, "exit", "how=graceful", "calls=10", "hook-calls=" + hookCalls)
+        .run(Duration.ofMinutes(1));
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.value("hook-done")).as(result.describe()).isEqualTo(String.valueOf(hookCalls));
+    assertThat(ws.report("counting.txt")).as("the calls of main and of the hook, each with both events; %s",
+            result.describe())
+        .containsEntry("listener0.before", 10L + hookCalls).containsEntry("listener0.after", 10L + hookCalls)
+        .containsEntry("listener0.unpaired", 0L);
+    assertThat(result.heraldLines("undelivered")).isEmpty();
   }
 }

@@ -3,12 +3,14 @@ package dev.herald.it.reliability.app;
 import dev.herald.api.SubscriptionStatistics;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Point 6: makes {@code calls} service calls for the {@code slow} plugin, so that events are still
  * queued, then leaves the JVM the way {@code how} says: {@code return} from main, {@code
- * exit-thread} (System.exit on another thread), {@code throw} (an uncaught exception in main) or
- * {@code sigterm} (kill -TERM sent to itself from outside the JVM).
+ * exit-thread} (System.exit on another thread), {@code throw} (an uncaught exception in main),
+ * {@code sigterm} (kill -TERM sent to itself from outside the JVM) or {@code graceful} (return from
+ * main, with a shutdown hook that makes {@code hook-calls} more calls, 1 ms apart).
  */
 final class ExitScenario {
 
@@ -27,6 +29,17 @@ final class ExitScenario {
     Out.print("main-end-epoch-ms", System.currentTimeMillis());
     switch (how) {
       case "return" -> { }
+      case "graceful" -> {
+        // a graceful shutdown, as Spring's or a server's: in-flight work finishes in a shutdown hook
+        long hookCalls = options.number("hook-calls", 300);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          for (long i = 0; i < hookCalls; i++) {
+            service.create(calls + i);
+            LockSupport.parkNanos(1_000_000L);
+          }
+          Out.print("hook-done", hookCalls);
+        }, "app-graceful-shutdown"));
+      }
       case "exit-thread" -> {
         new Thread(() -> System.exit(0), "exiter").start();
         new CountDownLatch(1).await(); // main waits for ever; the other thread ends the JVM
