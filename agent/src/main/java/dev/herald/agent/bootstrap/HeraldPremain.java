@@ -28,10 +28,28 @@ public final class HeraldPremain {
    * off where the flag is baked into an image or {@code JAVA_TOOL_OPTIONS}, without a rebuild.
    */
   public static void premain(String args, Instrumentation inst) {
-    if (switchedOff()) {
+    if (switchedOff() || runsOwnCommandLine()) {
       return;
     }
     start(args, inst, false);
+  }
+
+  /**
+   * True if this JVM runs Herald's own command line ({@code java -jar herald-agent.jar check ...})
+   * while Herald is given to every JVM ({@code JAVA_TOOL_OPTIONS=-javaagent:...}): the agent has
+   * nothing to instrument there, and its plugins, log lines and exit warnings would only confuse.
+   */
+  private static boolean runsOwnCommandLine() {
+    try {
+      String command = System.getProperty("sun.java.command", "");
+      int space = command.indexOf(' ');
+      String main = space < 0 ? command : command.substring(0, space);
+      // the name first: the jar's path costs a read of /proc/self/maps, and Spring Boot apps run a jar too
+      return new File(main).getName().equals("herald-agent.jar")
+          && new File(main).getCanonicalFile().equals(agentJar().getCanonicalFile());
+    } catch (Throwable t) {
+      return false; // not sure: start as usual
+    }
   }
 
   /**
@@ -72,7 +90,10 @@ public final class HeraldPremain {
   public static void main(String[] args) throws Exception {
     File jar = agentJar();
     // No bootstrap class path here: the agent's classes see the API through the jar on the class path.
-    ClassLoader loader = new AgentClassLoader(jar, HeraldPremain.class.getClassLoader());
+    // With Herald also given as an agent (JAVA_TOOL_OPTIONS) this class came from the bootstrap class
+    // path, whose loader does not see jdk.attach (attach, list): the application's loader does.
+    ClassLoader own = HeraldPremain.class.getClassLoader();
+    ClassLoader loader = new AgentClassLoader(jar, own != null ? own : ClassLoader.getSystemClassLoader());
     Class<?> cli = Class.forName("dev.herald.agent.cli.HeraldCli", true, loader);
     int status = (int) cli.getMethod("run", String[].class, File.class).invoke(null, args, jar);
     System.exit(status);

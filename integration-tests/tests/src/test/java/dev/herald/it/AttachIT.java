@@ -127,6 +127,29 @@ class AttachIT {
     return Files.readString(ready).strip();
   }
 
+  @Test
+  void theCommandLineWorksWhereEveryJvmGetsHeraldThroughJavaToolOptions() throws Exception {
+    Workspace ws = Workspace.in(dir);
+    Path config = ws.write("herald.yaml", """
+        services:
+          - class: dev.herald.it.shapes.AccountService
+            entity: account
+        """ + Workspace.RECORDER);
+    // as in a container image: the agent for every JVM, the command line among them
+    String everyJvm = "-javaagent:" + Artifacts.agentJar() + "=" + config;
+
+    Jvm.Result list = Jvm.java().jar(Artifacts.agentJar(), "list").env("JAVA_TOOL_OPTIONS", everyJvm)
+        .workDir(dir).run(CLI);
+    Jvm.Result check = Jvm.java().jar(Artifacts.agentJar(), "check", config.toString())
+        .env("JAVA_TOOL_OPTIONS", everyJvm).workDir(dir).run(CLI);
+
+    assertThat(list.exitCode()).as(list.describe()).isZero();
+    assertThat(list.stderr()).as(list.describe()).doesNotContain("NoClassDefFoundError");
+    assertThat(check.exitCode()).as(check.describe()).isZero();
+    assertThat(list.heraldLines()).as("the command line's own JVM runs no agent; %s", list.describe()).isEmpty();
+    assertThat(check.stderr()).as(check.describe()).doesNotContain("Herald started").doesNotContain("no class named");
+  }
+
   private Jvm.Result attach(String pid, Path config) {
     return Jvm.java().jar(Artifacts.agentJar(), "attach", pid, config.toString())
         .env("SHAPES_SERVICE", "dev.herald.it.shapes.AccountService").workDir(dir).run(CLI);
