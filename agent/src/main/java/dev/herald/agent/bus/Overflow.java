@@ -97,8 +97,12 @@ final class Overflow {
     // waits at most twice block-timeout in all.
     long forgiven = 0;
     boolean interrupted = false; // an interrupt the pauses cleared, given back when the wait ends
+    // A virtual thread parks at once: spinning or yielding would hold a carrier that the delivery
+    // thread and the other virtual threads need. And it is woken late when the carriers are busy,
+    // which is load, not a stall of the process: nothing is forgiven.
+    boolean virtual = isVirtual(Thread.currentThread());
     try {
-      for (int step = 0; ; step++) {
+      for (int step = virtual ? Backoff.YIELDS : 0; ; step++) {
         pool.wakeIfSleeping();
         if (!subscription.claimed()) {
           pool.wakeNapper(); // a full queue nobody is delivering: no need to wait out a nap
@@ -107,7 +111,7 @@ final class Overflow {
         long now = System.nanoTime();
         long stalled = now - last - Backoff.pauseNanos(step) - STALL_SLACK_NANOS;
         last = now;
-        if (stalled > 0 && forgiven < blockTimeoutNanos) {
+        if (!virtual && stalled > 0 && forgiven < blockTimeoutNanos) {
           long more = Math.min(stalled, blockTimeoutNanos - forgiven);
           forgiven += more;
           deadline += more;
@@ -130,6 +134,11 @@ final class Overflow {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /** JDK 21+ virtual threads are instances of this class; told by name, as this code is built for 17. */
+  static boolean isVirtual(Thread thread) {
+    return thread.getClass().getName().equals("java.lang.VirtualThread");
   }
 
   private void drop() {

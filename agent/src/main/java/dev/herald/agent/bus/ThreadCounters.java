@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Counters that the agent's hot path adds to without an atomic instruction: each thread adds to
@@ -16,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * events it has just allocated); an instrumented call counted three of them.
  *
  * <p>A counter is a slot number from {@link #newSlot()}, valid for the life of the JVM. Cells of
- * threads that ended are folded into retired totals, so a thread per request costs nothing lasting.
+ * threads that ended are folded into retired totals, so a thread per request costs nothing lasting;
+ * a new thread registers its cells with one compare-and-swap, and the folding is done now and then
+ * by whoever holds the lock (a reader, or a registering thread that finds it free).
  *
  * <p>Safe for concurrent use: a cell is written by its own thread only; {@link #sum} is a snapshot
  * that may miss adds in flight, and is exact once the writers are quiet.
@@ -33,9 +37,15 @@ public final class ThreadCounters {
       return register();
     }
   };
-  private static final List<Cells> LIVE = new ArrayList<>();
-  private static long[] retired = new long[8];
-  private static int foldAt = 64;
+  // Cells registered but not yet moved into LIVE: a lock-free stack, so that a new thread (one per
+  // request, a virtual thread per task) registers with one compare-and-swap instead of a global lock
+  private static final AtomicReference<Cells> INCOMING = new AtomicReference<>();
+  private static final AtomicInteger UNFOLDED = new AtomicInteger();
+  private static final int FOLD_EVERY = 4096;
+  private static final ReentrantLock LOCK = new ReentrantLock();
+  private static final List<Cells> LIVE = new ArrayList<>(); // guarded by LOCK
+  private static long[] retired = new long[8]; // guarded by LOCK
+  private static int foldAt = 64; // guarded by LOCK
 
   private ThreadCounters() {}
 
@@ -51,25 +61,49 @@ public final class ThreadCounters {
 
   /** The sum of {@code slot} over all threads, those that ended included. */
   public static long sum(int slot) {
-    synchronized (LIVE) {
+    LOCK.lock();
+    try {
+      takeIncoming();
       long total = slot < retired.length ? retired[slot] : 0;
       for (Cells cells : LIVE) {
         total += cells.get(slot);
       }
       return total;
+    } finally {
+      LOCK.unlock();
     }
   }
 
   private static Cells register() {
     Cells cells = new Cells(Thread.currentThread());
-    synchronized (LIVE) {
-      if (LIVE.size() >= foldAt) {
-        foldEnded();
-        foldAt = Math.max(64, LIVE.size() * 2);
+    Cells head;
+    do {
+      head = INCOMING.get();
+      cells.next = head;
+    } while (!INCOMING.compareAndSet(head, cells));
+    // now and then, whoever registers folds the threads that ended, unless someone else is at it
+    if (UNFOLDED.incrementAndGet() % FOLD_EVERY == 0 && LOCK.tryLock()) {
+      try {
+        takeIncoming();
+      } finally {
+        LOCK.unlock();
       }
-      LIVE.add(cells);
     }
     return cells;
+  }
+
+  /** Moves the registered cells into {@link #LIVE}, folding those of ended threads as it grows; under the lock. */
+  private static void takeIncoming() {
+    for (Cells cells = INCOMING.getAndSet(null); cells != null; ) {
+      Cells next = cells.next;
+      cells.next = null;
+      LIVE.add(cells);
+      cells = next;
+    }
+    if (LIVE.size() >= foldAt) {
+      foldEnded();
+      foldAt = Math.max(64, LIVE.size() * 2);
+    }
   }
 
   /** Moves the counts of threads that ended into {@link #retired}; called under the lock. */
@@ -93,6 +127,7 @@ public final class ThreadCounters {
   /** One thread's counts. Only that thread may call {@link #add}. */
   public static final class Cells {
     private final WeakReference<Thread> owner;
+    private Cells next; // in INCOMING only; published by its compare-and-swap
     // replaced (by the owner) when a slot beyond its end is added to; readers may see the old array
     // for a moment, which only delays adds made after the copy
     private volatile long[] values = new long[8];
