@@ -58,8 +58,23 @@ final class AuditFile implements Closeable {
       rotate();
     }
     ByteBuffer buffer = ByteBuffer.wrap(line);
-    while (buffer.hasRemaining()) {
-      size += channel.write(buffer);
+    long start = size;
+    try {
+      while (buffer.hasRemaining()) {
+        size += channel.write(buffer);
+      }
+    } catch (IOException e) {
+      // A disk that filled up mid-line left part of it: cut it off, so that the next line starts a
+      // line of its own and the file stays one JSON object per line.
+      try {
+        if (channel.isOpen() && channel.size() > start) {
+          channel.truncate(start);
+        }
+        size = start;
+      } catch (IOException | RuntimeException ignored) {
+        // the line stays torn; readers skip a line that does not parse
+      }
+      throw e;
     }
     dirty = true;
     if (fsync == Fsync.ALWAYS) {

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Threading: one subscription per pattern, possibly called from several delivery threads; an
  * event matching several patterns is written once, by the subscription of the first. {@link
  * AuditFile} keeps lines whole. With {@code fsync: interval} one daemon thread, {@code
- * herald-audit-fsync}, forces the file; {@link #stop()} ends it and closes the file. Listeners
- * never throw: a line that cannot be written is counted and warned about (rate-limited).
+ * herald-audit-fsync}, forces the file; {@link #stop()} ends it and closes the file. A line that
+ * cannot be written (a full disk) is warned about (rate-limited) and fails its listener call, so
+ * that the bus counts the event failed, not delivered; {@link #stop()} says how many were lost.
  */
 public final class AuditLogPlugin implements HeraldPlugin {
 
@@ -31,6 +32,7 @@ public final class AuditLogPlugin implements HeraldPlugin {
   private static final long FSYNC_STOP_SECONDS = 2;
 
   private final Warnings warnings = new Warnings();
+  private final java.util.concurrent.atomic.AtomicLong unwritten = new java.util.concurrent.atomic.AtomicLong();
   private volatile AuditFile file;
   /** Made on the first event, not in start(): see {@link Json}. */
   private volatile Json json;
@@ -121,12 +123,19 @@ public final class AuditLogPlugin implements HeraldPlugin {
     }
     AuditFile current = file;
     file = null;
+    long lost = unwritten.get();
+    if (lost > 0) {
+      // standard error, not the System.Logger: at JVM exit java.util.logging may have closed its handlers
+      System.err.println("WARNING: audit-log: " + lost + " event" + (lost == 1 ? "" : "s")
+          + " could not be written to the audit file in this run (see the warnings above); the bus counted them"
+          + " failed");
+    }
     if (current != null) {
       current.close();
     }
   }
 
-  private void write(AuditSettings settings, Event event) {
+  private void write(AuditSettings settings, Event event) throws IOException {
     AuditFile current = file;
     if (current == null) {
       return; // stopped; the agent closes our subscriptions right after
@@ -137,8 +146,15 @@ public final class AuditLogPlugin implements HeraldPlugin {
       byte[] line = java.util.Arrays.copyOf(bytes, bytes.length + 1);
       line[bytes.length] = '\n';
       current.append(line);
-    } catch (IOException | RuntimeException | StackOverflowError e) {
+    } catch (IOException e) {
+      // not written: the bus counts the call failed, and stop() tells the total
+      unwritten.incrementAndGet();
       warnings.warn("could not write event " + event.name() + " #" + event.invocationId(), e);
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      unwritten.incrementAndGet();
+      warnings.warn("could not write event " + event.name() + " #" + event.invocationId(), e);
+      throw new IOException("could not write event " + event.name(), e);
     }
   }
 

@@ -58,7 +58,7 @@ public final class SlackPlugin implements HeraldPlugin {
       for (String pattern : rule.on()) {
         context.bus().on(pattern, event -> {
           if (pattern.equals(rule.firstMatch(event.name()))) {
-            started.offer(body(rule, event, settings.maxValueLength()));
+            started.offer(body(rule, event, settings.maxValueLength())); // counted if dropped; told at stop
           }
         });
       }
@@ -70,6 +70,13 @@ public final class SlackPlugin implements HeraldPlugin {
     SlackSender current = sender;
     if (current != null) {
       current.stop(DRAIN);
+      SlackStatistics done = current.statistics();
+      if (done.failed() + done.dropped() > 0) {
+        // standard error, not the System.Logger: at JVM exit java.util.logging may have closed its handlers
+        System.err.println("WARNING: slack: " + (done.failed() + done.dropped()) + " messages were not posted in"
+            + " this run: " + done.failed() + " given up (webhook errors, or still queued when the plugin stopped), "
+            + done.dropped() + " dropped (queue full); " + done.sent() + " sent");
+      }
     }
   }
 
