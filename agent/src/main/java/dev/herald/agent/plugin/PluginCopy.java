@@ -52,9 +52,19 @@ final class PluginCopy {
     this.file = file;
   }
 
-  /** Copies {@code source} under its own {@code fileName} into a new temporary folder. */
+  /**
+   * Copies {@code source} under its own {@code fileName} into a new temporary folder.
+   *
+   * @throws NoPrivateFolder if no folder can be made under {@code java.io.tmpdir}
+   * @throws IOException if the jar cannot be read or copied
+   */
   static PluginCopy of(Path source, String fileName) throws IOException {
-    Path folder = newFolder();
+    Path folder;
+    try {
+      folder = newFolder();
+    } catch (IOException | RuntimeException e) {
+      throw new NoPrivateFolder(e);
+    }
     Path file = folder.resolve(fileName);
     try {
       Files.copy(source, file);
@@ -88,6 +98,14 @@ final class PluginCopy {
 
   Path file() {
     return file;
+  }
+
+  /** No private folder could be made under {@code java.io.tmpdir}: the jar is fine, the temp folder is not. */
+  static final class NoPrivateFolder extends IOException {
+    NoPrivateFolder(Exception cause) {
+      super("cannot make its private copy under java.io.tmpdir (" + System.getProperty("java.io.tmpdir")
+          + "): " + cause + "; give the JVM a writable temporary folder, -Djava.io.tmpdir=...", cause);
+    }
   }
 
   /**

@@ -53,6 +53,9 @@ final class PluginJar {
     PluginCopy copy;
     try {
       copy = PluginCopy.of(candidate.file(), candidate.fileName());
+    } catch (PluginCopy.NoPrivateFolder e) {
+      log.error("{}: {}; skipped", candidate.display(), e.getMessage());
+      return null;
     } catch (IOException e) {
       log.error("{} cannot be read ({}); skipped", candidate.display(), e.toString());
       return null;

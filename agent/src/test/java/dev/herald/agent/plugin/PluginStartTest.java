@@ -43,6 +43,22 @@ class PluginStartTest extends PluginTestSupport {
   }
 
   @Test
+  void saysThatTheTemporaryFolderNotTheJarIsWhatFailsWhenNoPrivateCopyCanBeMade() throws Exception {
+    plugin("audit.jar", "audit");
+    String tmpdir = System.getProperty("java.io.tmpdir");
+    System.setProperty("java.io.tmpdir", folder.resolve("missing/tmp").toString()); // a read-only root filesystem
+    try {
+      manager(Map.of()).startAll();
+    } finally {
+      System.setProperty("java.io.tmpdir", tmpdir);
+    }
+
+    assertThat(logs.at(Level.ERROR)).singleElement().asString()
+        .startsWith("plugins/audit.jar: cannot make its private copy under java.io.tmpdir (")
+        .contains("-Djava.io.tmpdir=").doesNotContain("cannot be read");
+  }
+
+  @Test
   void givesAnEmptyConfigToAPluginWithoutSettings() throws Exception {
     plugin("audit.jar", "audit");
     manager(Map.of()).startAll();
