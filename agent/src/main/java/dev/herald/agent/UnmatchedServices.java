@@ -19,6 +19,8 @@ import org.slf4j.Logger;
  */
 final class UnmatchedServices {
 
+  /** Exit WARN lines about entries that matched nothing, at most; then one line counts the rest. */
+  static final int MAX_LINES = 20;
   private static final long FINDABLE_BUDGET_NANOS = 500_000_000L;
 
   private UnmatchedServices() {}
@@ -88,9 +90,17 @@ final class UnmatchedServices {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    int told = 0;
     for (ServiceEntry entry : left) {
+      if (told == MAX_LINES && left.size() > MAX_LINES + 1) {
+        // a generated config of thousands of entries must not flood the log at every exit
+        log.warn("{}: and {} more services entries matched no loaded class in this run; `java -jar herald-agent.jar"
+            + " check` lists what each entry matches", file, left.size() - told);
+        return;
+      }
       log.warn(ServiceIndex.namesOnlyPlatform(entry.classPattern()) ? platformMessage(file, entry)
           : found.contains(entry.classPattern()) ? notUsedMessage(file, entry) : message(file, entry));
+      told++;
     }
   }
 

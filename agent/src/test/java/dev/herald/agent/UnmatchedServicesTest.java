@@ -72,4 +72,30 @@ class UnmatchedServicesTest {
         .startsWith("services[4] (added over JMX): no class named 'com.acme.AcountService' was loaded")
         .doesNotContain("herald.yaml");
   }
+
+  @Test
+  void aConfigOfThousandsOfEntriesGetsTwentyLinesAndACountAtExit() {
+    List<ServiceEntry> entries = new java.util.ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      entries.add(entry(i, "com.acme.generated.Service" + i));
+    }
+    ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) dev.herald.agent.log.AgentLog.get(
+        UnmatchedServicesTest.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.setContext(log.getLoggerContext());
+    lines.start();
+    log.addAppender(lines);
+    try {
+      UnmatchedServices.warn(log, Path.of("/etc/shop/herald.yaml"), entries, new Class<?>[] {String.class},
+          java.util.Set.of());
+    } finally {
+      log.detachAppender(lines);
+    }
+
+    assertThat(lines.list).hasSize(UnmatchedServices.MAX_LINES + 1);
+    assertThat(lines.list.get(UnmatchedServices.MAX_LINES).getFormattedMessage()).isEqualTo("/etc/shop/herald.yaml:"
+        + " and 980 more services entries matched no loaded class in this run; `java -jar herald-agent.jar check`"
+        + " lists what each entry matches");
+  }
 }

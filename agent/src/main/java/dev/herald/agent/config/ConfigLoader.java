@@ -156,9 +156,11 @@ public final class ConfigLoader {
   }
 
   private static String tooLarge(long bytes) {
+    // in bytes near the limit: "1.0 MB" for a file just over 1 MiB read as if within it
     double mebibytes = bytes / (double) MAX_SIZE;
-    String size = mebibytes >= 10 ? Math.round(mebibytes) + " MB"
-        : String.format(Locale.ROOT, "%.1f MB", mebibytes);
-    return "is " + size + "; a Herald config is at most 1 MiB";
+    String size = mebibytes >= 10 ? Math.round(mebibytes) + " MiB"
+        : String.format(Locale.ROOT, "%,d bytes", bytes);
+    return "is " + size + "; a Herald config is at most 1 MiB (" + String.format(Locale.ROOT, "%,d", MAX_SIZE)
+        + " bytes)";
   }
 }

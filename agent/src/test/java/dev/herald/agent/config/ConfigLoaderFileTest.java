@@ -137,10 +137,10 @@ class ConfigLoaderFileTest {
       sparse.setLength(10L * 1024 * 1024);
     }
     assertThat(loadProblem(file).message())
-        .isEqualTo("is 10 MB; a Herald config is at most 1 MiB");
+        .isEqualTo("is 10 MiB; a Herald config is at most 1 MiB (1,048,576 bytes)");
     Path justOver = write("over.yaml", new byte[1024 * 1024 + 1]);
     assertThat(loadProblem(justOver).message())
-        .isEqualTo("is 1.0 MB; a Herald config is at most 1 MiB");
+        .isEqualTo("is 1,048,577 bytes; a Herald config is at most 1 MiB (1,048,576 bytes)");
   }
 
   @Test
@@ -176,7 +176,7 @@ class ConfigLoaderFileTest {
   void parsedTextOverOneMebibyteIsRefused() {
     String text = "# " + "x".repeat(1024 * 1024) + "\n";
     assertThat(Configs.problem(text).message())
-        .isEqualTo("is 1.0 MB; a Herald config is at most 1 MiB");
+        .isEqualTo("is 1,048,579 bytes; a Herald config is at most 1 MiB (1,048,576 bytes)");
   }
 
   private Path copyResource(String name) throws IOException {

@@ -111,7 +111,7 @@ final class ConfigCorpus {
         new Case("tag-script-engine.yaml", 6, 11, "tag '!!javax.script.ScriptEngineManager' is not allowed", true),
         new Case("tag-verbatim-global.yaml", 3, 13, "tag 'tag:example.com,2024:entity' is not allowed", false),
         // made by materialize()
-        new Case("huge-10mb.yaml", 0, 0, "is 10 MB; a Herald config is at most 1 MiB", false),
+        new Case("huge-10mb.yaml", 0, 0, "is 10 MiB; a Herald config is at most 1 MiB", false),
         new Case("binary-garbage.yaml", 1, 3, "is a binary file", false),
         new Case("latin1.yaml", 2, 69, "is not UTF-8 text", false),
         new Case("utf16.yaml", 0, 0, "is UTF-16 text", false)));
