@@ -4,10 +4,15 @@ import dev.herald.agent.log.AgentLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,6 +22,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 
@@ -35,6 +41,9 @@ final class PluginCopy {
 
   private static final Logger log = AgentLog.get(PluginCopy.class);
   private static final AtomicLong NAMES = new AtomicLong();
+  private static final AtomicBoolean SWEPT = new AtomicBoolean();
+  private static final String PREFIX = "herald-plugin-";
+  private static final String LOCK = ".lock";
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
@@ -43,13 +52,15 @@ final class PluginCopy {
 
   private final Path folder;
   private final Path file;
+  private final FileChannel liveness; // locked while this JVM lives; null where locks are not to be had
   private String digest; // guarded by this
   // set once the manager has stopped for good: no reload will compare this copy's digest any more
   private volatile boolean lastUse;
 
-  private PluginCopy(Path folder, Path file) {
+  private PluginCopy(Path folder, Path file, FileChannel liveness) {
     this.folder = folder;
     this.file = file;
+    this.liveness = liveness;
   }
 
   /**
@@ -59,6 +70,9 @@ final class PluginCopy {
    * @throws IOException if the jar cannot be read or copied
    */
   static PluginCopy of(Path source, String fileName) throws IOException {
+    if (SWEPT.compareAndSet(false, true)) {
+      sweepOrphans(Path.of(System.getProperty("java.io.tmpdir")));
+    }
     Path folder;
     try {
       folder = newFolder();
@@ -66,13 +80,33 @@ final class PluginCopy {
       throw new NoPrivateFolder(e);
     }
     Path file = folder.resolve(fileName);
+    FileChannel liveness = lockLiveness(folder);
     try {
       Files.copy(source, file);
-      return new PluginCopy(folder, file);
+      return new PluginCopy(folder, file, liveness);
     } catch (IOException | RuntimeException e) {
-      delete(folder, file);
+      delete(folder, file, liveness);
       throw e;
     }
+  }
+
+  /**
+   * Creates {@code .lock} in {@code folder} and locks it for the life of this JVM, so that a later
+   * JVM can tell the copy of one that was killed ({@link #sweepOrphans}): the OS releases the lock
+   * of a process that ends, however it ends. Null if the file system gives no lock.
+   */
+  private static FileChannel lockLiveness(Path folder) {
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      if (channel.tryLock() != null) {
+        return channel;
+      }
+    } catch (IOException | RuntimeException e) {
+      // no lock: sweepOrphans cannot lock it either, and leaves the folder alone
+    }
+    closeQuietly(channel);
+    return null;
   }
 
   /**
@@ -85,7 +119,7 @@ final class PluginCopy {
   private static Path newFolder() throws IOException {
     Path temp = Path.of(System.getProperty("java.io.tmpdir"));
     for (int attempt = 0; attempt < 100; attempt++) {
-      Path folder = temp.resolve("herald-plugin-" + Long.toUnsignedString(
+      Path folder = temp.resolve(PREFIX + Long.toUnsignedString(
           System.nanoTime() + NAMES.getAndIncrement() * 7919, 36));
       try {
         return POSIX ? Files.createDirectory(folder, OWNER_ONLY) : Files.createDirectory(folder);
@@ -133,7 +167,7 @@ final class PluginCopy {
     if (!lastUse) {
       digest();
     }
-    delete(folder, file);
+    delete(folder, file, liveness);
   }
 
   /**
@@ -145,15 +179,74 @@ final class PluginCopy {
     lastUse = true;
   }
 
-  private static void delete(Path folder, Path file) {
+  /**
+   * Deletes the copies that JVMs killed before they could delete theirs left under {@code temp}
+   * ({@code kill -9}, an out-of-memory kill: a few megabytes per plugin per kill): folders {@code
+   * herald-plugin-*} whose {@code .lock} this JVM can lock, since the JVM that locked it is gone,
+   * and the regular files in them. A folder without that file (of an older version), of a live JVM
+   * (locked), or another user's (not deletable) is left alone. Never throws; returns how many
+   * folders it deleted.
+   */
+  static int sweepOrphans(Path temp) {
+    int deleted = 0;
+    try (DirectoryStream<Path> folders = Files.newDirectoryStream(temp, PREFIX + "*")) {
+      for (Path folder : folders) {
+        Path lock = folder.resolve(LOCK);
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE);
+            FileLock held = channel.tryLock()) {
+          if (held == null) {
+            continue; // its JVM lives
+          }
+          try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+              if (!file.getFileName().toString().equals(LOCK)
+                  && (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file))) {
+                Files.delete(file);
+              }
+            }
+          }
+          Files.delete(lock);
+          Files.delete(folder);
+          deleted++;
+        } catch (IOException | RuntimeException e) {
+          // locked by this JVM (OverlappingFileLockException), someone else's, or in use: leave it
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.debug("could not look for plugin copies left by killed JVMs in {}: {}", temp, e.toString());
+    }
+    if (deleted > 0) {
+      log.info("deleted {} plugin cop{} left in {} by Herald JVMs that were killed", deleted,
+          deleted == 1 ? "y" : "ies", temp);
+    }
+    return deleted;
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // nothing to do
+      }
+    }
+  }
+
+  private static void delete(Path folder, Path file, FileChannel liveness) {
+    closeQuietly(liveness);
     try {
       Files.deleteIfExists(file);
+      Files.deleteIfExists(folder.resolve(LOCK));
       Files.deleteIfExists(folder);
     } catch (IOException e) {
       // a stream the plugin left open keeps the file on Windows; the JVM deletes in reverse order
       // of registration, so the file goes before its folder
       log.debug("cannot delete {} now ({}); deleting it at exit", file, e.toString());
       folder.toFile().deleteOnExit();
+      folder.resolve(LOCK).toFile().deleteOnExit();
       file.toFile().deleteOnExit();
     }
   }

@@ -33,6 +33,36 @@ class PluginCopyTest {
   }
 
   @Test
+  void deletesTheCopiesOfKilledJvmsAndLeavesThoseOfLiveOnesAndOlderVersions() throws Exception {
+    Path temp = Files.createDirectories(dir.resolve("tmp"));
+    // a JVM killed with -9: its folder and its lock file stay, nobody holds the lock
+    Path orphan = Files.createDirectories(temp.resolve("herald-plugin-orphan"));
+    Files.write(orphan.resolve(".lock"), new byte[0]);
+    Files.write(orphan.resolve("audit-log-plugin.jar"), new byte[] {1, 2, 3});
+    // an older version's folder, without a lock file: whose it is cannot be told
+    Path older = Files.createDirectories(temp.resolve("herald-plugin-older"));
+    Files.write(older.resolve("slack-plugin.jar"), new byte[] {4});
+    String tmpdir = System.getProperty("java.io.tmpdir");
+    System.setProperty("java.io.tmpdir", temp.toString());
+    PluginCopy live;
+    try {
+      live = PluginCopy.of(Files.write(dir.resolve("a.jar"), new byte[] {5}), "a.jar"); // this JVM's
+    } finally {
+      System.setProperty("java.io.tmpdir", tmpdir);
+    }
+    try {
+      PluginCopy.sweepOrphans(temp); // the first copy of a JVM sweeps too; once per JVM, so again here
+
+      assertThat(orphan).doesNotExist();
+      assertThat(older.resolve("slack-plugin.jar")).exists();
+      assertThat(live.file()).as("the lock of a live JVM is held").exists();
+    } finally {
+      live.delete();
+    }
+    assertThat(live.file().getParent()).as("a copy deleted normally takes its lock file along").doesNotExist();
+  }
+
+  @Test
   void onlyItsUserCanOpenTheCopysFolder() throws Exception {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
     PluginCopy copy = PluginCopy.of(Files.write(dir.resolve("a.jar"), new byte[] {1}), "a.jar");
