@@ -225,6 +225,11 @@ final class BusSubscription implements Subscription {
     totals.dropped.increment();
   }
 
+  /** At shutdown: reports the queue-full drops its periodic WARN has not told yet. */
+  void reportRestOfDrops() {
+    overflow.reportRestOfDrops();
+  }
+
   /** Counts {@code count} events dropped before they reached this queue (see {@link HeldEvents}). */
   void countDrops(long count) {
     overflow.droppedElsewhere(count); // first: the next queue-full WARN must not count these

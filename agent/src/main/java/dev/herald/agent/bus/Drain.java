@@ -120,6 +120,7 @@ final class Drain {
     pool.stop(100_000_000L);
     long left = 0;
     for (BusSubscription subscription : table.subscriptions()) {
+      subscription.reportRestOfDrops();
       long undelivered = subscription.undelivered();
       if (undelivered > 0) {
         left += undelivered;

@@ -43,6 +43,19 @@ final class DropLog {
     this.dropped = dropped;
   }
 
+  /**
+   * At shutdown: reports the drops not reported yet (a line is written only when a drop comes, at
+   * most once per 10 s, so the drops after the last line would otherwise show only in the total).
+   */
+  void reportRest() {
+    long all = dropped.get();
+    long rest = all - reported.getAndSet(all);
+    if (rest > 0) {
+      log.warn("subscription '{}' (pattern {}) dropped {} more event{} since its last report (queue full, overflow {});"
+          + " {} in all", name, pattern, rest, rest == 1 ? "" : "s", overflow, all);
+    }
+  }
+
   /** {@code count} drops were counted that this reporter must not report as queue-full drops. */
   void reportedElsewhere(long count) {
     reported.addAndGet(count);

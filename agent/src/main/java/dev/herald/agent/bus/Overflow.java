@@ -46,6 +46,11 @@ final class Overflow {
     this.dropLog = dropLog;
   }
 
+  /** At shutdown: see {@link DropLog#reportRest}. */
+  void reportRestOfDrops() {
+    dropLog.reportRest();
+  }
+
   /** {@code count} drops were counted, and reported, elsewhere (see {@link DropLog#reportedElsewhere}). */
   void droppedElsewhere(long count) {
     dropLog.reportedElsewhere(count);
