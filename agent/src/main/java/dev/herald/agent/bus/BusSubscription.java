@@ -131,6 +131,7 @@ final class BusSubscription implements Subscription {
         if (event == null) {
           break;
         }
+        overflow.roomMade();
         if (deliverOne(event)) {
           delivered++;
         } else {
