@@ -46,8 +46,6 @@ public final class HeraldAgent {
 
   private static final Logger log = AgentLog.get(HeraldAgent.class);
   private static final long PLUGIN_STOP_FLOOR_NANOS = 1_000_000_000L;
-  /** The longest Herald's exit waits for the application's own shutdown hooks, delivering meanwhile. */
-  private static final long OTHER_HOOKS_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
   private static final long MIN_HOLD_SECONDS = 30;
 
   // Anonymous classes, not System::getProperty and System::getenv: premain's first method
@@ -127,6 +125,7 @@ public final class HeraldAgent {
       Weaving weaving = Weaving.install(inst, config, bus, held, attached, calls);
       LiveChanges live = new LiveChanges(config, weaving, plugins);
       StartupQuiet quiet = attached ? null : StartupQuiet.install(inst, weaving.active());
+      OtherShutdownHooks otherHooks = new OtherShutdownHooks();
       BackgroundStart background = new BackgroundStart(plugins, attached ? null : Thread.currentThread(), quiet,
           config.plugins().deferStart()) {
         @Override
@@ -143,27 +142,19 @@ public final class HeraldAgent {
         @Override
         void later() {
           registerMBeans(bus, config, inst, calls, times, live);
+          otherHooks.capture(inst); // a few ms of reflection and module changes: not in premain
         }
       }.begin();
       ConfigWatcher.startIfConfigured(config, live);
       // A Runnable, not a Thread subclass: the JVM keeps the hook's Thread until every hook has
       // ended, and only a Runnable target is let go when it ends, and with it the plugins' loaders.
-      OtherShutdownHooks otherHooks = new OtherShutdownHooks();
       Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
         @Override
         public void run() {
-          // the application's graceful shutdown may still call its services: their events count too
-          otherHooks.awaitEnd(System.nanoTime() + OTHER_HOOKS_WAIT_NANOS, new LongSupplier() {
-            @Override
-            public long getAsLong() {
-              return bus.publishedSoFar();
-            }
-          });
-          stop(bus, plugins, config, background);
+          stop(bus, plugins, config, background, otherHooks);
           warnUnmatched(config, live, weaving);
         }
       }, "herald-shutdown"));
-      otherHooks.capture(inst);
       log.debug("start-up before main: config and bus {} ms, instrumentation {} ms",
           (configured - started) / 1_000_000, (System.nanoTime() - configured) / 1_000_000);
       return AgentStarter.RUNNING;
@@ -242,15 +233,23 @@ public final class HeraldAgent {
   }
 
   private static void stop(DefaultEventBus bus, PluginManager plugins, HeraldConfig config,
-      BackgroundStart background) {
+      BackgroundStart background, OtherShutdownHooks otherHooks) {
     try {
-      // One budget for the whole exit: the plugins' start if still under way, the drain, then
-      // whatever is left (at least a second) for the plugins to flush and close.
+      // One budget for the whole exit: the plugins' start if still under way, the application's own
+      // shutdown hooks while they publish, the drain, then whatever is left (at least a second) for
+      // the plugins to flush and close.
       Duration timeout = config.bus().shutdownTimeout();
       long deadline = System.nanoTime() + timeout.toNanos();
       if (!background.stopAfterPlugins(timeout)) {
         log.warn("the plugins were still starting when the JVM exited");
       }
+      // the application's graceful shutdown may still call its services: their events count too
+      otherHooks.awaitEnd(deadline, new LongSupplier() {
+        @Override
+        public long getAsLong() {
+          return bus.publishedSoFar();
+        }
+      });
       bus.shutdown(Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0)));
       plugins.stopAll(Duration.ofNanos(Math.max(deadline - System.nanoTime(), PLUGIN_STOP_FLOOR_NANOS)));
     } catch (Throwable t) {

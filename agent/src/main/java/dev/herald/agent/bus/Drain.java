@@ -17,6 +17,8 @@ final class Drain {
 
   /** How long nothing new must be published before a shutdown's drain ends early. */
   static final long QUIET_NANOS = 20_000_000L;
+  /** The longest a shutdown's drain waits for events published after it began. */
+  static final long MAX_EXTRA_NANOS = 500_000_000L;
 
   private final RouteTable table;
   private final DeliveryPool pool;
@@ -73,15 +75,23 @@ final class Drain {
 
   /**
    * As {@link #await}, then again for what was published meanwhile, until {@link #QUIET_NANOS} pass
-   * with nothing new published, or {@code timeoutNanos}: at exit the application's own shutdown
-   * work (its shutdown hooks, requests still being served) runs beside this and may still call its
-   * services, and the events of those calls are delivered too.
+   * with nothing new published, at most {@link #MAX_EXTRA_NANOS} (a quarter of the budget if less)
+   * more, within {@code timeoutNanos}: at exit the application's own threads (requests still being
+   * served) run beside this and may still call its services, and the events of those calls are
+   * delivered too.
    */
   boolean awaitQuiet(long timeoutNanos) {
     // elapsed time against the budget, not a deadline: a budget of "forever" must not overflow
     long start = System.nanoTime();
     long budget = Math.max(0, timeoutNanos);
     long[] before = marks();
+    if (!await(budget)) {
+      return false;
+    }
+    // What was published before the shutdown is delivered; what comes meanwhile is waited for a
+    // little longer only: a thread that publishes steadily (a scheduler, a consumer loop) would
+    // otherwise hold the exit for the whole budget, and leave the plugins only their floor.
+    budget = Math.min(budget, (System.nanoTime() - start) + Math.min(MAX_EXTRA_NANOS, budget / 4));
     while (true) {
       if (!await(budget - (System.nanoTime() - start))) {
         return false;

@@ -14,8 +14,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,6 +46,7 @@ final class PluginCopy {
   private static final AtomicBoolean SWEPT = new AtomicBoolean();
   private static final String PREFIX = "herald-plugin-";
   private static final String LOCK = ".lock";
+  private static final long MIN_SWEEP_AGE_MILLIS = 60_000L;
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
@@ -70,9 +73,6 @@ final class PluginCopy {
    * @throws IOException if the jar cannot be read or copied
    */
   static PluginCopy of(Path source, String fileName) throws IOException {
-    if (SWEPT.compareAndSet(false, true)) {
-      sweepOrphans(Path.of(System.getProperty("java.io.tmpdir")));
-    }
     Path folder;
     try {
       folder = newFolder();
@@ -81,6 +81,9 @@ final class PluginCopy {
     }
     Path file = folder.resolve(fileName);
     FileChannel liveness = lockLiveness(folder);
+    if (SWEPT.compareAndSet(false, true)) {
+      sweepOrphans(folder.getParent(), ownerOf(folder)); // folders owned as ours is: this user's
+    }
     try {
       Files.copy(source, file);
       return new PluginCopy(folder, file, liveness);
@@ -183,16 +186,22 @@ final class PluginCopy {
    * Deletes the copies that JVMs killed before they could delete theirs left under {@code temp}
    * ({@code kill -9}, an out-of-memory kill: a few megabytes per plugin per kill): folders {@code
    * herald-plugin-*} whose {@code .lock} this JVM can lock, since the JVM that locked it is gone,
-   * and the regular files in them. A folder without that file (of an older version), of a live JVM
-   * (locked), or another user's (not deletable) is left alone. Never throws; returns how many
-   * folders it deleted.
+   * and the regular files in them. Only folders this user owns, readable by this user only (as
+   * {@link #newFolder} makes them) and older than a minute (a JVM making one now has not locked it
+   * yet): another user's folder could be swapped for a link while it is swept, and in a sticky
+   * temporary folder nobody else can rename ours. A folder without that file (of an older
+   * version) or of a live JVM (locked) is left alone. POSIX file systems only. Never throws;
+   * returns how many folders it deleted.
    */
-  static int sweepOrphans(Path temp) {
+  static int sweepOrphans(Path temp, UserPrincipal me) {
     int deleted = 0;
+    if (!POSIX || me == null) {
+      return 0;
+    }
     try (DirectoryStream<Path> folders = Files.newDirectoryStream(temp, PREFIX + "*")) {
       for (Path folder : folders) {
         Path lock = folder.resolve(LOCK);
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
+        if (!sweepable(folder, me) || !Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
           continue;
         }
         try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE);
@@ -223,6 +232,27 @@ final class PluginCopy {
           deleted == 1 ? "y" : "ies", temp);
     }
     return deleted;
+  }
+
+  private static UserPrincipal ownerOf(Path folder) {
+    try {
+      return Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Owned by {@code me}, a folder (not a link), readable by its owner only, and older than a minute. */
+  private static boolean sweepable(Path folder, UserPrincipal me) {
+    try {
+      PosixFileAttributes attributes = Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return attributes.isDirectory() && me.equals(attributes.owner())
+          && attributes.permissions().equals(EnumSet.of(PosixFilePermission.OWNER_READ,
+              PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE))
+          && System.currentTimeMillis() - attributes.lastModifiedTime().toMillis() > MIN_SWEEP_AGE_MILLIS;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static void closeQuietly(FileChannel channel) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -33,15 +34,25 @@ class PluginCopyTest {
   }
 
   @Test
-  void deletesTheCopiesOfKilledJvmsAndLeavesThoseOfLiveOnesAndOlderVersions() throws Exception {
+  void deletesTheCopiesOfKilledJvmsAndLeavesThoseOfLiveOnesAndOthers() throws Exception {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
     Path temp = Files.createDirectories(dir.resolve("tmp"));
-    // a JVM killed with -9: its folder and its lock file stay, nobody holds the lock
-    Path orphan = Files.createDirectories(temp.resolve("herald-plugin-orphan"));
+    // a JVM killed with -9 two minutes ago: its folder and its lock file stay, nobody holds the lock
+    Path orphan = folder(temp, "herald-plugin-orphan", "rwx------", 120);
     Files.write(orphan.resolve(".lock"), new byte[0]);
     Files.write(orphan.resolve("audit-log-plugin.jar"), new byte[] {1, 2, 3});
     // an older version's folder, without a lock file: whose it is cannot be told
-    Path older = Files.createDirectories(temp.resolve("herald-plugin-older"));
+    Path older = folder(temp, "herald-plugin-older", "rwx------", 120);
     Files.write(older.resolve("slack-plugin.jar"), new byte[] {4});
+    // readable by others: not made by Herald, and could be swapped for a link while swept
+    Path open = folder(temp, "herald-plugin-open", "rwxrwxrwx", 120);
+    Files.write(open.resolve(".lock"), new byte[0]);
+    // made a moment ago: a JVM may be about to lock it
+    Path fresh = folder(temp, "herald-plugin-fresh", "rwx------", 0);
+    Files.write(fresh.resolve(".lock"), new byte[0]);
+    for (Path made : new Path[] {orphan, older, open}) { // writing in a folder makes it new again
+      Files.setLastModifiedTime(made, FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+    }
     String tmpdir = System.getProperty("java.io.tmpdir");
     System.setProperty("java.io.tmpdir", temp.toString());
     PluginCopy live;
@@ -51,15 +62,26 @@ class PluginCopyTest {
       System.setProperty("java.io.tmpdir", tmpdir);
     }
     try {
-      PluginCopy.sweepOrphans(temp); // the first copy of a JVM sweeps too; once per JVM, so again here
+      Files.setLastModifiedTime(live.file().getParent(), FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+      // the first copy of a JVM sweeps; once per JVM, so again here
+      PluginCopy.sweepOrphans(temp, Files.getOwner(temp));
 
       assertThat(orphan).doesNotExist();
       assertThat(older.resolve("slack-plugin.jar")).exists();
+      assertThat(open.resolve(".lock")).exists();
+      assertThat(fresh.resolve(".lock")).exists();
       assertThat(live.file()).as("the lock of a live JVM is held").exists();
     } finally {
       live.delete();
     }
     assertThat(live.file().getParent()).as("a copy deleted normally takes its lock file along").doesNotExist();
+  }
+
+  private static Path folder(Path temp, String name, String permissions, int ageSeconds) throws Exception {
+    Path folder = Files.createDirectories(temp.resolve(name));
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString(permissions));
+    Files.setLastModifiedTime(folder, FileTime.fromMillis(System.currentTimeMillis() - ageSeconds * 1000L));
+    return folder;
   }
 
   @Test

@@ -54,6 +54,9 @@ final class AuditFile implements Closeable {
       // closed it (a FileChannel is interruptible): open it again rather than fail every append
       open();
     }
+    // the file's own size, not a count of what this writer wrote: a tool that truncated it
+    // (logrotate's copytruncate) must not make it rotate early, nor the cut below miss
+    size = channel.size();
     if (size > 0 && size + line.length > maxSize) {
       rotate();
     }
