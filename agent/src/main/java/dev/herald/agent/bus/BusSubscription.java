@@ -131,7 +131,6 @@ final class BusSubscription implements Subscription {
         if (event == null) {
           break;
         }
-        overflow.roomMade();
         if (deliverOne(event)) {
           delivered++;
         } else {

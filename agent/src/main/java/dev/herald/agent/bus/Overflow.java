@@ -1,10 +1,6 @@
 package dev.herald.agent.bus;
 
 import dev.herald.api.Event;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * What one subscription does when its queue is full, per its {@link OverflowPolicy}. Only
@@ -35,11 +31,6 @@ final class Overflow {
     }
   };
 
-  /** The longest a blocked publisher stays parked without being woken: a bound, should a wake-up be missed. */
-  static final long SIGNALLED_PARK_NANOS = 10_000_000L;
-
-  private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger waiterCount = new AtomicInteger();
   private final BusSubscription subscription;
   private final OverflowPolicy policy;
   private final long blockTimeoutNanos;
@@ -115,36 +106,15 @@ final class Overflow {
     // thread and the other virtual threads need. And it is woken late when the carriers are busy,
     // which is load, not a stall of the process: nothing is forgiven.
     boolean virtual = isVirtual(Thread.currentThread());
-    Waiter waiter = null;
     try {
       for (int step = virtual ? Backoff.YIELDS : 0; ; step++) {
         pool.wakeIfSleeping();
         if (!subscription.claimed()) {
           pool.wakeNapper(); // a full queue nobody is delivering: no need to wait out a nap
         }
-        long planned;
-        if (step < Backoff.YIELDS || waiting != BACKOFF) {
-          interrupted |= waiting.pause(step);
-          planned = Backoff.pauseNanos(step);
-        } else {
-          // Parked until the delivery thread makes room ({@link #roomMade}), first come first
-          // woken, not polling: thousands of blocked threads polling took the CPU from the very
-          // listener they waited for. Registered, then tried once more, so no room made meanwhile
-          // is missed; the park is bounded all the same.
-          if (waiter == null || waiter.get() == null) {
-            waiter = new Waiter(Thread.currentThread());
-            waiters.add(waiter);
-            waiterCount.incrementAndGet();
-            if (subscription.queue.offer(event)) {
-              return deadline;
-            }
-          }
-          planned = Math.max(1, Math.min(SIGNALLED_PARK_NANOS, deadline - System.nanoTime()));
-          interrupted |= Thread.interrupted(); // a set interrupt would end every park at once
-          LockSupport.parkNanos(planned);
-        }
+        interrupted |= waiting.pause(step);
         long now = System.nanoTime();
-        long stalled = now - last - planned - STALL_SLACK_NANOS;
+        long stalled = now - last - Backoff.pauseNanos(step) - STALL_SLACK_NANOS;
         last = now;
         if (!virtual && stalled > 0 && forgiven < blockTimeoutNanos) {
           long more = Math.min(stalled, blockTimeoutNanos - forgiven);
@@ -165,47 +135,8 @@ final class Overflow {
         }
       }
     } finally {
-      if (waiter != null) {
-        leave(waiter);
-      }
       if (interrupted) {
         Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /** A blocked publisher, parked until woken; its thread is taken (set null) by whoever wakes it, or at its leaving. */
-  private static final class Waiter extends AtomicReference<Thread> {
-    Waiter(Thread thread) {
-      super(thread);
-    }
-  }
-
-  private void leave(Waiter waiter) {
-    waiter.set(null);
-    waiterCount.decrementAndGet();
-    // waiters that left without being woken (timed out, or room found by trying) go from the head,
-    // so the queue holds about as many as are waiting, even while nothing is delivered
-    Waiter head;
-    while ((head = waiters.peek()) != null && head.get() == null) {
-      waiters.remove(head); // the head: O(1)
-    }
-  }
-
-  /**
-   * The delivery thread has taken an event from the queue: wakes the longest-waiting blocked
-   * publisher, if any. One volatile read when nobody waits.
-   */
-  void roomMade() {
-    if (waiterCount.get() == 0) {
-      return;
-    }
-    Waiter waiter;
-    while ((waiter = waiters.poll()) != null) {
-      Thread thread = waiter.getAndSet(null);
-      if (thread != null) {
-        LockSupport.unpark(thread);
-        return;
       }
     }
   }
