@@ -44,10 +44,7 @@ final class Drain {
   boolean await(long timeoutNanos) {
     long deadline = System.nanoTime() + Math.max(0, timeoutNanos);
     BusSubscription[] subscriptions = table.toFlush();
-    long[] marks = new long[subscriptions.length];
-    for (int i = 0; i < subscriptions.length; i++) {
-      marks[i] = subscriptions[i].flushMark();
-    }
+    long[] marks = marks(subscriptions);
     int step = 0;
     boolean interrupted = false; // an interrupt the pauses cleared, given back when the wait ends
     try {
@@ -112,7 +109,10 @@ final class Drain {
 
   // A subscription made or closed meanwhile changes the length: that counts as a change too.
   private long[] marks() {
-    BusSubscription[] subscriptions = table.toFlush();
+    return marks(table.toFlush());
+  }
+
+  private static long[] marks(BusSubscription[] subscriptions) {
     long[] marks = new long[subscriptions.length];
     for (int i = 0; i < subscriptions.length; i++) {
       marks[i] = subscriptions[i].flushMark();

@@ -49,9 +49,11 @@ final class PluginCopy {
   private static final long MIN_SWEEP_AGE_MILLIS = 60_000L;
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  // a folder Herald makes: readable by this user only; the sweep recognises them by it too
+  private static final Set<PosixFilePermission> OWNER_RWX = EnumSet.of(PosixFilePermission.OWNER_READ,
+      PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
   private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
-      PosixFilePermissions.asFileAttribute(EnumSet.of(PosixFilePermission.OWNER_READ,
-          PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+      PosixFilePermissions.asFileAttribute(OWNER_RWX);
 
   private final Path folder;
   private final Path file;
@@ -247,8 +249,7 @@ final class PluginCopy {
     try {
       PosixFileAttributes attributes = Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       return attributes.isDirectory() && me.equals(attributes.owner())
-          && attributes.permissions().equals(EnumSet.of(PosixFilePermission.OWNER_READ,
-              PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE))
+          && attributes.permissions().equals(OWNER_RWX)
           && System.currentTimeMillis() - attributes.lastModifiedTime().toMillis() > MIN_SWEEP_AGE_MILLIS;
     } catch (IOException | RuntimeException e) {
       return false;
