@@ -6,7 +6,8 @@ import dev.herald.api.Event;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 
 /**
@@ -35,7 +36,9 @@ import org.slf4j.Logger;
  * would not have been had it come later; an event from code is counted published either way, as
  * {@code Herald.bus().publish} counts it.
  *
- * <p>Safe for concurrent use.
+ * <p>Safe for concurrent use. The lock is a {@link ReentrantLock}, not a monitor: a virtual thread
+ * that waits on a monitor, or for one, holds on to its carrier thread on Java 21 to 23, and a few
+ * publishers waiting for the release would then stop every other virtual thread of the application.
  */
 public final class HeldEvents {
 
@@ -53,6 +56,8 @@ public final class HeldEvents {
   private int droppedNames;
   private long droppedUnnamed; // events from code past MAX_DROPPED_NAMES names
   private volatile boolean released;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition releaseCame = lock.newCondition();
 
   /** Keeps at most {@code capacity} events for {@code bus}, whose overflow options apply once the store is full. */
   public HeldEvents(DefaultEventBus bus, int capacity) {
@@ -82,7 +87,8 @@ public final class HeldEvents {
 
   private void publish(Route route, Event event, boolean straight) {
     if (!released && !straight) {
-      synchronized (this) {
+      lock.lock();
+      try {
         if (!released) {
           if (kept.size() >= 2 * capacity) {
             makeRoom();
@@ -97,6 +103,8 @@ public final class HeldEvents {
             return;
           }
         }
+      } finally {
+        lock.unlock();
       }
     }
     send(route, event);
@@ -131,7 +139,7 @@ public final class HeldEvents {
     long left;
     while (!released && (left = deadline - System.nanoTime()) > 0) {
       try {
-        wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+        releaseCame.awaitNanos(left);
       } catch (InterruptedException e) {
         interrupted = true;
       }
@@ -159,23 +167,36 @@ public final class HeldEvents {
    * {@code statistics} of the bus that code holds while the plugins start must wait for, to see
    * those events. Returns false if events are still kept after the timeout.
    */
-  public synchronized boolean awaitKept(long timeoutNanos) throws InterruptedException {
+  public boolean awaitKept(long timeoutNanos) throws InterruptedException {
     long deadline = System.nanoTime() + timeoutNanos;
-    while (!released && !kept.isEmpty()) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
+    lock.lockInterruptibly();
+    try {
+      while (!released && !kept.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        releaseCame.awaitNanos(left);
       }
-      wait(Math.max(1, left / 1_000_000));
+      return true;
+    } finally {
+      lock.unlock();
     }
-    return true;
   }
 
   /** Publishes the kept events, in order, and from now on lets events through. Once; never throws. */
-  public synchronized void release() {
-    if (released) {
-      return;
+  public void release() {
+    lock.lock();
+    try {
+      if (!released) {
+        releaseLocked();
+      }
+    } finally {
+      lock.unlock();
     }
+  }
+
+  private void releaseLocked() {
     try {
       while (!kept.isEmpty()) {
         Object key = kept.poll();
@@ -186,7 +207,7 @@ public final class HeldEvents {
       kept.clear();
       dropped.clear();
       released = true;
-      notifyAll();
+      releaseCame.signalAll();
     }
   }
 
