@@ -44,9 +44,15 @@ public final class HeraldPremain {
       String command = System.getProperty("sun.java.command", "");
       int space = command.indexOf(' ');
       String main = space < 0 ? command : command.substring(0, space);
-      // the name first: the jar's path costs a read of /proc/self/maps, and Spring Boot apps run a jar too
-      return new File(main).getName().equals("herald-agent.jar")
-          && new File(main).getCanonicalFile().equals(agentJar().getCanonicalFile());
+      // the name first (a copy of Herald keeps it, see Boot-Class-Path): Spring Boot apps run a jar
+      // too, and reading a large jar's manifest costs start-up time. Then the manifest, not the path:
+      // another copy of the jar than the one given as the agent runs the same command line.
+      if (!new File(main).getName().equals("herald-agent.jar")) {
+        return false;
+      }
+      try (JarFile jar = new JarFile(main)) {
+        return HeraldPremain.class.getName().equals(jar.getManifest().getMainAttributes().getValue("Main-Class"));
+      }
     } catch (Throwable t) {
       return false; // not sure: start as usual
     }

@@ -148,6 +148,14 @@ class AttachIT {
     assertThat(check.exitCode()).as(check.describe()).isZero();
     assertThat(list.heraldLines()).as("the command line's own JVM runs no agent; %s", list.describe()).isEmpty();
     assertThat(check.stderr()).as(check.describe()).doesNotContain("Herald started").doesNotContain("no class named");
+
+    // another copy of the jar than the one the image names (a newer version, say) is the command line too
+    Path copy = Files.createDirectories(dir.resolve("other-copy")).resolve("herald-agent.jar");
+    Files.copy(Artifacts.agentJar(), copy);
+    Jvm.Result listFromCopy = Jvm.java().jar(copy, "list").env("JAVA_TOOL_OPTIONS", everyJvm).workDir(dir).run(CLI);
+    assertThat(listFromCopy.exitCode()).as(listFromCopy.describe()).isZero();
+    assertThat(listFromCopy.heraldLines()).as("no agent in the command line's JVM; %s", listFromCopy.describe())
+        .isEmpty();
   }
 
   private Jvm.Result attach(String pid, Path config) {
