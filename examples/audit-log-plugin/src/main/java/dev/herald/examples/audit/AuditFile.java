@@ -6,9 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 
 /**
  * The audit file: appends whole lines, rotates by size, forces to disk by the {@link Fsync} policy.
@@ -19,6 +22,12 @@ import java.nio.file.StandardOpenOption;
  * ..., {@code audit.jsonl} becomes {@code .1}, and a new {@code audit.jsonl} starts. With {@code
  * maxFiles} 0 the old lines are simply deleted.
  *
+ * <p>An outside tool may rotate it too: a truncation ({@code logrotate}'s {@code copytruncate}) is
+ * seen at the next line, as the file's size is read before each; a move, with or without a new
+ * file made in its place ({@code logrotate}'s {@code create}), is seen within {@code
+ * followMoveNanos}, by comparing the file the path names with the one open, and the path is opened
+ * again. Lines written meanwhile are in the moved file.
+ *
  * <p>Safe for concurrent use: every method is synchronized, so lines never interleave.
  */
 final class AuditFile implements Closeable {
@@ -27,16 +36,24 @@ final class AuditFile implements Closeable {
   private final long maxSize;
   private final int maxFiles;
   private final Fsync fsync;
+  private final long followMoveNanos;
   private FileChannel channel;
+  private Object openKey; // the open file's identity (device and inode), null where unknown
+  private long checkedAt;
   private long size;
   private boolean dirty;
   private boolean closed;
 
   AuditFile(Path file, long maxSize, int maxFiles, Fsync fsync) throws IOException {
+    this(file, maxSize, maxFiles, fsync, 1_000_000_000L);
+  }
+
+  AuditFile(Path file, long maxSize, int maxFiles, Fsync fsync, long followMoveNanos) throws IOException {
     this.file = file;
     this.maxSize = maxSize;
     this.maxFiles = maxFiles;
     this.fsync = fsync;
+    this.followMoveNanos = followMoveNanos;
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -53,6 +70,8 @@ final class AuditFile implements Closeable {
       // a rotation that failed half-way left no channel, or an interrupt of a thread using it
       // closed it (a FileChannel is interruptible): open it again rather than fail every append
       open();
+    } else if (System.nanoTime() - checkedAt >= followMoveNanos) {
+      followMove();
     }
     // the file's own size, not a count of what this writer wrote: a tool that truncated it
     // (logrotate's copytruncate) must not make it rotate early, nor the cut below miss
@@ -133,9 +152,35 @@ final class AuditFile implements Closeable {
     open();
   }
 
+  /** If the path no longer names the open file (moved away by an outside tool), opens the path again. */
+  private void followMove() throws IOException {
+    checkedAt = System.nanoTime();
+    if (openKey == null) {
+      return; // a file system without file keys: a move cannot be told from here
+    }
+    Object current;
+    try {
+      current = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    } catch (NoSuchFileException moved) {
+      current = null; // moved, and nothing made in its place yet: make it
+    }
+    if (!Objects.equals(current, openKey)) {
+      channel.force(false); // what the moved file holds is on disk, as it would be at a rotation of ours
+      channel.close();
+      channel = null;
+      open();
+    }
+  }
+
   private void open() throws IOException {
     channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     size = channel.size();
     dirty = false;
+    checkedAt = System.nanoTime();
+    try {
+      openKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    } catch (IOException e) {
+      openKey = new Object(); // moved already: equal to nothing, so the next check opens the path again
+    }
   }
 }

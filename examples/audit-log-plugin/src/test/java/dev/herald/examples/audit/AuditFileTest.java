@@ -8,6 +8,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,5 +58,43 @@ class AuditFileTest {
     file.close();
 
     assertThat(Files.readString(path)).isEqualTo("{\"a\":2}\n");
+  }
+
+  @Test
+  void followsAFileMovedAwayByAnOutsideTool() throws Exception {
+    Path path = dir.resolve("audit.jsonl");
+    AuditFile file = new AuditFile(path, 1 << 20, 2, Fsync.NONE, 0); // checks before every line
+    file.append(line(1));
+
+    // logrotate's "create": move, then a new empty file in its place
+    Files.move(path, dir.resolve("audit.jsonl-20261129"), StandardCopyOption.ATOMIC_MOVE);
+    Files.createFile(path);
+    file.append(line(2));
+    // and without a new file: the writer makes it
+    Files.move(path, dir.resolve("audit.jsonl-20261130"), StandardCopyOption.ATOMIC_MOVE);
+    file.append(line(3));
+    file.close();
+
+    assertThat(Files.readString(dir.resolve("audit.jsonl-20261129"))).isEqualTo(new String(line(1), StandardCharsets.UTF_8));
+    assertThat(Files.readString(dir.resolve("audit.jsonl-20261130"))).isEqualTo(new String(line(2), StandardCharsets.UTF_8));
+    assertThat(Files.readString(path)).isEqualTo(new String(line(3), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void keepsWritingTheMovedFileUntilItsNextCheck() throws Exception {
+    Path path = dir.resolve("audit.jsonl");
+    AuditFile file = new AuditFile(path, 1 << 20, 2, Fsync.NONE, Long.MAX_VALUE);
+    file.append(line(1));
+    Files.move(path, dir.resolve("moved"), StandardCopyOption.ATOMIC_MOVE);
+    file.append(line(2));
+    file.close();
+
+    assertThat(Files.readString(dir.resolve("moved"))).isEqualTo(new String(line(1), StandardCharsets.UTF_8)
+        + new String(line(2), StandardCharsets.UTF_8));
+    assertThat(path).doesNotExist();
+  }
+
+  private static byte[] line(int n) {
+    return ("{\"n\":" + n + "}\n").getBytes(StandardCharsets.UTF_8);
   }
 }
