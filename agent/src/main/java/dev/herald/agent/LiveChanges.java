@@ -286,9 +286,14 @@ final class LiveChanges implements AgentControl {
     if (entryYaml == null || entryYaml.isBlank()) {
       throw new IllegalArgumentException("expected a services entry in YAML, e.g. {class: com.acme.OrderService}");
     }
+    if (entryYaml.contains("${")) {
+      // the reply, the Services attribute and the log would show the variable's value to whoever
+      // can reach JMX; a services entry has nothing secret to take from the environment anyway
+      throw new IllegalArgumentException("${...} is not replaced in an entry added over JMX: write the value itself");
+    }
     String text = "services:\n  - " + entryYaml.strip().replace("\n", "\n    ") + "\n";
     try {
-      List<ServiceEntry> parsed = ConfigLoader.parse(text, Path.of("addService"), System::getenv).services();
+      List<ServiceEntry> parsed = ConfigLoader.parse(text, Path.of("addService"), name -> null).services();
       if (parsed.size() != 1) {
         throw new IllegalArgumentException("expected one services entry, got " + parsed.size());
       }

@@ -81,4 +81,15 @@ class LiveChangesTest {
         .hasMessageContaining("addService:1:9: class: ").hasMessageContaining("; addService:1:24: entity: ")
         .hasMessageContaining("; addService:1:").hasMessageContaining("colour").hasMessageNotContaining("\n");
   }
+
+  @Test
+  void anEntryAddedOverJmxTakesNothingFromTheEnvironment() {
+    String home = System.getenv("HOME");
+    assertThat(home).as("a variable every test machine has").isNotBlank();
+    // the refusal is the reply a JMX client shows; the value must not be in it, nor in the entry
+    assertThatThrownBy(() -> LiveChanges.parseEntry("{class: 'com.acme.${HOME}', entity: x}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("${...} is not replaced in an entry added over JMX")
+        .hasMessageNotContaining(home);
+  }
 }

@@ -61,7 +61,7 @@ final class BusSubscription implements Subscription {
   private final AtomicLong queueFull = new AtomicLong();
   // publishers evicting under drop-oldest: an event taken from the queue and not yet counted
   private final AtomicInteger evicting = new AtomicInteger();
-  private final RateLimitedLog failures = new RateLimitedLog(log, FAILURE_LOG_INTERVAL_MILLIS);
+  private final RateLimitedLog failures = new RateLimitedLog(log, FAILURE_LOG_INTERVAL_MILLIS, true);
   private final String failureMessage;
 
   BusSubscription(String name, String pattern, EventListener listener, BusOptions options,

@@ -93,7 +93,7 @@ final class EarlyLog {
     line.append(" [herald] ");
     String name = LogLevels.name(level);
     line.append(name).append("     ", 0, Math.max(0, 5 - name.length())).append(' ')
-        .append(message).append(System.lineSeparator());
+        .append(LogText.escapeControls(message)).append(System.lineSeparator());
     if (error != null) {
       StringWriter trace = new StringWriter();
       error.printStackTrace(new PrintWriter(trace));

@@ -7,10 +7,15 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.pattern.DynamicConverter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /**
@@ -21,7 +26,7 @@ import org.slf4j.Logger;
  */
 final class LogbackLog {
 
-  static final String PATTERN = "%d{HH:mm:ss.SSS} [herald] %-5level %msg%n";
+  static final String PATTERN = "%d{HH:mm:ss.SSS} [herald] %-5level %safeMsg%n";
 
   private final LoggerContext context = new LoggerContext();
   private final ch.qos.logback.classic.Logger root;
@@ -32,6 +37,14 @@ final class LogbackLog {
     context.setName("herald");
     // Logback 1.5+ needs an MDC adapter on a context built in code, or every append fails silently.
     context.setMDCAdapter(new LogbackMDCAdapter());
+    Map<String, Supplier<DynamicConverter<?>>> rules = new HashMap<>();
+    rules.put("safeMsg", new Supplier<>() { // not a lambda: this runs before main, where each costs a class
+      @Override
+      public DynamicConverter<?> get() {
+        return new LogText.SafeMessage();
+      }
+    });
+    context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
     root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(level, Level.INFO));
     root.addAppender(console());

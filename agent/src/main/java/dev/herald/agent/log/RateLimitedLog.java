@@ -13,14 +13,25 @@ public final class RateLimitedLog {
 
   private final Logger logger;
   private final long intervalNanos;
+  private final boolean hideMessages;
   private final AtomicLong count = new AtomicLong();
   private final AtomicLong reported = new AtomicLong();
   private volatile long nextReportNanos;
 
   /** A limiter writing to {@code logger} at most once per {@code intervalMillis}. */
   public RateLimitedLog(Logger logger, long intervalMillis) {
+    this(logger, intervalMillis, false);
+  }
+
+  /**
+   * A limiter as above; with {@code hideMessages}, the errors' messages are left out unless the
+   * logger is at DEBUG: errors thrown by code that handles the application's values (a listener)
+   * often quote them ({@code For input string: "4111..."}), and Herald logs no value above DEBUG.
+   */
+  public RateLimitedLog(Logger logger, long intervalMillis, boolean hideMessages) {
     this.logger = logger;
     this.intervalNanos = intervalMillis * 1_000_000L;
+    this.hideMessages = hideMessages;
   }
 
   /**
@@ -56,7 +67,7 @@ public final class RateLimitedLog {
             + " summarised at most once per {} s)", what, error, intervalNanos / 1_000_000_000L);
       } else {
         logger.warn("{} (further failures are summarised at most once per {} s)", what,
-            intervalNanos / 1_000_000_000L, error);
+            intervalNanos / 1_000_000_000L, shown(error));
       }
       return;
     }
@@ -64,8 +75,16 @@ public final class RateLimitedLog {
     if (now - next >= 0 && sameSlot(next, now)) {
       long unreported = n - reported.getAndSet(n);
       logger.warn("{}: {} more times in the last interval ({} in all); last: {}", what, unreported, n,
-          String.valueOf(error));
+          hidden() ? MessageHidden.describe(error) : String.valueOf(error));
     }
+  }
+
+  private boolean hidden() {
+    return hideMessages && !logger.isDebugEnabled();
+  }
+
+  private Throwable shown(Throwable error) {
+    return hidden() && error != null ? MessageHidden.of(error) : error;
   }
 
   private boolean sameSlot(long expected, long now) {

@@ -46,6 +46,47 @@ class LogSwitchTest {
   }
 
   @Test
+  void aMessageWithLineBreaksOrTerminalEscapesStaysOneLineBeforeAndAfterTheSwitch() throws IOException {
+    LogSwitch log = logSwitch("info");
+    Path file = dir.resolve("agent.log");
+    log.configure(null, file);
+    Logger logger = log.logger("herald.Test");
+    String hostile = "com.acme.Evil\n10:00:00.000 [herald] INFO  forged\r\u001b[2J\u0085end\tx";
+
+    logger.warn("no class named {}", hostile);
+    log.setUpLogback();
+    logger.warn("no class named {}", hostile);
+
+    String escaped = "com.acme.Evil\\n10:00:00.000 [herald] INFO  forged\\r\\u001b[2J\\u0085end\tx";
+    assertThat(lines(file)).hasSize(2).allSatisfy(line -> assertThat(line).endsWith("no class named " + escaped));
+  }
+
+  @Test
+  void aListenersErrorIsLoggedWithItsFramesButNotItsMessageUnlessAtDebug() throws IOException {
+    LogSwitch log = logSwitch("info");
+    Path file = dir.resolve("agent.log");
+    log.configure(null, file);
+    log.setUpLogback();
+    RateLimitedLog failures = new RateLimitedLog(log.logger("herald.Test"), 60_000, true);
+    IllegalStateException error = new IllegalStateException("bad card 4111111111111111",
+        new NumberFormatException("For input string: \"4111111111111111\""));
+
+    failures.record("subscription 'x' (pattern *.*.*): the listener threw", error);
+    failures.record("subscription 'x' (pattern *.*.*): the listener threw", error);
+    log.configure("debug", null);
+    log.configure(null, dir.resolve("debug.log"));
+    new RateLimitedLog(log.logger("herald.Test"), 60_000, true).record("at debug", error);
+
+    String text = Files.readString(file);
+    assertThat(text).doesNotContain("4111111111111111")
+        .contains("WARN  subscription 'x' (pattern *.*.*): the listener threw (further failures")
+        .contains("java.lang.IllegalStateException, its message not shown")
+        .contains("Caused by: dev.herald.agent.log.MessageHidden: java.lang.NumberFormatException")
+        .contains("at dev.herald.agent.log.LogSwitchTest.aListenersErrorIsLoggedWithItsFramesButNotItsMessageUnlessAtDebug(");
+    assertThat(Files.readString(dir.resolve("debug.log"))).contains("java.lang.IllegalStateException: bad card 4111111111111111");
+  }
+
+  @Test
   void aLineLoggedByAnInterruptedThreadDoesNotEndTheEarlyLogFile() throws Exception {
     LogSwitch log = logSwitch("info");
     Path file = dir.resolve("agent.log");

@@ -52,6 +52,9 @@ class ThrowingListenerIT {
         .contains("dev.herald.it.reliability.plugins.ThrowingPlugin$ThrowingListener.onEvent(");
     assertThat(result.heraldLines("bus: published " + events)).as("the shutdown summary counts the failures")
         .singleElement().asString().contains("failed " + events);
+    assertThat(result.stderr()).as("no argument value above DEBUG: the exception's message is left out")
+        .doesNotContain("4111-1111-");
+    assertThat(result.stderr().lines()).as("nor can it forge a line").noneMatch(l -> l.contains("forged line"));
   }
 
   @Test
@@ -70,11 +73,15 @@ class ThrowingListenerIT {
     assertThat(traces(result)).as("one stack trace, whatever the count").hasSize(1);
     assertThat(lines).as("the first failure, then one summary per minute; %s", lines)
         .hasSizeBetween(2, 1 + (int) Math.ceil(seconds / 60));
-    assertThat(lines.get(1)).contains("more times in the last interval").doesNotContain("\tat ");
+    assertThat(lines.get(1)).contains("more times in the last interval").doesNotContain("\tat ")
+        .endsWith("last: java.lang.IllegalStateException");
+    assertThat(result.stderr()).doesNotContain("4111-1111-");
   }
 
   private static List<String> traces(Result result) {
     // a stack trace's first line; the summaries name the last failure too, but inside a log line
-    return result.stderr().lines().filter(l -> l.startsWith("java.lang.IllegalStateException: probe failure")).toList();
+    return result.stderr().lines()
+        .filter(l -> l.startsWith("dev.herald.agent.log.MessageHidden: java.lang.IllegalStateException, its message not shown"))
+        .toList();
   }
 }

@@ -21,12 +21,17 @@ public final class ThrowingPlugin implements HeraldPlugin {
     }
   }
 
-  /** Throws an {@link IllegalStateException} "probe failure" from every call. */
+  /**
+   * Throws an {@link IllegalStateException} from every call, whose message quotes the event's
+   * arguments, as many listeners' exceptions do, and holds a line break followed by what looks like
+   * a log line of Herald's.
+   */
   static final class ThrowingListener implements EventListener {
 
     @Override
     public void onEvent(Event event) {
-      throw new IllegalStateException("probe failure");
+      throw new IllegalStateException("probe failure: card 4111-1111-" + event.args()
+          + "\n10:00:00.000 [herald] INFO  forged line");
     }
   }
 }
