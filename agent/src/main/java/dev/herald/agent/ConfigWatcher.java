@@ -4,6 +4,7 @@ import dev.herald.agent.config.ConfigException;
 import dev.herald.agent.config.ConfigLoader;
 import dev.herald.agent.config.HeraldConfig;
 import dev.herald.agent.log.AgentLog;
+import dev.herald.agent.plugin.PluginFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,18 @@ final class ConfigWatcher implements Runnable {
       thread.setDaemon(true);
       thread.start();
       log.info("watching {} for changes every {} ms", config.file(), config.reloadInterval().toMillis());
+      warnIfWritableByOthers(config.file());
     } catch (Exception e) {
       log.warn("cannot watch {} for changes: {}", config.file(), e.toString());
+    }
+  }
+
+  static void warnIfWritableByOthers(Path file) {
+    String who = PluginFolder.writableByOthers(file);
+    if (who != null) {
+      log.warn("{} is writable by {}, and its edits are applied while the application runs (reload: true):"
+          + " whoever can write it can send every event's arguments anywhere a plugin can. Make it writable"
+          + " by its owner only.", file, who);
     }
   }
 

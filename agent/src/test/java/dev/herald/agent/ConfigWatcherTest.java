@@ -6,8 +6,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.herald.agent.config.ConfigLoader;
 import dev.herald.agent.log.AgentLog;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +46,26 @@ class ConfigWatcherTest {
         "WARN " + gone,
         "INFO " + file + " can be read again; watching it for changes",
         "WARN " + gone);
+  }
+
+  @Test
+  void warnsWhenOthersMayWriteAFileWhoseEditsAreApplied(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("herald.yaml"), "reload: true\nservices: []\n");
+    Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX");
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) AgentLog.get(ConfigWatcher.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+      ConfigWatcher.warnIfWritableByOthers(file);
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+      ConfigWatcher.warnIfWritableByOthers(file);
+    } finally {
+      logger.detachAppender(lines);
+    }
+
+    assertThat(lines.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).singleElement().asString()
+        .startsWith("WARN " + file + " is writable by group (rw-rw-r--), and its edits are applied while");
   }
 }

@@ -25,7 +25,7 @@ import org.slf4j.Logger;
  * problem found (a link leading out, a folder others may write to) is logged once per {@code
  * reported} set, not at every rescan.
  */
-final class PluginFolder {
+public final class PluginFolder {
 
   private static final Logger log = AgentLog.get(PluginFolder.class);
   private static final Comparator<Path> BY_FILE_NAME = new Comparator<Path>() {
@@ -99,6 +99,11 @@ final class PluginFolder {
         log.debug("{} is not a regular file; ignored", display);
         continue;
       }
+      String who = writableByOthers(file);
+      if (who != null && reported.add("writable " + file)) {
+        log.warn("plugin {} is writable by {}; whoever can write it can run code in this JVM. Make it"
+            + " writable by its owner only.", display, who);
+      }
       candidates.add(new Candidate(file, fileName, display));
     }
     return candidates;
@@ -126,20 +131,31 @@ final class PluginFolder {
   }
 
   private static void warnIfWritableByOthers(Path folder, Path realFolder) {
+    String who = writableByOthers(realFolder);
+    if (who != null) {
+      log.warn("plugin folder {} is writable by {}; whoever can write there can run code in"
+          + " this JVM. Make it writable by its owner only.", folder, who);
+    }
+  }
+
+  /**
+   * Who besides the owner may write {@code file}, with its permissions: "group (rwxrwxr-x)", "others
+   * (...)", "group and others (...)"; null if nobody or if the file system has no POSIX permissions.
+   */
+  public static String writableByOthers(Path file) {
     Set<PosixFilePermission> permissions;
     try {
-      permissions = Files.getPosixFilePermissions(realFolder);
-    } catch (UnsupportedOperationException | IOException notPosix) {
-      return; // nothing to check on file systems without POSIX permissions
+      permissions = Files.getPosixFilePermissions(file);
+    } catch (UnsupportedOperationException | IOException | SecurityException notPosix) {
+      return null; // nothing to check on file systems without POSIX permissions
     }
     boolean group = permissions.contains(PosixFilePermission.GROUP_WRITE);
     boolean others = permissions.contains(PosixFilePermission.OTHERS_WRITE);
-    if (group || others) {
-      log.warn("plugin folder {} is writable by {} ({}); whoever can write there can run code in"
-              + " this JVM. Make it writable by its owner only.",
-          folder, group && others ? "group and others" : group ? "group" : "others",
-          PosixFilePermissions.toString(permissions));
+    if (!group && !others) {
+      return null;
     }
+    return (group && others ? "group and others" : group ? "group" : "others")
+        + " (" + PosixFilePermissions.toString(permissions) + ")";
   }
 
   /** The folder's own name and the file name, as the user sees them in their config. */

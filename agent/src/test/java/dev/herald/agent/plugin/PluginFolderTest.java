@@ -81,6 +81,21 @@ class PluginFolderTest extends PluginTestSupport {
   }
 
   @Test
+  void warnsWhenOthersMayWriteAPluginJarInAFolderOnlyItsOwnerMayWrite() throws Exception {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+    Path jar = plugin("audit.jar", "audit");
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-rw-rw-"));
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).as("warned, not refused").containsExactly("audit");
+    assertThat(logs.at(Level.WARN)).singleElement().asString()
+        .startsWith("plugin plugins/audit.jar is writable by group and others (rw-rw-rw-)");
+  }
+
+  @Test
   void saysNothingAboutAFolderOnlyItsOwnerMayWrite() throws Exception {
     assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
     plugin("audit.jar", "audit");
