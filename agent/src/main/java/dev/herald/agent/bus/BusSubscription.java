@@ -44,6 +44,9 @@ final class BusSubscription implements Subscription {
   // stay shared between cores. What the delivery thread writes lives in `state`, padded apart.
   private final String name;
   private final String pattern;
+  /** Whether a hanging call of its listener was logged at WARN, and whether its return was; by the watch only. */
+  boolean hangWarned;
+  boolean returnTold;
   private final EventListener listener;
   private final DefaultEventBus bus;
   private final DeliveryPool pool;
@@ -256,6 +259,11 @@ final class BusSubscription implements Subscription {
   /** Events queued or being delivered; meant for the shutdown report. */
   long undelivered() {
     return queue.size() + (state.inflightFrom != IDLE ? 1 : 0);
+  }
+
+  /** How many events were taken from the queue so far: unchanged while one listener call lasts. */
+  long progress() {
+    return queue.consumerIndex();
   }
 
   @Override

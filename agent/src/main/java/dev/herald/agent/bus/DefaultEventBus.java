@@ -56,9 +56,14 @@ public final class DefaultEventBus implements EventBus {
 
   /** For tests: {@code deepSleepAfter} is how long a delivery thread idles before parking for good. */
   DefaultEventBus(BusOptions options, Duration deepSleepAfter) {
+    this(options, deepSleepAfter, Duration.ofNanos(DeliveryPool.STUCK_AFTER_NANOS));
+  }
+
+  /** For tests: {@code stuckAfter} is how long one listener call may hold a delivery thread. */
+  DefaultEventBus(BusOptions options, Duration deepSleepAfter, Duration stuckAfter) {
     this.options = Objects.requireNonNull(options, "options");
     this.pool = new DeliveryPool(options.threads(), deepSleepAfter.toNanos(),
-        Backoff.firstNapNanos(options.queueCapacity()));
+        Backoff.firstNapNanos(options.queueCapacity()), stuckAfter.toNanos());
     this.drain = new Drain(table, pool, totals, log);
   }
 

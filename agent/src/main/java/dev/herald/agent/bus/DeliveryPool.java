@@ -2,6 +2,7 @@ package dev.herald.agent.bus;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -12,13 +13,19 @@ import java.util.concurrent.locks.LockSupport;
  * they went to deep sleep after a long idle period, or ({@link #wakeNapper()}) when a queue
  * passes half full while its thread naps. Each round a thread claims each subscription
  * with work that no other thread holds and delivers a batch of at most {@link #BATCH}, so a
- * listener that hangs holds one thread and the others serve everyone else.
+ * listener that hangs holds one thread and the others serve everyone else. Listeners that hang
+ * on every thread would leave the other subscriptions unserved: {@link StuckListenerWatch} then
+ * starts spare threads, at most {@link #MAX_SPARES}, which end once they are not needed.
  *
  * <p>Threads start with the first subscription. Safe for concurrent use.
  */
 final class DeliveryPool {
 
   static final int BATCH = 256;
+  /** Spare threads at most, however many listeners hang: each hanging listener holds one thread. */
+  static final int MAX_SPARES = 8;
+  /** How long one listener call may hold a delivery thread before it counts as hanging. */
+  static final long STUCK_AFTER_NANOS = 1_000_000_000L;
   private static final VarHandle SLEEPING;
   private static final VarHandle WATCHER;
 
@@ -35,17 +42,25 @@ final class DeliveryPool {
   private final int threadCount;
   private final long deepSleepAfterNanos;
   private final long firstNapNanos;
+  private final long stuckAfterNanos;
   private volatile BusSubscription[] subscriptions = Route.NONE;
   private volatile DeliveryThread[] threads = new DeliveryThread[0];
   private volatile boolean sleeping;
   private volatile boolean stopped;
   /** The idle thread that naps briefly, looking for work; the other idle threads stand by. */
   private volatile DeliveryThread watcher;
+  private volatile StuckListenerWatch stuckWatch; // written under this lock
+  private int threadsMade; // guarded by this; numbers the threads, spares too
 
   DeliveryPool(int threadCount, long deepSleepAfterNanos, long firstNapNanos) {
+    this(threadCount, deepSleepAfterNanos, firstNapNanos, STUCK_AFTER_NANOS);
+  }
+
+  DeliveryPool(int threadCount, long deepSleepAfterNanos, long firstNapNanos, long stuckAfterNanos) {
     this.threadCount = threadCount;
     this.deepSleepAfterNanos = deepSleepAfterNanos;
     this.firstNapNanos = firstNapNanos;
+    this.stuckAfterNanos = stuckAfterNanos;
   }
 
   /** Serves {@code subscription} from now on; starts the threads the first time. */
@@ -54,13 +69,76 @@ final class DeliveryPool {
     if (threads.length == 0 && !stopped) {
       DeliveryThread[] started = new DeliveryThread[threadCount];
       for (int i = 0; i < threadCount; i++) {
-        started[i] = new DeliveryThread(this, i);
+        started[i] = new DeliveryThread(this, threadsMade++, false);
       }
       threads = started;
       for (DeliveryThread thread : started) {
         thread.start();
       }
+      stuckWatch = new StuckListenerWatch(this, stuckAfterNanos);
+      stuckWatch.start();
     }
+  }
+
+  /**
+   * Starts a spare delivery thread if fewer than {@code bus.threads} are free of hanging listeners
+   * and fewer than {@link #MAX_SPARES} spares run; returns its name, or null if none was started.
+   */
+  synchronized String addSpareIfNeeded() {
+    if (stopped) {
+      return null;
+    }
+    int free = 0;
+    int spares = 0;
+    for (DeliveryThread thread : threads) {
+      free += thread.stuck ? 0 : 1;
+      spares += thread.spare() ? 1 : 0;
+    }
+    if (free >= threadCount || spares >= MAX_SPARES) {
+      return null;
+    }
+    DeliveryThread spare = new DeliveryThread(this, threadsMade++, true);
+    DeliveryThread[] grown = Arrays.copyOf(threads, threads.length + 1);
+    grown[threads.length] = spare;
+    threads = grown;
+    spare.start();
+    return spare.getName();
+  }
+
+  /** True if as many spares run as may: a hanging listener's thread is not replaced then. */
+  synchronized boolean sparesAtMost() {
+    int spares = 0;
+    for (DeliveryThread thread : threads) {
+      spares += thread.spare() ? 1 : 0;
+    }
+    return spares >= MAX_SPARES;
+  }
+
+  /**
+   * Lets the idle spare {@code thread} end if {@code bus.threads} others are free of hanging
+   * listeners; true if it is to end (it is then no longer one of the pool's threads).
+   */
+  synchronized boolean retire(DeliveryThread thread) {
+    int free = 0;
+    for (DeliveryThread other : threads) {
+      free += other != thread && !other.stuck ? 1 : 0;
+    }
+    if (free < threadCount) {
+      return false;
+    }
+    DeliveryThread[] current = threads;
+    DeliveryThread[] shrunk = new DeliveryThread[current.length - 1];
+    int i = 0;
+    for (DeliveryThread other : current) {
+      if (other != thread) {
+        shrunk[i++] = other;
+      }
+    }
+    threads = shrunk;
+    if (watcher == thread) {
+      watcher = null;
+    }
+    return true;
   }
 
   synchronized void remove(BusSubscription subscription) {
@@ -75,6 +153,10 @@ final class DeliveryPool {
     if (sleeping && SLEEPING.compareAndSet(this, true, false)) {
       for (DeliveryThread thread : threads) {
         thread.wake();
+      }
+      StuckListenerWatch watch = stuckWatch; // written before the threads it watches start
+      if (watch != null) {
+        watch.wake();
       }
     }
   }
@@ -132,21 +214,33 @@ final class DeliveryPool {
    *
    * @return how many events were handed to listeners
    */
-  int deliverRound(int offset) {
+  int deliverRound(DeliveryThread self, int offset) {
     BusSubscription[] current = subscriptions;
     int n = current.length;
     int delivered = 0;
     for (int k = 0; k < n && !stopped; k++) {
       BusSubscription subscription = current[Math.floorMod(offset + k, n)];
       if (subscription.hasQueued() && subscription.tryClaim()) {
+        self.beginBatch(subscription);
         try {
           delivered += subscription.deliver(BATCH, this);
         } finally {
+          self.endBatch();
           subscription.release();
         }
       }
     }
     return delivered;
+  }
+
+  /** True if every delivery thread is parked until a publisher wakes it: nothing can hang then. */
+  boolean allAsleep() {
+    for (DeliveryThread thread : threads) {
+      if (!thread.asleep()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True if some subscription has queued events and no thread delivering them. */
@@ -182,9 +276,14 @@ final class DeliveryPool {
    */
   void stop(long joinNanos) {
     DeliveryThread[] current;
+    StuckListenerWatch watch;
     synchronized (this) {
       stopped = true;
       current = threads;
+      watch = stuckWatch;
+    }
+    if (watch != null) {
+      watch.wake();
     }
     for (DeliveryThread thread : current) {
       LockSupport.unpark(thread);
@@ -200,6 +299,14 @@ final class DeliveryPool {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      }
+    }
+    long left = deadline - System.nanoTime();
+    if (watch != null && left > 0) {
+      try {
+        watch.join(Math.max(1, left / 1_000_000L)); // woken above: it ends at once
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -2,6 +2,8 @@ package dev.herald.agent.bus;
 
 import dev.herald.agent.log.AgentLog;
 import dev.herald.agent.log.RateLimitedLog;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -23,18 +25,41 @@ final class DeliveryThread extends Thread {
 
   private static final RateLimitedLog errors =
       new RateLimitedLog(AgentLog.get(DeliveryThread.class), 60_000L);
+  private static final VarHandle SERVING;
+  private static final VarHandle BATCHES;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      SERVING = lookup.findVarHandle(DeliveryThread.class, "serving", BusSubscription.class);
+      BATCHES = lookup.findVarHandle(DeliveryThread.class, "batches", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final DeliveryPool pool;
   private final int index;
+  /** Started by {@link StuckListenerWatch} beside threads held by a listener; ends once not needed. */
+  private final boolean spare;
+  // The batch in progress, for StuckListenerWatch: release stores, so that marking each batch costs
+  // the delivery no fence (a volatile store would, per batch, which is per event when the bus is quiet).
+  @SuppressWarnings("unused") // through SERVING
+  private volatile BusSubscription serving;
+  @SuppressWarnings("unused") // through BATCHES
+  private volatile long batches;
+  /** Set by {@link StuckListenerWatch}: this thread has been in one listener call too long. */
+  volatile boolean stuck;
   private volatile boolean asleep;
   private volatile boolean napping;
   /** Naps taken, for tests: written by this thread only. */
   private volatile long napCount;
 
-  DeliveryThread(DeliveryPool pool, int index) {
+  DeliveryThread(DeliveryPool pool, int index, boolean spare) {
     super("herald-delivery-" + (index + 1));
     this.pool = pool;
     this.index = index;
+    this.spare = spare;
     setDaemon(true);
     // Not the loader of whichever thread subscribed first (often a plugin's start thread): that
     // would keep a stopped plugin's loader alive and hand it to every other listener.
@@ -45,8 +70,10 @@ final class DeliveryThread extends Thread {
   public void run() {
     // Asleep until the first event: threads start with the first subscription, usually while the
     // application starts, and napping through its first second woke each of them up to a thousand
-    // times for nothing.
-    deepSleep();
+    // times for nothing. A spare starts because a subscription waits.
+    if (!spare) {
+      deepSleep();
+    }
     int round = index;
     int naps = 0;
     long idleSince = 0;
@@ -55,7 +82,7 @@ final class DeliveryThread extends Thread {
       pool.stopWatching(this);
       int delivered;
       try {
-        delivered = pool.deliverRound(round++);
+        delivered = pool.deliverRound(this, round++);
       } catch (Throwable t) { // a bug of ours: keep delivering to the other subscriptions
         errors.record("bus: delivery round failed", t);
         delivered = 0;
@@ -68,6 +95,9 @@ final class DeliveryThread extends Thread {
         idleSince = System.nanoTime();
         Thread.interrupted(); // an interrupt from outside would turn parking into spinning
       } else if (System.nanoTime() - idleSince >= pool.deepSleepAfterNanos()) {
+        if (spare && pool.retire(this)) {
+          return;
+        }
         deepSleep();
         naps = 0;
         continue;
@@ -97,6 +127,30 @@ final class DeliveryThread extends Thread {
       LockSupport.park(pool);
     }
     asleep = false;
+  }
+
+  /** Marks the start of a batch of {@code subscription}'s events; by this thread only. */
+  void beginBatch(BusSubscription subscription) {
+    SERVING.setRelease(this, subscription);
+    BATCHES.setRelease(this, (long) BATCHES.getOpaque(this) + 1);
+  }
+
+  void endBatch() {
+    SERVING.setRelease(this, (BusSubscription) null);
+  }
+
+  /** The subscription whose batch is in progress, or null. */
+  BusSubscription serving() {
+    return (BusSubscription) SERVING.getAcquire(this);
+  }
+
+  /** How many batches this thread has begun: a change tells a new batch of the same subscription. */
+  long batches() {
+    return (long) BATCHES.getAcquire(this);
+  }
+
+  boolean spare() {
+    return spare;
   }
 
   /** Unparks this thread if it is in deep sleep. */
