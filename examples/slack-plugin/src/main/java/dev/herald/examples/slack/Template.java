@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  * getter that throws) stays in the text as written, so the message still goes out and shows what
  * to fix; a null value renders as empty text. Braces around anything but a path are plain text.
  *
+ * <p>Substituted values are escaped as Slack asks ({@code &}, {@code <}, {@code >} as {@code
+ * &amp;}, {@code &lt;}, {@code &gt;}), so that a value such as {@code <!channel>} or
+ * {@code <https://evil.example|Log in>} shows as written instead of pinging the channel or making a
+ * link; the template's own text is left as written, so links and mentions put there on purpose work.
+ *
  * <p>Immutable and safe for concurrent use.
  */
 final class Template {
@@ -38,18 +43,27 @@ final class Template {
     parts.add(source.substring(last));
   }
 
-  /** The text for {@code event}, each value at most {@code maxValueLength} characters. Never throws. */
+  /**
+   * The text for {@code event}, each value at most {@code maxValueLength} characters before it is
+   * escaped. Never throws.
+   */
   String render(Event event, int maxValueLength) {
     StringBuilder text = new StringBuilder(source.length() + 32);
     for (Object part : parts) {
       if (part instanceof Path path) {
         Object value = Fields.resolve(event, path.text());
-        text.append(value == Fields.MISSING ? "{" + path.text() + "}" : Fields.text(value, maxValueLength));
+        text.append(value == Fields.MISSING ? "{" + path.text() + "}" : escape(Fields.text(value, maxValueLength)));
       } else {
         text.append((String) part);
       }
     }
     return text.toString();
+  }
+
+  /** {@code text} with Slack's three control characters escaped (api.slack.com/reference/surfaces/formatting#escaping). */
+  private static String escape(String text) {
+    // & first, so that the & of the other two entities is not escaped again
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   @Override

@@ -62,12 +62,21 @@ class TemplateTest {
   }
 
   @Test
+  void escapesSubstitutedValuesButNotTheTemplatesOwnText() {
+    Event event = TestEvents.before("merchant", "rename", "<!channel> Tom & Jerry <https://evil.example/login|Payments portal>");
+
+    assertThat(render("<https://status.example|Status>: renamed to {args[0]} & more", event))
+        .isEqualTo("<https://status.example|Status>: renamed to "
+            + "&lt;!channel&gt; Tom &amp; Jerry &lt;https://evil.example/login|Payments portal&gt; & more");
+  }
+
+  @Test
   void survivesHostileValues() {
     Map<String, Object> odd = OddValues.values();
     Event event = TestEvents.before("order", "create", odd.get("hostile object"), odd.get("lazy proxy"),
         odd.get("object graph with a cycle"), odd.get("huge string"));
 
     assertThat(render("{args[0]} {args[0].secret} {args[1].name} {args[2]} {args[3]}", event))
-        .startsWith("<Hostile> {args[0].secret} {args[1].name} <Node> xxxx").hasSizeLessThan(400);
+        .startsWith("&lt;Hostile&gt; {args[0].secret} {args[1].name} &lt;Node&gt; xxxx").hasSizeLessThan(400);
   }
 }
