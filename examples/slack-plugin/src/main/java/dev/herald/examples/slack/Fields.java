@@ -46,17 +46,6 @@ final class Fields {
     return value;
   }
 
-  /** {@code value} as text of at most {@code max} characters; null as empty text. Never throws. */
-  static String text(Object value, int max) {
-    String text;
-    try {
-      text = value == null ? "" : value.getClass().isArray() ? arrayText(value) : String.valueOf(value);
-    } catch (Throwable t) { // a cyclic toString ends in StackOverflowError; the message must still go out
-      text = "<" + value.getClass().getSimpleName() + ">";
-    }
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-  }
-
   private static Object root(Event event, String name) {
     return switch (name) {
       case "name" -> event.name();
@@ -130,14 +119,5 @@ final class Fields {
     } catch (NoSuchMethodException e) {
       return null;
     }
-  }
-
-  private static String arrayText(Object array) {
-    StringBuilder text = new StringBuilder("[");
-    int length = Math.min(Array.getLength(array), 50);
-    for (int i = 0; i < length; i++) {
-      text.append(i == 0 ? "" : ", ").append(String.valueOf(Array.get(array, i)));
-    }
-    return text.append(Array.getLength(array) > length ? ", …]" : "]").toString();
   }
 }

@@ -21,7 +21,7 @@ import java.util.TreeSet;
  *   <tr><td>{@code backoff}</td><td>{@code 1s}</td><td>wait before the first retry; doubles, up to 30s</td></tr>
  *   <tr><td>{@code max-retry-after}</td><td>{@code 60s}</td><td>longest {@code Retry-After} honoured</td></tr>
  *   <tr><td>{@code queue-capacity}</td><td>1000</td><td>messages waiting to be sent; more are dropped and counted</td></tr>
- *   <tr><td>{@code max-value-length}</td><td>300</td><td>longest rendering of one placeholder</td></tr>
+ *   <tr><td>{@code max-value-length}</td><td>300</td><td>longest rendering of one placeholder, before escaping</td></tr>
  * </table>
  */
 record SlackSettings(URI webhook, List<Rule> rules, Duration timeout, int maxAttempts, Duration backoff,

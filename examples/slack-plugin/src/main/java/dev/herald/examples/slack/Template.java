@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * A message template: text with {@code {path}} placeholders, such as {@code "New order:
  * {result.id} - {result.total}"} or {@code "{name} failed: {error.message}"}. Paths are resolved
- * by {@link Fields}.
+ * by {@link Fields}, values rendered by {@link ValueText}.
  *
  * <p>Fails soft: a placeholder whose path leads nowhere (no such field, an index out of range, a
  * getter that throws) stays in the text as written, so the message still goes out and shows what
@@ -52,7 +52,7 @@ final class Template {
     for (Object part : parts) {
       if (part instanceof Path path) {
         Object value = Fields.resolve(event, path.text());
-        text.append(value == Fields.MISSING ? "{" + path.text() + "}" : escape(Fields.text(value, maxValueLength)));
+        text.append(value == Fields.MISSING ? "{" + path.text() + "}" : escape(ValueText.render(value, maxValueLength)));
       } else {
         text.append((String) part);
       }

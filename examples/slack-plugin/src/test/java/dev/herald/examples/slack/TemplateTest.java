@@ -6,8 +6,10 @@ import dev.herald.api.Event;
 import dev.herald.api.Phase;
 import dev.herald.plugin.kit.OddValues;
 import dev.herald.plugin.kit.TestEvents;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TemplateTest {
@@ -68,6 +70,30 @@ class TemplateTest {
     assertThat(render("<https://status.example|Status>: renamed to {args[0]} & more", event))
         .isEqualTo("<https://status.example|Status>: renamed to "
             + "&lt;!channel&gt; Tom &amp; Jerry &lt;https://evil.example/login|Payments portal&gt; & more");
+  }
+
+  @Test
+  void readsAHugeCollectionOnlyAsFarAsTheLengthLimit() {
+    AtomicInteger read = new AtomicInteger();
+    List<Integer> huge = new AbstractList<>() {
+      @Override
+      public Integer get(int index) {
+        read.incrementAndGet();
+        return index;
+      }
+
+      @Override
+      public int size() {
+        return 3_000_000;
+      }
+    };
+    Event event = TestEvents.before("payment", "update", huge, Map.of("ids", huge));
+
+    String text = render("updated {args[0]} and {args[1]}", event);
+
+    assertThat(text).startsWith("updated [0, 1, 2, 3, ").contains("… and {ids=[0, 1, 2, ").endsWith("…")
+        .hasSize("updated  and ".length() + 2 * 300);
+    assertThat(read.get()).as("elements read of 2 x 3,000,000").isLessThan(500);
   }
 
   @Test
