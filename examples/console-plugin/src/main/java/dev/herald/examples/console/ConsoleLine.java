@@ -15,7 +15,9 @@ import java.util.Locale;
  * <p>After the time and name come the simple class and method name, the invocation id (if any),
  * the duration (after and failed), the context (actor, user, trace; each if set) and then, by
  * phase: the arguments {@code (a, b)}, the result {@code -> value}, or the error {@code !!
- * Class: message}. Values are left out when {@code show-args} is false.
+ * Class: message}. Values, and the error's message (which often quotes them), are left out when
+ * {@code show-args} is false: the error is then {@code !! Class}. Control characters in values and
+ * in the context are shown as escapes ({@link ValueText#printable}), so one event is one line.
  *
  * <p>Immutable and safe for concurrent use; never throws for any event.
  */
@@ -63,7 +65,8 @@ final class ConsoleLine {
       }
       case FAILED -> {
         line.append("  ");
-        paint(line, RED, "!! " + ValueText.error(event.error(), settings.maxValueLength()));
+        paint(line, RED, "!! " + (settings.showArgs() ? ValueText.error(event.error(), settings.maxValueLength())
+            : ValueText.errorClass(event.error())));
       }
     }
     return line.toString();
@@ -91,7 +94,7 @@ final class ConsoleLine {
 
   private static void context(StringBuilder line, String key, String value) {
     if (value != null) {
-      line.append("  ").append(key).append('=').append(value);
+      line.append("  ").append(key).append('=').append(ValueText.printable(value));
     }
   }
 

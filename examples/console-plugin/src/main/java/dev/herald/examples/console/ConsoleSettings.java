@@ -13,12 +13,12 @@ import java.util.TreeSet;
  *   <caption>Settings</caption>
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@code events}</td><td>{@code "*.*.*"}</td><td>a pattern or a list of patterns</td></tr>
- *   <tr><td>{@code show-args}</td><td>true</td><td>print argument and result values</td></tr>
+ *   <tr><td>{@code show-args}</td><td>true</td><td>print argument and result values and error messages</td></tr>
  *   <tr><td>{@code max-value-length}</td><td>120</td><td>longest rendering of one value</td></tr>
  * </table>
  *
  * @param events the patterns to print, checked, in order; never empty
- * @param showArgs whether argument and result values are printed
+ * @param showArgs whether argument and result values and error messages are printed
  * @param maxValueLength the longest rendering of one value, at least 8
  */
 public record ConsoleSettings(List<String> events, boolean showArgs, int maxValueLength) {

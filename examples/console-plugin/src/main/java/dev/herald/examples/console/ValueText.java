@@ -5,6 +5,7 @@ import java.lang.reflect.Proxy;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,11 @@ import java.util.Set;
  * print as {@code <ClassName>}. Whatever a {@code toString()} throws (a {@code StackOverflowError}
  * from a cyclic object graph too) becomes {@code <ClassName: toString threw X>}.
  *
+ * <p>Control characters are shown as escapes ({@code \n}, {@code \r}, {@code \t}, otherwise
+ * {@code \}{@code u001b}), as are the Unicode line separators and bidirectional overrides, so
+ * that a value can neither start a line that looks like another event nor send escape sequences
+ * to the terminal (clear the screen, set the window title, hide text); see {@link #printable}.
+ *
  * <p>Stateless; never throws.
  */
 final class ValueText {
@@ -31,7 +37,7 @@ final class ValueText {
   static String render(Object value, int max) {
     StringBuilder text = new StringBuilder();
     append(text, value, max, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
-    return cut(text, max);
+    return cut(printable(text), max);
   }
 
   /** {@code SimpleClassName: message}, the message limited to {@code max} characters. */
@@ -45,8 +51,43 @@ final class ValueText {
     } catch (Throwable t) {
       message = "<getMessage threw " + t.getClass().getSimpleName() + ">";
     }
+    String name = errorClass(error);
+    return message == null ? name : name + ": " + cut(printable(message), max);
+  }
+
+  /** The error's simple class name only, for when its message may carry argument values. */
+  static String errorClass(Throwable error) {
+    if (error == null) {
+      return "(no error)";
+    }
     String name = error.getClass().getSimpleName().isEmpty() ? error.getClass().getName() : error.getClass().getSimpleName();
-    return message == null ? name : name + ": " + cut(new StringBuilder(message), max);
+    return printable(name).toString();
+  }
+
+  /**
+   * {@code text} with each character that a terminal or a log reader would act on shown as an
+   * escape: {@code \n}, {@code \r}, {@code \t}, and {@code \}{@code uXXXX} for the other C0 and
+   * C1 control characters, DEL, U+2028/U+2029 and the bidirectional embeddings, overrides and
+   * isolates. Other text, backslashes included, is left as it is.
+   */
+  static StringBuilder printable(CharSequence text) {
+    StringBuilder shown = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        shown.append("\\n");
+      } else if (c == '\r') {
+        shown.append("\\r");
+      } else if (c == '\t') {
+        shown.append("\\t");
+      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+          || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')) {
+        shown.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        shown.append(c);
+      }
+    }
+    return shown;
   }
 
   private static void append(StringBuilder text, Object value, int max, int depth, Set<Object> path) {

@@ -75,6 +75,31 @@ class ConsolePluginTest {
     assertThat(lines).hasSize(2).noneMatch(line -> line.contains("secret"));
   }
 
+  @Test
+  void printsOnlyTheErrorsClassWithoutShowArgs() {
+    List<String> lines = run(Map.of("show-args", false), false, () -> bus.publish(
+        TestEvents.failed("payment", "deactivate", new IllegalStateException("card 4111111111111111 is blocked"))));
+
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).endsWith("  !! IllegalStateException").doesNotContain("4111");
+  }
+
+  @Test
+  void escapesControlCharactersSoThatOneEventIsOneLine() {
+    String forged = "bob\n12:00:00.000 payment.after.refund #999 -> ok\u001b[2J\u001b]0;pwned\u0007";
+    List<String> lines = run(Map.of("max-value-length", 300L), false, () -> {
+      bus.publish(TestEvents.builder("payment", Phase.BEFORE, "activate").actor("eve\r\u001b[1A").userId(null)
+          .traceId(null).args(forged, List.of("a\tb"), '\u009b', "\u202egnp.exe").build());
+      bus.publish(TestEvents.failed("payment", "activate", new IllegalStateException("no\n\u001b]0;x\u0007")));
+    });
+
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).endsWith("  actor=eve\\r\\u001b[1A  (\"bob\\n12:00:00.000 payment.after.refund #999 -> ok"
+        + "\\u001b[2J\\u001b]0;pwned\\u0007\", [\"a\\tb\"], \\u009b, \"\\u202egnp.exe\")");
+    assertThat(lines.get(1)).endsWith("!! IllegalStateException: no\\n\\u001b]0;x\\u0007");
+    assertThat(String.join("", lines)).doesNotContain("\u001b", "\u0007", "\r", "\u009b", "\u202e");
+  }
+
   // "20" as well as 20: "${VAR}" inside { } must be quoted, which makes it text
   @ParameterizedTest
   @ValueSource(strings = {"number", "text"})
