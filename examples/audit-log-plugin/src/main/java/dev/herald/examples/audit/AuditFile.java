@@ -6,12 +6,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The audit file: appends whole lines, rotates by size, forces to disk by the {@link Fsync} policy.
@@ -28,9 +33,18 @@ import java.util.Objects;
  * followMoveNanos}, by comparing the file the path names with the one open, and the path is opened
  * again. Lines written meanwhile are in the moved file.
  *
+ * <p>On a POSIX file system the folders it makes (only those) are {@code rwx------} and the file it
+ * makes {@code rw-------}: an audit log holds application data. Files and folders that exist keep
+ * their permissions, and rotated files keep the file's. A symbolic link at the file's path is
+ * never followed: opening fails with an {@link IOException} naming the path, so whoever can write
+ * to the folder cannot make the plugin append to another file.
+ *
  * <p>Safe for concurrent use: every method is synchronized, so lines never interleave.
  */
 final class AuditFile implements Closeable {
+
+  private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
   private final Path file;
   private final long maxSize;
@@ -56,7 +70,11 @@ final class AuditFile implements Closeable {
     this.followMoveNanos = followMoveNanos;
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
-      Files.createDirectories(parent);
+      if (posix(parent)) {
+        Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(OWNER_FOLDER));
+      } else {
+        Files.createDirectories(parent);
+      }
     }
     open();
   }
@@ -152,6 +170,10 @@ final class AuditFile implements Closeable {
     open();
   }
 
+  private static boolean posix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
   /** If the path no longer names the open file (moved away by an outside tool), opens the path again. */
   private void followMove() throws IOException {
     checkedAt = System.nanoTime();
@@ -160,7 +182,7 @@ final class AuditFile implements Closeable {
     }
     Object current;
     try {
-      current = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+      current = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     } catch (NoSuchFileException moved) {
       current = null; // moved, and nothing made in its place yet: make it
     }
@@ -173,12 +195,25 @@ final class AuditFile implements Closeable {
   }
 
   private void open() throws IOException {
-    channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND,
+        LinkOption.NOFOLLOW_LINKS);
+    try {
+      channel = posix(file)
+          ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(OWNER_FILE))
+          : FileChannel.open(file, options);
+    } catch (IOException e) {
+      if (Files.isSymbolicLink(file)) {
+        throw new IOException("audit file " + file.toAbsolutePath() + " is a symbolic link; it is not followed, so"
+            + " that whoever can write to its folder cannot redirect the audit log: remove the link, or set"
+            + " 'file' to the real path", e);
+      }
+      throw e;
+    }
     size = channel.size();
     dirty = false;
     checkedAt = System.nanoTime();
     try {
-      openKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+      openKey = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     } catch (IOException e) {
       openKey = new Object(); // moved already: equal to nothing, so the next check opens the path again
     }

@@ -2,6 +2,8 @@ package dev.herald.examples.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +95,48 @@ class AuditFileTest {
     assertThat(Files.readString(dir.resolve("moved"))).isEqualTo(new String(line(1), StandardCharsets.UTF_8)
         + new String(line(2), StandardCharsets.UTF_8));
     assertThat(path).doesNotExist();
+  }
+
+  @Test
+  void makesItsFoldersAndFilesForItsOwnerOnlyAndLeavesExistingOnesAlone() throws Exception {
+    assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "a POSIX file system");
+    String before = permissions(dir);
+    Path path = dir.resolve("logs/2026/audit.jsonl");
+    AuditFile file = new AuditFile(path, 10, 2, Fsync.NONE); // the second line rotates the file
+    file.append(line(1));
+    file.append(line(2));
+    file.close();
+    Path existing = dir.resolve("existing.jsonl");
+    Files.writeString(existing, "");
+    Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r-----"));
+    new AuditFile(existing, 1 << 20, 2, Fsync.NONE).close();
+
+    assertThat(permissions(dir.resolve("logs"))).isEqualTo("rwx------");
+    assertThat(permissions(dir.resolve("logs/2026"))).isEqualTo("rwx------");
+    assertThat(permissions(path)).isEqualTo("rw-------");
+    assertThat(permissions(AuditFile.rotated(path, 1))).isEqualTo("rw-------");
+    assertThat(permissions(dir)).as("a folder that existed").isEqualTo(before);
+    assertThat(permissions(existing)).as("a file that existed").isEqualTo("rw-r-----");
+  }
+
+  @Test
+  void refusesToFollowASymbolicLinkAtItsPath() throws Exception {
+    Path victim = dir.resolve("victim.txt");
+    Files.writeString(victim, "unrelated\n");
+    Path path = dir.resolve("audit.jsonl");
+    try {
+      Files.createSymbolicLink(path, victim);
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "symbolic links cannot be made here: " + e);
+    }
+
+    assertThatThrownBy(() -> new AuditFile(path, 1 << 20, 2, Fsync.NONE)).isInstanceOf(IOException.class)
+        .hasMessageContaining(path.toAbsolutePath().toString()).hasMessageContaining("is a symbolic link");
+    assertThat(Files.readString(victim)).isEqualTo("unrelated\n");
+  }
+
+  private static String permissions(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 
   private static byte[] line(int n) {
