@@ -28,7 +28,9 @@ import java.util.Set;
  * (streams, sockets, proxies...), cycles, values deeper than {@code max-depth}, collections larger
  * than {@code max-items}, getters that throw, and everything past a budget of nodes per value.
  * Strings are cut at {@code max-value-length}. Values of a redacted name (map key, record
- * component, bean property; any depth; case ignored) become {@code "***"}.
+ * component, bean property; any depth; case ignored) become {@code "***"}. An object with no
+ * readable property is a summary with its {@code toString()} as {@code "text"}, but only while
+ * nothing is redacted: that text could hold what redact names.
  *
  * <p>Immutable and safe for concurrent use; never throws, except {@link Error}s other than {@link
  * StackOverflowError}.
@@ -187,7 +189,10 @@ final class SafeJson {
     private JsonNode properties(Object value, int depth) {
       Map<String, BeanProperties.Reader> readers = beans.of(value.getClass());
       if (readers.isEmpty()) {
-        return summary(value, "no readable properties").put("text", safeToString(value));
+        // Its toString() may print the very fields redact names (Lombok's @ToString, a record-like
+        // class with private fields): with redact set it is not written, since it cannot be redacted.
+        return redact.isEmpty() ? summary(value, "no readable properties").put("text", safeToString(value))
+            : summary(value, "no readable properties; toString() not written, as redact is set");
       }
       ObjectNode object = NODES.objectNode();
       for (Map.Entry<String, BeanProperties.Reader> reader : readers.entrySet()) {

@@ -45,6 +45,17 @@ class AuditLogPluginTest {
     }
   }
 
+  /** No getters: nothing for Jackson to read, and a Lombok-style toString() that prints every field. */
+  static final class OpaqueCard {
+    private final String cardNumber = "4111111111111111";
+    private final String cvv = "123";
+
+    @Override
+    public String toString() {
+      return "OpaqueCard(cardNumber=" + cardNumber + ", cvv=" + cvv + ")";
+    }
+  }
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @TempDir
@@ -118,6 +129,20 @@ class AuditLogPluginTest {
     assertThat(line.at("/result/token").asText()).isEqualTo("***");
     assertThat(line.at("/result/card/cardNumber").asText()).isEqualTo("***");
     assertThat(line.at("/result/card/holder").asText()).isEqualTo("Alice");
+  }
+
+  @Test
+  void writesNoToStringOfAnObjectWithoutPropertiesWhenRedacting() throws IOException {
+    Event event = TestEvents.before("payment", "update", new OpaqueCard());
+
+    JsonNode redacting = run(Map.of("redact", List.of("cvv")), event).get(0).at("/args/0");
+    Files.delete(dir.resolve("audit.jsonl"));
+    JsonNode plain = run(Map.of(), event).get(0).at("/args/0");
+
+    assertThat(redacting.toString()).doesNotContain("4111111111111111", "123");
+    assertThat(redacting.path("$summary").asText()).isEqualTo(OpaqueCard.class.getName());
+    assertThat(redacting.has("text")).isFalse();
+    assertThat(plain.path("text").asText()).isEqualTo("OpaqueCard(cardNumber=4111111111111111, cvv=123)");
   }
 
   @Test
