@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  *   <tr><th>key</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@code file}</td><td>{@code audit.jsonl}</td><td>the file, relative to the config file's folder</td></tr>
  *   <tr><td>{@code events}</td><td>{@code "*.*.*"}</td><td>a pattern or a list of patterns</td></tr>
- *   <tr><td>{@code redact}</td><td>none</td><td>field, record component and map key names whose values become {@code "***"}, at any depth, ignoring case</td></tr>
+ *   <tr><td>{@code redact}</td><td>none</td><td>map key, record component and bean property names ({@code getCardNo()}: {@code cardNo}, not the name of the field it returns) whose values become {@code "***"}, at any depth, ignoring case</td></tr>
  *   <tr><td>{@code max-value-length}</td><td>1000</td><td>longest string written, in characters</td></tr>
  *   <tr><td>{@code max-items}</td><td>1000</td><td>larger collections, maps and arrays become a summary</td></tr>
  *   <tr><td>{@code max-depth}</td><td>10</td><td>deeper values become a summary</td></tr>

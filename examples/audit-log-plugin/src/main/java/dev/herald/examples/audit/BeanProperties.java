@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -13,7 +15,15 @@ import java.util.Map;
 
 /**
  * The readable properties of a class: a record's components, otherwise the bean properties
- * (getters, public fields) Jackson's introspection finds. Cached per class.
+ * (getters, public fields) Jackson's introspection finds, named as Jackson names them: {@code
+ * getCardNo()} is {@code cardNo}, whatever field it returns. Cached per class.
+ *
+ * <p>The application's Jackson annotations are not this plugin's: its Jackson is its own copy, in
+ * the plugin's class loader, so it does not see them. {@code @JsonIgnore} is honoured by name here:
+ * a property is left out when its getter, the field of the same name or its setter (a record
+ * component: its accessor or field) carries {@code com.fasterxml.jackson.annotation.JsonIgnore},
+ * of whichever class loader, whose {@code value} is true.
+ * Other annotations ({@code @JsonProperty}'s renaming, {@code @JsonIgnoreProperties}...) are not.
  *
  * <p>Reading each property separately, rather than letting Jackson serialize the whole object,
  * lets {@link SafeJson} redact, limit and survive each one on its own.
@@ -27,6 +37,9 @@ final class BeanProperties {
   interface Reader {
     Object read(Object target) throws Exception;
   }
+
+  /** Matched by name: the application's annotation class is not the one of the plugin's own Jackson. */
+  private static final String JSON_IGNORE = "com.fasterxml.jackson.annotation.JsonIgnore";
 
   private final ObjectMapper mapper;
   private final ClassValue<Map<String, Reader>> cache = new ClassValue<>() {
@@ -63,6 +76,9 @@ final class BeanProperties {
     Map<String, Reader> readers = new LinkedHashMap<>();
     for (RecordComponent component : type.getRecordComponents()) {
       Method accessor = component.getAccessor();
+      if (jsonIgnored(accessor, field(type, component.getName()))) {
+        continue;
+      }
       accessible(accessor);
       readers.put(component.getName(), accessor::invoke);
     }
@@ -74,7 +90,7 @@ final class BeanProperties {
     Map<String, Reader> readers = new LinkedHashMap<>();
     for (BeanPropertyDefinition property : description.findProperties()) {
       AnnotatedMember accessor = property.getAccessor();
-      if (accessor != null && property.couldSerialize()) {
+      if (accessor != null && property.couldSerialize() && !jsonIgnored(property)) {
         if (accessor.getMember() instanceof java.lang.reflect.AccessibleObject member) {
           accessible(member);
         }
@@ -82,6 +98,45 @@ final class BeanProperties {
       }
     }
     return readers;
+  }
+
+  private static boolean jsonIgnored(BeanPropertyDefinition property) {
+    return jsonIgnored(annotated(property.getGetter()), annotated(property.getField()), annotated(property.getSetter()));
+  }
+
+  private static AnnotatedElement annotated(AnnotatedMember member) {
+    return member == null ? null : member.getAnnotated();
+  }
+
+  private static boolean jsonIgnored(AnnotatedElement... elements) {
+    for (AnnotatedElement element : elements) {
+      if (element != null) {
+        for (Annotation annotation : element.getAnnotations()) {
+          if (annotation.annotationType().getName().equals(JSON_IGNORE) && ignores(annotation)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static AnnotatedElement field(Class<?> type, String name) {
+    try {
+      return type.getDeclaredField(name);
+    } catch (NoSuchFieldException e) {
+      return null;
+    }
+  }
+
+  // @JsonIgnore(false) cancels an inherited ignoral: read its value(), as it may be of another class loader's class
+  private static boolean ignores(Annotation jsonIgnore) {
+    try {
+      Method value = jsonIgnore.annotationType().getMethod("value");
+      return !Boolean.FALSE.equals(value.invoke(jsonIgnore));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return true;
+    }
   }
 
   // A public getter of a non-public class (a package-private record, a private nested bean) can only be

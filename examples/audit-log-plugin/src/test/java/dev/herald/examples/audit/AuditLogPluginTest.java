@@ -3,6 +3,7 @@ package dev.herald.examples.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.herald.api.Event;
@@ -13,6 +14,8 @@ import dev.herald.plugin.kit.TestEvents;
 import dev.herald.plugin.kit.TestPluginContext;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +56,25 @@ class AuditLogPluginTest {
     @Override
     public String toString() {
       return "OpaqueCard(cardNumber=" + cardNumber + ", cvv=" + cvv + ")";
+    }
+  }
+
+  record Login(String user, @JsonIgnore String password) {}
+
+  /** A bean of the application's, whose Jackson annotations are not the plugin's Jackson's: see {@link #applicationClass}. */
+  public static final class Session {
+    public String getUser() {
+      return "alice";
+    }
+
+    @JsonIgnore
+    public String getToken() {
+      return "tok-123";
+    }
+
+    @JsonIgnore(false)
+    public String getClient() {
+      return "web";
     }
   }
 
@@ -143,6 +165,30 @@ class AuditLogPluginTest {
     assertThat(redacting.path("$summary").asText()).isEqualTo(OpaqueCard.class.getName());
     assertThat(redacting.has("text")).isFalse();
     assertThat(plain.path("text").asText()).isEqualTo("OpaqueCard(cardNumber=4111111111111111, cvv=123)");
+  }
+
+  @Test
+  void honoursTheApplicationsJsonIgnoreByName() throws Exception {
+    Object session = applicationClass(Session.class).getConstructor().newInstance();
+    assertThat(session.getClass().getAnnotation(JsonIgnore.class)).isNull(); // so not seen by the plugin's Jackson
+
+    JsonNode args = run(Map.of(), TestEvents.before("account", "login", new Login("alice", "hunter2"), session))
+        .get(0).path("args");
+
+    assertThat(args.toString()).doesNotContain("hunter2", "tok-123");
+    assertThat(args.get(0).toString()).isEqualTo("{\"user\":\"alice\"}");
+    assertThat(args.get(1).fieldNames()).toIterable().containsExactlyInAnyOrder("user", "client");
+  }
+
+  /**
+   * {@code type} loaded again, as the agent sees an application's class: by a class loader of its
+   * own that has its own jackson-annotations, so that its {@code @JsonIgnore} is another class than
+   * the one the plugin's Jackson knows.
+   */
+  private static Class<?> applicationClass(Class<?> type) throws Exception {
+    URL[] path = {type.getProtectionDomain().getCodeSource().getLocation(),
+        JsonIgnore.class.getProtectionDomain().getCodeSource().getLocation()};
+    return Class.forName(type.getName(), true, new URLClassLoader(path, ClassLoader.getPlatformClassLoader()));
   }
 
   @Test
