@@ -47,6 +47,8 @@ final class BusSubscription implements Subscription {
   /** Whether a hanging call of its listener was logged at WARN, and whether its return was; by the watch only. */
   boolean hangWarned;
   boolean returnTold;
+  /** Whether its listener publishing an event its own pattern matches was told; by delivery threads only. */
+  volatile boolean toldOwnPublish;
   private final EventListener listener;
   private final DefaultEventBus bus;
   private final DeliveryPool pool;

@@ -176,10 +176,45 @@ public final class DefaultEventBus implements EventBus {
       return;
     }
     try {
-      publish(table.routeForPublish(event.name()), event);
+      if (Thread.currentThread() instanceof DeliveryThread delivery) {
+        publishFromListener(table.routeForPublish(event.name()), event, delivery);
+      } else {
+        publish(table.routeForPublish(event.name()), event);
+      }
     } catch (Throwable t) {
       totals.failedPublishes++;
       publishErrors.record("bus: publishing failed", t);
+    }
+  }
+
+  /**
+   * A listener publishes: to every subscription of the route but the listener's own, which would
+   * receive the event, publish again, and so on without end, a delivery thread at full speed for
+   * the rest of the application's life. Told once per subscription.
+   */
+  private void publishFromListener(Route route, Event event, DeliveryThread delivery) {
+    BusSubscription self = delivery.serving();
+    BusSubscription[] subscribers = route.subscribers();
+    boolean toSelf = false;
+    for (BusSubscription subscriber : subscribers) {
+      toSelf |= subscriber == self;
+    }
+    if (!toSelf) {
+      publish(route, event);
+      return;
+    }
+    ThreadCounters.current().add(totals.publishedSlot, 1);
+    for (BusSubscription subscriber : subscribers) {
+      if (subscriber != self) {
+        subscriber.offer(event, 0);
+      }
+    }
+    pool.wakeIfSleeping();
+    if (!self.toldOwnPublish) {
+      self.toldOwnPublish = true;
+      log.warn("subscription '{}' (pattern {}): its listener published {}, which its own pattern matches; not delivered"
+          + " to it (each such event would make it publish another, without end), to the other subscriptions only",
+          self.name(), self.pattern(), event.name());
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -174,6 +175,33 @@ class BusDeliveryTest {
       assertThat(log.lines(Level.WARN, "'test:Unprintable'")).singleElement().asString()
           .contains("the listener threw (further failures are summarised");
       assertThat(log.withStackTrace(Level.WARN, "'test:Unprintable'")).as("with its frames").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aListenerPublishingWhatItsOwnPatternMatchesDoesNotFeedItself() throws Exception {
+    bus.shutdown(WAIT);
+    bus = new DefaultEventBus(options(1024, OverflowPolicy.BLOCK, Duration.ofMillis(50), 2));
+    AtomicInteger seenByPublisher = new AtomicInteger();
+    List<String> ticks = new CopyOnWriteArrayList<>();
+    try (LogCapture log = new LogCapture()) {
+      // a metrics plugin: on every event, one of its own, which its catch-all pattern matches too
+      bus.subscribe("*.*.*", "metrics:listener", e -> {
+        seenByPublisher.incrementAndGet();
+        bus.publish(event("metrics", Phase.AFTER, "tick", e.name()));
+      });
+      bus.on("metrics.*.*", e -> ticks.add(e.name()));
+      for (int i = 0; i < 3; i++) {
+        bus.publish(order(i));
+      }
+
+      assertThat(bus.flush(WAIT)).isTrue();
+      Thread.sleep(100); // a loop would go on after the flush; none must
+      assertThat(seenByPublisher).as("the three orders, not its own ticks").hasValue(3);
+      assertThat(ticks).as("the other subscription gets every tick").hasSize(3);
+      assertThat(bus.statistics().published()).isEqualTo(6);
+      assertThat(log.lines(Level.WARN, "its listener published metrics.after.tick, which its own pattern matches"))
+          .as("told once").hasSize(1);
     }
   }
 
