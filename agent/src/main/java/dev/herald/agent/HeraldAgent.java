@@ -77,6 +77,8 @@ public final class HeraldAgent {
     HeldEvents heldSoFar = null;
     DefaultEventBus busSoFar = null;
     try {
+      // first: whatever becomes of the config, the application's Herald.bus() must answer
+      ModuleReads.grant(inst, jar);
       Optional<Path> file =
           ConfigLoader.locate(args, SYSTEM_PROPERTIES, ENVIRONMENT, Path.of("").toAbsolutePath());
       // The weaver's classes load beside the config's reading rather than on the application's main

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +147,96 @@ class ClassLoadingIT {
     assertThat(result.exitCode()).as(result.describe()).isZero();
     assertThat(Calls.names(ws.recording(), "cl-1")).as(result.describe())
         .containsExactly("account.before.create", "account.after.create");
+  }
+
+  @Test
+  void codeInANamedModuleUsesHeraldsApiFromTheAgentWithoutAddReads() throws Exception {
+    // 'requires static dev.herald.api', the API left to the agent, and none of the module's classes
+    // woven (which would have let its module read the API by the JVM's rule)
+    Path mods = modularApp("static-api", "requires static dev.herald.api;", apiJar(null));
+
+    Jvm.Result result = runModular(mods);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.stdout()).as(result.describe()).contains("installed=true got=[note.after.create]");
+  }
+
+  @Test
+  void aNamedModuleApplicationsOwnHeraldApiIsCheckedAgainstTheAgents() throws Exception {
+    Path mods = modularApp("own-api", "requires dev.herald.api;", apiJar(null));
+    Files.copy(apiJar(null), mods.resolve("herald-api.jar"));
+    Jvm.Result same = runModular(mods);
+    // another build of the API (here: one class left out, which nothing in this run loads)
+    Files.delete(mods.resolve("herald-api.jar"));
+    Files.copy(apiJar("dev/herald/api/EventPattern.class"), mods.resolve("herald-api.jar"));
+    Jvm.Result other = runModular(mods);
+
+    assertThat(same.stdout()).as(same.describe()).contains("installed=true got=[note.after.create]");
+    assertThat(same.heraldLines()).as(same.describe()).noneMatch(line -> line.contains("herald-api"));
+    assertThat(other.heraldLines("WARN")).as(other.describe()).filteredOn(line -> line.contains("herald-api"))
+        .singleElement().asString()
+        .contains("herald-api is on the module path, and Herald uses that copy too")
+        .contains("(0.1.0-SNAPSHOT: EventPattern differs)");
+  }
+
+  /** herald-api as a jar a module path takes (named dev.herald.api), without {@code leftOut} if not null. */
+  private Path apiJar(String leftOut) throws Exception {
+    Path build = Files.createDirectories(dir.resolve("modular-api"));
+    Path whole = build.resolve("whole.jar");
+    if (!Files.exists(whole)) {
+      Path manifest = Files.createDirectories(build.resolve("manifest/META-INF")).resolve("MANIFEST.MF");
+      Files.writeString(manifest, "Manifest-Version: 1.0\nAutomatic-Module-Name: dev.herald.api\n");
+      TestPlugins.merge(whole, build.resolve("manifest"), Artifacts.apiClasses()); // the first manifest wins
+    }
+    if (leftOut == null) {
+      return whole;
+    }
+    Path partial = build.resolve("partial.jar");
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(whole));
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(partial))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        if (!entry.getName().equals(leftOut)) {
+          out.putNextEntry(new ZipEntry(entry.getName()));
+          in.transferTo(out);
+          out.closeEntry();
+        }
+      }
+    }
+    return partial;
+  }
+
+  /** A module com.acme.modular whose main subscribes and publishes through Herald.bus(); its mods folder. */
+  private Path modularApp(String name, String requires, Path api) throws Exception {
+    Path build = Files.createDirectories(dir.resolve("modular-" + name));
+    Path src = Files.createDirectories(build.resolve("src/com/acme/modular"));
+    Files.writeString(build.resolve("src/module-info.java"), "module com.acme.modular { " + requires + " }\n");
+    Files.writeString(src.resolve("Main.java"), """
+        package com.acme.modular;
+        import dev.herald.api.Event;
+        import dev.herald.api.Herald;
+        import dev.herald.api.Phase;
+        public final class Main {
+          public static void main(String[] args) throws Exception {
+            java.util.List<String> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Herald.bus().on("note.*.*", event -> got.add(event.name()));
+            Herald.bus().publish(Event.builder("note", Phase.AFTER, "create").build());
+            Herald.bus().flush(java.time.Duration.ofSeconds(10));
+            System.out.println("installed=" + Herald.installed() + " got=" + got);
+          }
+        }
+        """);
+    Path mods = build.resolve("mods");
+    assertThat(javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17",
+        "--module-path", api.toString(), "-d", mods.resolve("com.acme.modular").toString(),
+        build.resolve("src/module-info.java").toString(), src.resolve("Main.java").toString())).isZero();
+    return mods;
+  }
+
+  private Jvm.Result runModular(Path mods) throws Exception {
+    Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("modular-run")));
+    Path config = ws.config("services:\n  - { class: com.acme.modular.NotHere, entity: note }\n");
+    return Jvm.java().agent(config).jvmArg("--module-path").jvmArg(mods.toString()).workDir(ws.dir())
+        .mainClass("-m", "com.acme.modular/com.acme.modular.Main").run(Timeouts.RUN);
   }
 
   @Test
