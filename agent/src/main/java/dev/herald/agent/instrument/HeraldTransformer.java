@@ -2,6 +2,7 @@ package dev.herald.agent.instrument;
 
 import dev.herald.agent.bootstrap.HeraldHooks;
 import dev.herald.agent.log.AgentLog;
+import dev.herald.api.Herald;
 import java.lang.instrument.ClassFileTransformer;
 import java.net.URL;
 import java.security.CodeSource;
@@ -135,13 +136,40 @@ final class HeraldTransformer implements ClassFileTransformer {
       // this class loads as it is, and the loader is asked again for its next one
       return false;
     }
-    if (seesHooks.putIfAbsent(loader, sees) == null && !sees) {
-      log.warn("{} and the other classes of its class loader ({}) run without Herald's events: the loader"
-          + " does not delegate dev.herald.* to the boot class path, where the agent's hooks are (OSGi:"
-          + " org.osgi.framework.bootdelegation=dev.herald.*; JBoss Modules: -Djboss.modules.system.pkgs="
-          + "dev.herald)", className, loader);
+    if (seesHooks.putIfAbsent(loader, sees) == null) {
+      if (!sees) {
+        log.warn("{} and the other classes of its class loader ({}) run without Herald's events: the loader"
+            + " does not delegate dev.herald.* to the boot class path, where the agent's hooks are (OSGi:"
+            + " org.osgi.framework.bootdelegation=dev.herald.*; JBoss Modules: -Djboss.modules.system.pkgs="
+            + "dev.herald)", className, loader);
+      } else {
+        warnIfOwnApi(loader, className);
+      }
     }
     return sees;
+  }
+
+  /**
+   * A loader that finds its own herald-api before the boot class path's (a web application that
+   * packs it in WEB-INF/lib, loaded child-first; a module layer given its own): its services are
+   * woven and emit, but its code's Herald.bus() is that copy's, with no agent behind it, so the
+   * application's subscriptions and EventContext there silently do nothing.
+   */
+  private static void warnIfOwnApi(ClassLoader loader, String className) {
+    Class<?> api;
+    try {
+      api = Class.forName(Herald.class.getName(), false, loader);
+    } catch (Throwable t) {
+      return; // not visible there: nothing there can call it
+    }
+    if (api != Herald.class) {
+      CodeSource source = api.getProtectionDomain() == null ? null : api.getProtectionDomain().getCodeSource();
+      log.warn("the class loader of {} ({}) has its own copy of herald-api{}: its services emit events, but"
+          + " Herald.bus() there is a bus that delivers nothing, and EventContext set there is not seen by Herald."
+          + " Leave herald-api out of what it loads (Maven scope provided; not in WEB-INF/lib or the layer's"
+          + " module path): the agent provides it", className, loader,
+          source == null || source.getLocation() == null ? "" : " (from " + source.getLocation() + ")");
+    }
   }
 
   private static URL codeSource(ProtectionDomain domain) {

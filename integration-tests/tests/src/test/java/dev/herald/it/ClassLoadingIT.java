@@ -94,6 +94,28 @@ class ClassLoadingIT {
   }
 
   @Test
+  void aLoaderWithItsOwnCopyOfTheApiIsToldAboutWhileItsServicesEmit() throws Exception {
+    Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("own-api")));
+    ws.config("""
+        services:
+          - { class: dev.herald.it.shapes.IsolatedLedger, entity: ledger }
+        """ + Workspace.RECORDER);
+
+    Jvm.Result result = ws.shapes("ownapi").run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.value("own-create")).as(result.describe()).isNotNull();
+    assertThat(result.value("own-api-same")).isEqualTo("false");
+    assertThat(result.value("own-installed")).as("its copy's bus delivers nothing").isEqualTo("false");
+    assertThat(result.value("installed")).isEqualTo("true");
+    assertThat(Calls.names(ws.recording(), "own-1")).as("its woven services emit all the same")
+        .containsExactly("ledger.before.create", "ledger.after.create");
+    assertThat(result.heraldLines("WARN")).as(result.describe())
+        .filteredOn(line -> line.contains("its own copy of herald-api")).singleElement().asString()
+        .contains("dev.herald.it.shapes.IsolatedLedger").contains("Herald.bus() there is a bus that delivers nothing");
+  }
+
+  @Test
   void aConfiguredClassWhoseLoaderCannotSeeTheHooksRunsAsWithoutTheAgentAndIsTold() throws Exception {
     Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("isolated")));
     ws.config("""

@@ -72,6 +72,48 @@ final class LoadingScenarios {
     new AccountService().create(new Account("iso-4", "loader"));
   }
 
+  /**
+   * A configured class loaded child-first beside its own copy of herald-api, as a web application
+   * that packs herald-api in WEB-INF/lib: the class is woven (its loader delegates dev.herald.agent.*
+   * to the boot class path), but its Herald.bus() is its own copy's, which delivers nothing.
+   */
+  static void ownApi() throws Exception {
+    ClassLoader app = LoadingScenarios.class.getClassLoader();
+    ClassLoader childFirst = new ClassLoader(null) {
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        synchronized (getClassLoadingLock(name)) {
+          Class<?> loaded = findLoadedClass(name);
+          if (loaded != null) {
+            return loaded;
+          }
+          if (name.startsWith("java.") || name.startsWith("dev.herald.agent.")) {
+            return app.loadClass(name);
+          }
+          if (!name.equals(IsolatedLedger.class.getName()) && !name.startsWith("dev.herald.api.")) {
+            throw new ClassNotFoundException(name + " (this loader sees the JDK, Herald's hooks and its own copies)");
+          }
+          try (java.io.InputStream in = app.getResourceAsStream(name.replace('.', '/') + ".class")) {
+            if (in == null) {
+              throw new ClassNotFoundException(name);
+            }
+            byte[] bytes = in.readAllBytes();
+            return defineClass(name, bytes, 0, bytes.length);
+          } catch (java.io.IOException e) {
+            throw new ClassNotFoundException(name, e);
+          }
+        }
+      }
+    };
+    Class<?> ledger = childFirst.loadClass(IsolatedLedger.class.getName());
+    Object instance = ledger.getConstructor().newInstance();
+    Report.print("own-create", ledger.getMethod("create", String.class).invoke(instance, "own-1"));
+    Class<?> ownHerald = childFirst.loadClass(Herald.class.getName());
+    Report.print("own-api-same", ownHerald == Herald.class);
+    Report.print("own-installed", ownHerald.getMethod("installed").invoke(null));
+    Report.print("installed", Herald.installed());
+  }
+
   private static String visible(String name) {
     try {
       Class.forName(name, false, LoadingScenarios.class.getClassLoader());

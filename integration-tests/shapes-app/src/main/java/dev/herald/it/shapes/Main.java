@@ -34,6 +34,7 @@ public final class Main {
     scenarios.put("plugins-first-call", BusScenarios::pluginsFirstCall);
     scenarios.put("classloading", LoadingScenarios::classloading);
     scenarios.put("isolated", LoadingScenarios::isolated);
+    scenarios.put("ownapi", LoadingScenarios::ownApi);
     scenarios.put("overflow", OverflowScenarios::overflow);
     scenarios.put("bases-first", BaseScenarios::basesFirst);
     scenarios.put("reload", ReloadScenarios::reload);
