@@ -82,7 +82,11 @@ final class PluginJar {
   List<HeraldPlugin> discover() {
     List<HeraldPlugin> plugins = new ArrayList<>();
     if (loader.findResource(SERVICE_FILE) == null) {
-      log.warn("{} contains no Herald plugin: it has no {} file; skipped", display, SERVICE_FILE);
+      // plugins load from a class path, where a module-info's 'provides' means nothing
+      log.warn("{} contains no Herald plugin: it has no {} file{}; skipped", display, SERVICE_FILE,
+          loader.findResource("module-info.class") == null ? ""
+              : " (its module-info is not read: plugins load as class-path jars, so 'provides' in it does not"
+                  + " declare the plugin; add the file too)");
       return plugins;
     }
     Iterator<HeraldPlugin> providers = ServiceLoader.load(HeraldPlugin.class, loader).iterator();

@@ -85,6 +85,21 @@ class PluginJarProblemsTest extends PluginTestSupport {
   }
 
   @Test
+  void saysThatAModuleInfoDoesNotDeclareAPlugin() throws Exception {
+    // a plugin written as a named module, 'provides dev.herald.api.HeraldPlugin with ...' only
+    fixtures.jar().pluginName("modular").entry("module-info.class", new byte[] {(byte) 0xCA, (byte) 0xFE})
+        .writeTo(folder.resolve("modular.jar"));
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).isEmpty();
+    assertThat(logs.at(Level.WARN)).singleElement().asString().startsWith("plugins/modular.jar contains no Herald"
+        + " plugin: it has no META-INF/services/dev.herald.api.HeraldPlugin file (its module-info is not read:"
+        + " plugins load as class-path jars, so 'provides' in it does not declare the plugin; add the file too)");
+  }
+
+  @Test
   void ignoresCommentsAndBlankLinesInTheServiceFile() throws Exception {
     fixtures.jar().pluginName("commented")
         .entry("META-INF/services/dev.herald.api.HeraldPlugin",
