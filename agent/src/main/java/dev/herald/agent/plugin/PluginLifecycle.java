@@ -80,7 +80,7 @@ final class PluginLifecycle {
     String cause = refused
         ? failure.getMessage() + " (the settings under plugins.config." + plugin.name()
             + (plugin.settingsPlace() == null ? "" : ", " + plugin.settingsPlace()) + ")"
-        : failure.toString();
+        : StartFailure.describe(failure, plugin.jar().loader());
     String line = "plugin '" + plugin.name() + "' (" + plugin.jar().display() + ") failed to start: " + cause;
     log.error(line);
     log.debug("plugin '{}' start failure", plugin.name(), failure);

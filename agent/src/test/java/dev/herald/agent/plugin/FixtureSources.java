@@ -10,7 +10,9 @@ import java.util.Map;
  * events it publishes, what it saw: its start thread, context class loader, config and base
  * directory ({@code plugin.after.start}), and each delivery ({@code plugin.after.seen}). Config
  * keys script it: {@code subscribe}, {@code subscribe-lambda}, {@code subscribe-late} (patterns),
- * {@code leave-thread}, {@code block} (latches), {@code fail-start}, {@code fail-stop}, and
+ * {@code leave-thread}, {@code block} (latches), {@code fail-start}, {@code fail-stop}, {@code
+ * port} (cast to Integer), {@code needs} (a null check that fails), {@code missing-class} (thrown
+ * as a {@code NoClassDefFoundError}), and
  * {@code journal} (a list it appends {@code start:<name>} and {@code stop:<name>} to).
  */
 final class FixtureSources {
@@ -81,6 +83,15 @@ final class FixtureSources {
           }
           if (config.get("bad-setting") instanceof String key) {
             throw new IllegalArgumentException(name + ": unknown setting '" + key + "'");
+          }
+          if (config.containsKey("port")) {
+            int port = (Integer) config.get("port"); // the agent gives a Long: a plugin's bug
+          }
+          if (config.containsKey("needs")) {
+            java.util.Objects.requireNonNull(config.get("absent"), "needed"); // thrown in a JDK frame
+          }
+          if (config.get("missing-class") instanceof String missing) { // as the JVM throws it
+            throw new NoClassDefFoundError(missing);
           }
         }
 

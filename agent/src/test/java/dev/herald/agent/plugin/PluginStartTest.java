@@ -99,13 +99,53 @@ class PluginStartTest extends PluginTestSupport {
     manager.startAll();
 
     assertThat(manager.started()).containsExactly("good");
-    assertThat(logs.at(Level.ERROR)).containsExactly(
-        "plugin 'bad' (plugins/a-bad.jar) failed to start: java.lang.IllegalStateException: start refused by bad");
+    assertThat(logs.at(Level.ERROR)).singleElement().asString().startsWith(
+        "plugin 'bad' (plugins/a-bad.jar) failed to start: java.lang.IllegalStateException: start refused by bad,"
+        + " at fixture.ScriptedPlugin.start(ScriptedPlugin.java:").endsWith(") (full trace at log level debug)");
     assertThat(bus.subscriptions()).singleElement()
         .satisfies(s -> assertThat(s.closed).as("subscription of the failed plugin closed").isTrue());
 
     manager.stopAll(Duration.ofSeconds(5));
     assertThat(journal).containsExactly("start:bad", "start:good", "stop:good");
+  }
+
+  @Test
+  void aFailedStartSaysWhereInThePluginItHappened() throws Exception {
+    plugin("a-cast.jar", "cast");
+    plugin("b-null.jar", "null");
+    PluginManager manager = manager(Map.of("cast", Map.of("port", 9000L), "null", Map.of("needs", true)));
+
+    manager.startAll();
+
+    assertThat(logs.at(Level.ERROR)).satisfiesExactly(
+        cast -> assertThat(cast).startsWith("plugin 'cast' (plugins/a-cast.jar) failed to start:"
+            + " java.lang.ClassCastException: class java.lang.Long cannot be cast to class java.lang.Integer")
+            .containsPattern(", at fixture\\.ScriptedPlugin\\.start\\(ScriptedPlugin\\.java:\\d+\\)"
+                + " \\(full trace at log level debug\\)$"),
+        // thrown by java.util.Objects: the frame named is the plugin's call, not the JDK's
+        npe -> assertThat(npe).startsWith("plugin 'null' (plugins/b-null.jar) failed to start:"
+            + " java.lang.NullPointerException: needed, at fixture.ScriptedPlugin.start(ScriptedPlugin.java:"));
+    manager.stopAll(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aJdkClassMissingAtStartNamesItsModuleAndTheFlagThatAddsIt() throws Exception {
+    // the JVM running the tests resolves every JDK module but incubators: as java.net.http for an -m application
+    plugin("a-vector.jar", "vector");
+    plugin("b-nosuch.jar", "nosuch");
+    PluginManager manager = manager(Map.of("vector", Map.of("missing-class", "jdk/incubator/vector/IntVector"),
+        "nosuch", Map.of("missing-class", "java/nosuch/Thing")));
+
+    manager.startAll();
+
+    assertThat(logs.at(Level.ERROR)).satisfiesExactly(
+        vector -> assertThat(vector).startsWith("plugin 'vector' (plugins/a-vector.jar) failed to start:"
+            + " java.lang.NoClassDefFoundError: jdk/incubator/vector/IntVector, at fixture.ScriptedPlugin.start(")
+            .endsWith("; the class is in the JDK module jdk.incubator.vector, which this JVM did not resolve:"
+                + " add --add-modules jdk.incubator.vector to the java command line (full trace at log level debug)"),
+        nosuch -> assertThat(nosuch).contains("; no module of this Java runtime holds package java.nosuch"
+            + " (a runtime made by jlink without it)"));
+    manager.stopAll(Duration.ofSeconds(5));
   }
 
   @Test
