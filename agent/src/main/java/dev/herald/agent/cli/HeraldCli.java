@@ -1,6 +1,7 @@
 package dev.herald.agent.cli;
 
 import dev.herald.agent.AgentVersion;
+import dev.herald.agent.log.JdkModules;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -55,14 +56,14 @@ public final class HeraldCli {
           if (!rest.isEmpty()) {
             throw new IllegalArgumentException("list takes no arguments, got " + String.join(" ", rest));
           }
-          return ListCommand.run(out);
+          return withoutAttachModule("list", err) ? 2 : ListCommand.run(out);
         }
         case "version", "--version" -> {
           out.println("Herald " + AgentVersion.of(agentJar));
           return 0;
         }
         case "attach" -> {
-          return AttachCommand.run(rest, agentJar, workingDir, out, err);
+          return withoutAttachModule("attach", err) ? 2 : AttachCommand.run(rest, agentJar, workingDir, out, err);
         }
         default -> throw new IllegalArgumentException("unknown command " + command);
       }
@@ -71,5 +72,21 @@ public final class HeraldCli {
       err.println(USAGE);
       return 2;
     }
+  }
+
+  /**
+   * True, having said so on {@code err}, if this JVM lacks {@code jdk.attach}, which {@code list} and
+   * {@code attach} are made of: a JRE, a runtime made by jlink without it, or {@code --limit-modules}.
+   * Without this check the first attach class fails to load, a stack trace and exit 1, which
+   * stands for "Herald already runs there".
+   */
+  private static boolean withoutAttachModule(String command, PrintStream err) {
+    if (JdkModules.resolved("jdk.attach")) {
+      return false;
+    }
+    err.println("herald: " + command + " needs the jdk.attach module, which this Java runtime ("
+        + System.getProperty("java.home") + ") does not have: run it with a full JDK's java, or a runtime"
+        + " linked with --add-modules jdk.attach");
+    return true;
   }
 }

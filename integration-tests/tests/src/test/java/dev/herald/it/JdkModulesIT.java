@@ -1,0 +1,47 @@
+package dev.herald.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Herald on runtimes that lack a JDK module it uses,: what the
+ * operator reads says what is missing and what to do, and the application runs on. {@code
+ * --limit-modules} on the tests' own JDK stands for a runtime made by jlink without the module.
+ */
+class JdkModulesIT {
+
+  private static final String ACCOUNTS = "services:\n  - { class: dev.herald.it.shapes.AccountService, entity: account }\n";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void listAndAttachWithoutJdkAttachSayWhatIsMissingInOneLineAndExit2() {
+    for (String[] command : new String[][] {{"list"}, {"attach", "1", "herald.yaml"}}) {
+      Jvm.Result result = Jvm.java().jvmArg("--limit-modules").jvmArg("java.base,java.instrument")
+          .jar(Artifacts.agentJar(), command).workDir(dir).run(Timeouts.RUN);
+
+      // exit 1 would say "Herald already runs there"
+      assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+      assertThat(result.stderr().lines()).as(result.describe()).singleElement().asString()
+          .startsWith("herald: " + command[0] + " needs the jdk.attach module, which this Java runtime (")
+          .endsWith("run it with a full JDK's java, or a runtime linked with --add-modules jdk.attach");
+    }
+  }
+
+  @Test
+  void withoutJavaManagementTheJmxWarningNamesTheModuleAndHowToAddIt() throws Exception {
+    Workspace ws = Workspace.in(dir);
+    ws.config(ACCOUNTS);
+    Jvm.Result result = ws.shapes("plugins-after-quiet") // a second without class loading: JMX is set up
+        .jvmArg("--limit-modules").jvmArg("java.base,java.instrument").run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.heraldLines("WARN")).as(result.describe()).singleElement().asString()
+        .endsWith("Herald's JMX beans are not available: the JDK module java.management is not in this JVM;"
+            + " add --add-modules java.management to the java command line");
+  }
+}
