@@ -19,6 +19,7 @@ import dev.herald.agent.jmx.DeliveryTimes;
 import dev.herald.agent.jmx.HeraldMBeans;
 import dev.herald.agent.jmx.ServiceCounters;
 import dev.herald.agent.log.AgentLog;
+import dev.herald.agent.log.JdkModules;
 import dev.herald.agent.plugin.NamedSubscriber;
 import dev.herald.agent.plugin.PluginManager;
 import dev.herald.api.EventBus;
@@ -278,7 +279,14 @@ public final class HeraldAgent {
     try {
       live.attach(HeraldMBeans.register(bus, config.services(), inst, calls, times, live));
     } catch (Throwable t) {
-      log.warn("Herald's JMX beans are not available: {}", t.toString());
+      if (!JdkModules.resolved("java.management")) {
+        // an application run with -m that does not require it, or a runtime linked without it:
+        // the NoClassDefFoundError names a class, not the module nor the fix
+        log.warn("Herald's JMX beans are not available: the JDK module java.management is not in this JVM; {}",
+            JdkModules.adviceForModule("java.management"));
+      } else {
+        log.warn("Herald's JMX beans are not available: {}", t.toString());
+      }
     }
   }
 
