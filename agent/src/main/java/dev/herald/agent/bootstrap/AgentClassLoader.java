@@ -6,7 +6,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.security.AllPermission;
 import java.security.CodeSource;
+import java.security.PermissionCollection;
+import java.security.Permissions;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Collections;
@@ -38,7 +41,21 @@ final class AgentClassLoader extends ClassLoader {
     super("herald-agent", parent);
     this.jar = new JarFile(jarFile, false);
     this.base = jarFile.toURI().toURL();
-    this.domain = new ProtectionDomain(new CodeSource(base, (Certificate[]) null), null, this, null);
+    this.domain = new ProtectionDomain(new CodeSource(base, (Certificate[]) null), allPermission(), this, null);
+  }
+
+  /**
+   * Under a security manager, the agent's classes may do what its classes on the bootstrap class
+   * path (the API, this loader) may already do: the agent is code the JVM's owner gave on the command
+   * line ({@code -javaagent}) or attached, as trusted as the JDK. Without this a policy that does not
+   * name the agent jar refuses its first property read, and Herald does not start. Plugins load in
+   * their own loaders and get only what the policy grants them.
+   */
+  private static PermissionCollection allPermission() {
+    Permissions permissions = new Permissions();
+    permissions.add(new AllPermission());
+    permissions.setReadOnly();
+    return permissions;
   }
 
   @Override

@@ -123,8 +123,22 @@ public final class HeraldPremain {
     } catch (Throwable t) {
       Throwable cause = t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null
           ? t.getCause() : t;
-      stderr("ERROR", "Herald did not start, the application runs without events: " + cause);
+      stderr("ERROR", "Herald did not start, the application runs without events: " + withRootCause(cause));
     }
+  }
+
+  /**
+   * {@code failure}, followed by its innermost cause where it has one: an {@code
+   * ExceptionInInitializerError} alone (a security manager refusing a class's static initialiser)
+   * says nothing of what went wrong; its root cause names the refused permission.
+   */
+  static String withRootCause(Throwable failure) {
+    Throwable root = failure;
+    // bounded: a cause chain that loops must not hang the application's start
+    for (int depth = 0; depth < 20 && root.getCause() != null && root.getCause() != root; depth++) {
+      root = root.getCause();
+    }
+    return root == failure ? failure.toString() : failure + ", caused by " + root;
   }
 
   /**

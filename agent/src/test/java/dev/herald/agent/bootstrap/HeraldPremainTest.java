@@ -52,6 +52,18 @@ class HeraldPremainTest {
   }
 
   @Test
+  void aFailedStartNamesItsRootCause() {
+    // a security manager refusing a property read in a static initialiser
+    Throwable failure = new ExceptionInInitializerError(new IllegalStateException("logging",
+        new SecurityException("access denied (\"java.util.PropertyPermission\" \"herald.log.level\" \"read\")")));
+
+    assertThat(HeraldPremain.withRootCause(failure)).isEqualTo("java.lang.ExceptionInInitializerError, caused by"
+        + " java.lang.SecurityException: access denied (\"java.util.PropertyPermission\" \"herald.log.level\" \"read\")");
+    assertThat(HeraldPremain.withRootCause(new IllegalStateException("alone")))
+        .isEqualTo("java.lang.IllegalStateException: alone");
+  }
+
+  @Test
   void findsNothingWhenNoneIsMapped() {
     assertThat(HeraldPremain.bootJarAsMapped()).isNull();
   }

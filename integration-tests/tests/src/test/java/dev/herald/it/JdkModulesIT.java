@@ -2,12 +2,13 @@ package dev.herald.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Herald on runtimes that lack a JDK module it uses,: what the
+ * Herald on runtimes that lack a JDK module it uses, and under a security manager: what the
  * operator reads says what is missing and what to do, and the application runs on. {@code
  * --limit-modules} on the tests' own JDK stands for a runtime made by jlink without the module.
  */
@@ -43,5 +44,31 @@ class JdkModulesIT {
     assertThat(result.heraldLines("WARN")).as(result.describe()).singleElement().asString()
         .endsWith("Herald's JMX beans are not available: the JDK module java.management is not in this JVM;"
             + " add --add-modules java.management to the java command line");
+  }
+
+  @Test
+  void startsUnderASecurityManagerWhosePolicyDoesNotNameTheAgent() throws Exception {
+    Workspace ws = Workspace.in(dir);
+    ws.config(ACCOUNTS + Workspace.RECORDER);
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    // the policy operations.md gives: the application's code may read properties and class loaders
+    // (Herald works on its threads), the plugins' private copies under java.io.tmpdir what they do;
+    // nothing for the agent's jar
+    Path policy = Files.writeString(dir.resolve("app.policy"), "grant codeBase \""
+        + Artifacts.shapesApp().toUri() + "\" {\n"
+        + "  permission java.util.PropertyPermission \"*\", \"read\";\n"
+        + "  permission java.lang.RuntimePermission \"getClassLoader\";\n"
+        + "};\n"
+        + "grant codeBase \"" + tmp.toUri() + "-\" {\n"
+        + "  permission java.security.AllPermission;\n"
+        + "};\n");
+    Jvm.Result result = ws.shapes("classloading").jvmArg("-Djava.security.manager")
+        .jvmArg("-Djava.security.policy=" + policy).jvmArg("-Djava.io.tmpdir=" + tmp).run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.heraldLines("ERROR")).as(result.describe()).isEmpty();
+    assertThat(result.heraldLines("WARN")).as(result.describe()).isEmpty();
+    assertThat(Calls.names(ws.recording(), "cl-1")).as(result.describe())
+        .containsExactly("account.before.create", "account.after.create");
   }
 }
