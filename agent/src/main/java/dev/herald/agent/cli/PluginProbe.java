@@ -5,6 +5,7 @@ import dev.herald.agent.cli.CheckReport.PluginReport;
 import dev.herald.agent.config.KeySuggestions;
 import dev.herald.agent.config.PlacedSettings;
 import dev.herald.agent.config.PluginSettings;
+import dev.herald.agent.plugin.ClassVersions;
 import dev.herald.api.HeraldPlugin;
 import java.io.IOException;
 import java.net.URL;
@@ -26,7 +27,9 @@ import java.util.zip.ZipFile;
 /**
  * Loads each jar of the plugin folder as the agent would (its own class loader over the API, found
  * with {@link ServiceLoader}) and creates its plugins to learn their names, without starting them.
- * A jar that cannot be loaded is a warning: the agent skips it and runs on.
+ * A jar that cannot be loaded is a warning: the agent skips it and runs on. A class for a newer Java
+ * than this one is an error: the agent refuses the jar (or, for a class it would not see first,
+ * would fail at every event).
  */
 final class PluginProbe {
 
@@ -36,6 +39,7 @@ final class PluginProbe {
 
   private final List<PluginReport> reports = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
+  private final Set<String> refusedJars = new HashSet<>();
 
   /** Probes the folder of {@code settings}; {@code apiLoader} must see the API and the JDK only. */
   static PluginProbe run(PluginSettings settings, ClassLoader apiLoader) {
@@ -73,7 +77,9 @@ final class PluginProbe {
                 + " so the agent runs only the first it loads and refuses the other"));
           }
         }
-        if (report.problem() != null) {
+        if (report.problem() != null && refusedJars.contains(report.jar())) {
+          findings.add(Finding.error("plugin-class-version", "plugin " + jar.getFileName() + ": " + report.problem()));
+        } else if (report.problem() != null) {
           findings.add(Finding.warning("plugin", -1, "plugin " + jar.getFileName() + ": " + report.problem()));
         }
       }
@@ -136,6 +142,10 @@ final class PluginProbe {
       if (zip.getEntry(SERVICES) == null) {
         return new PluginReport(display, List.of(), "has no " + SERVICES + " (not a Herald plugin)");
       }
+      ClassVersions.Newer newer = ClassVersions.firstNewer(zip);
+      if (newer != null) {
+        return refused(display, newer.reason() + " (the agent refuses it)");
+      }
     } catch (IOException e) {
       return new PluginReport(display, List.of(), "is not a readable jar: " + e.getMessage());
     }
@@ -165,8 +175,17 @@ final class PluginProbe {
           : names.isEmpty() ? "provides no plugin" : null);
     } catch (Throwable t) { // ServiceConfigurationError, LinkageError, a throwing constructor
       Throwable cause = t.getCause() != null ? t.getCause() : t;
-      return new PluginReport(display, names, "cannot be loaded: " + t.getMessage()
-          + (cause != t ? " (" + cause + ")" : ""));
+      String problem = "cannot be loaded: " + t.getMessage() + (cause != t ? " (" + cause + ")" : "");
+      // a class for a newer Java that the scan above did not see (a multi-release jar's): the
+      // agent fails on it as surely
+      return cause instanceof UnsupportedClassVersionError ? refused(display, problem)
+          : new PluginReport(display, names, problem);
     }
+  }
+
+  /** A jar the agent refuses whatever the settings: an error, unlike a jar it merely skips. */
+  private PluginReport refused(String display, String problem) {
+    refusedJars.add(display);
+    return new PluginReport(display, List.of(), problem);
   }
 }

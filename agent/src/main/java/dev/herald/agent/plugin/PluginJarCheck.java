@@ -11,8 +11,9 @@ import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 
 /**
- * Checks a plugin jar before any of its classes is loaded: it must be a zip file, and it must not
- * bundle its own copy of the Herald API. A second copy of {@code dev.herald.api} in the plugin's
+ * Checks a plugin jar before any of its classes is loaded: it must be a zip file, it must not
+ * bundle its own copy of the Herald API, and each of its classes must be loadable by this JVM's
+ * version ({@link ClassVersions}). A second copy of {@code dev.herald.api} in the plugin's
  * loader would never be used (the parent's wins), and if it ever were, the plugin's {@code
  * HeraldPlugin} would not be the agent's, so refusing it with a clear reason beats a puzzling
  * {@code ClassCastException} or a plugin that silently is not found.
@@ -33,6 +34,11 @@ final class PluginJarCheck {
       if (apiEntry != null) {
         log.error("{} bundles its own copy of the Herald API ({}); build it with herald-api in"
             + " 'provided' scope. Skipped.", display, apiEntry);
+        return false;
+      }
+      ClassVersions.Newer newer = ClassVersions.firstNewer(zip);
+      if (newer != null) {
+        log.error("{} {}. Skipped.", display, newer.reason());
         return false;
       }
       return true;

@@ -389,6 +389,41 @@ class CheckCommandTest {
   }
 
   @Test
+  void aPluginClassForANewerJavaIsAnErrorAsTheAgentRefusesIt() throws Exception {
+    Path api = Path.of(dev.herald.api.HeraldPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path plugin = AppFixtures.compile(folder.resolve("lazy"), Map.of("com/acme/LazyPlugin.java", """
+        package com.acme;
+        public class LazyPlugin implements dev.herald.api.HeraldPlugin {
+          public String name() { return "lazy"; }
+          public void start(dev.herald.api.PluginContext context) {}
+        }
+        """), api);
+    int newer = Runtime.version().feature() + 1;
+    byte[] helper = Files.readAllBytes(plugin.resolve("com/acme/LazyPlugin.class"));
+    helper[6] = (byte) ((newer + 44) >> 8);
+    helper[7] = (byte) (newer + 44);
+    Files.createDirectories(folder.resolve("plugins"));
+    // a helper class for a newer Java, and (in the other jar) the plugin class itself
+    AppFixtures.jar(folder.resolve("plugins/lazy.jar"), plugin, "", Map.of(), Map.of(
+        "META-INF/services/dev.herald.api.HeraldPlugin", "com.acme.LazyPlugin\n".getBytes(StandardCharsets.UTF_8),
+        "com/acme/lib/Helper.class", helper));
+    Files.write(plugin.resolve("com/acme/LazyPlugin.class"), helper);
+    AppFixtures.jar(folder.resolve("plugins/newer.jar"), plugin, "", Map.of(), Map.of(
+        "META-INF/services/dev.herald.api.HeraldPlugin", "com.acme.LazyPlugin\n".getBytes(StandardCharsets.UTF_8)));
+
+    CheckRun run = CheckRun.of(folder, """
+        services: [{class: com.acme.OrderService, entity: order}]
+        plugins: { path: plugins }
+        """);
+
+    assertThat(run.status()).as(run.output()).isEqualTo(2);
+    assertThat(run.output()).as(run.output())
+        .contains("ERROR plugin lazy.jar: holds com/acme/lib/Helper.class, compiled for Java " + newer)
+        .contains("ERROR plugin newer.jar: holds com/acme/LazyPlugin.class, compiled for Java " + newer)
+        .contains("or run on Java " + newer + " or newer (the agent refuses it)");
+  }
+
+  @Test
   void suggestsThePluginAMisspeltPluginsConfigKeyMeant() throws Exception {
     Path api = Path.of(dev.herald.api.HeraldPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path plugin = AppFixtures.compile(folder.resolve("audit"), Map.of("com/acme/AuditPlugin.java", """

@@ -45,6 +45,38 @@ class PluginJarProblemsTest extends PluginTestSupport {
   }
 
   @Test
+  void refusesAJarHoldingAClassForANewerJavaThanThisOne() throws Exception {
+    // the plugin class loads; the helper would fail only when an event first uses it
+    int newer = Runtime.version().feature() + 1;
+    fixtures.jar().pluginName("lazy").service(PluginFixtures.SCRIPTED)
+        .entry("fixture/lib/Helper.class", classFileFor(newer))
+        .writeTo(folder.resolve("a-lazy.jar"));
+    // a multi-release jar's classes for newer Javas are not this JVM's to load
+    fixtures.jar().pluginName("multi").service(PluginFixtures.SCRIPTED)
+        .entry("META-INF/versions/" + newer + "/fixture/lib/Helper.class", classFileFor(newer))
+        .writeTo(folder.resolve("b-multi.jar"));
+    PluginManager manager = manager(Map.of());
+
+    manager.startAll();
+
+    assertThat(manager.started()).containsExactly("multi");
+    int runtime = Runtime.version().feature();
+    assertThat(logs.at(Level.ERROR)).containsExactly("plugins/a-lazy.jar holds fixture/lib/Helper.class, compiled"
+        + " for Java " + newer + " (class file version " + (newer + 44) + "), newer than this Java " + runtime
+        + ", which cannot load it (UnsupportedClassVersionError when the plugin first uses it); build the plugin"
+        + " for Java " + runtime + " or older (javac --release " + runtime + ", and its bundled libraries too),"
+        + " or run on Java " + newer + " or newer. Skipped.");
+  }
+
+  /** A real class file, its major version set to that of Java {@code feature}, as javac --release would. */
+  static byte[] classFileFor(int feature) throws Exception {
+    byte[] bytes = PluginJarProblemsTest.class.getResourceAsStream("PluginJarProblemsTest.class").readAllBytes();
+    bytes[6] = (byte) ((feature + 44) >> 8);
+    bytes[7] = (byte) (feature + 44);
+    return bytes;
+  }
+
+  @Test
   void skipsAServiceEntryNamingAMissingClassAndKeepsTheOthers() throws Exception {
     fixtures.jar().pluginName("survivor").service("fixture.Missing").service(PluginFixtures.SCRIPTED)
         .writeTo(folder.resolve("mixed.jar"));
