@@ -66,7 +66,11 @@ public final class RateLimitedLog {
         logger.warn("{}: {}, the application's stack ran out in Herald's code (further failures are"
             + " summarised at most once per {} s)", what, error, intervalNanos / 1_000_000_000L);
       } else {
-        logger.warn("{} (further failures are summarised at most once per {} s)", what,
+        // a JDK module the JVM did not resolve: its class's name is no argument value, and the
+        // message, hidden below, is all that would tell which module
+        String advice = JdkModules.adviceFor(error);
+        logger.warn("{}{} (further failures are summarised at most once per {} s)", what,
+            advice == null ? "" : ": " + error.getClass().getName() + ": " + error.getMessage() + "; " + advice,
             intervalNanos / 1_000_000_000L, shown(error));
       }
       return;

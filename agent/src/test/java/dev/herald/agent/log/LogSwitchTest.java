@@ -87,6 +87,23 @@ class LogSwitchTest {
   }
 
   @Test
+  void aListenerMissingAJdkClassIsToldItsModuleAndTheFlagThatAddsIt() throws IOException {
+    LogSwitch log = logSwitch("info");
+    Path file = dir.resolve("agent.log");
+    log.configure(null, file);
+    log.setUpLogback();
+    // not resolved by the JVM running the tests, as java.net.http is not for an application run with -m
+    new RateLimitedLog(log.logger("herald.Test"), 60_000, true).record(
+        "subscription 'slack:Rules' (pattern order.*.*): the listener threw",
+        new NoClassDefFoundError("jdk/incubator/vector/IntVector"));
+
+    assertThat(Files.readString(file)).contains("WARN  subscription 'slack:Rules' (pattern order.*.*): the listener"
+        + " threw: java.lang.NoClassDefFoundError: jdk/incubator/vector/IntVector; the class is in the JDK module"
+        + " jdk.incubator.vector, which this JVM did not resolve: add --add-modules jdk.incubator.vector to the java"
+        + " command line (further failures are summarised at most once per 60 s)");
+  }
+
+  @Test
   void aLineLoggedByAnInterruptedThreadDoesNotEndTheEarlyLogFile() throws Exception {
     LogSwitch log = logSwitch("info");
     Path file = dir.resolve("agent.log");
