@@ -41,7 +41,7 @@ public final class ClassVersions {
       int runtime = Runtime.version().feature();
       return "holds " + entry + ", compiled for Java " + java() + " (class file version " + major
           + "), newer than this Java " + runtime + ", which cannot load it (UnsupportedClassVersionError"
-          + " when the plugin first uses it); build the plugin for Java " + runtime + " or older (javac"
+          + " when it is first loaded); build the plugin for Java " + runtime + " or older (javac"
           + " --release " + runtime + ", and its bundled libraries too), or run on Java " + java() + " or newer";
     }
   }

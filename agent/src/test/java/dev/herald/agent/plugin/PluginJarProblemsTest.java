@@ -63,7 +63,7 @@ class PluginJarProblemsTest extends PluginTestSupport {
     int runtime = Runtime.version().feature();
     assertThat(logs.at(Level.ERROR)).containsExactly("plugins/a-lazy.jar holds fixture/lib/Helper.class, compiled"
         + " for Java " + newer + " (class file version " + (newer + 44) + "), newer than this Java " + runtime
-        + ", which cannot load it (UnsupportedClassVersionError when the plugin first uses it); build the plugin"
+        + ", which cannot load it (UnsupportedClassVersionError when it is first loaded); build the plugin"
         + " for Java " + runtime + " or older (javac --release " + runtime + ", and its bundled libraries too),"
         + " or run on Java " + newer + " or newer. Skipped.");
   }
