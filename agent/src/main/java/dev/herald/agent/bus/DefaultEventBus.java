@@ -273,6 +273,16 @@ public final class DefaultEventBus implements EventBus {
     return subscription instanceof BusSubscription bus && bus.claimed();
   }
 
+  /**
+   * Replaces the delivery threads with new ones, the old ones ending after their batch in hand:
+   * called when a plugin has stopped, so that what its listeners left in the threads' ThreadLocals
+   * does not keep its class loader alive. Does nothing before the first subscription or after
+   * shutdown.
+   */
+  public void renewDeliveryThreads() {
+    pool.renew();
+  }
+
   /** True when the calling thread is one of the bus's delivery threads, i.e. inside a listener. */
   public static boolean onDeliveryThread() {
     return Thread.currentThread() instanceof DeliveryThread;

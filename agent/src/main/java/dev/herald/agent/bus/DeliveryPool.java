@@ -69,8 +69,9 @@ final class DeliveryPool {
     if (threads.length == 0 && !stopped) {
       DeliveryThread[] started = new DeliveryThread[threadCount];
       for (int i = 0; i < threadCount; i++) {
-        started[i] = new DeliveryThread(this, threadsMade++, false);
+        started[i] = new DeliveryThread(this, i, false);
       }
+      threadsMade = threadCount;
       threads = started;
       for (DeliveryThread thread : started) {
         thread.start();
@@ -103,6 +104,33 @@ final class DeliveryPool {
     threads = grown;
     spare.start();
     return spare.getName();
+  }
+
+  /**
+   * Replaces the delivery threads with new ones, named as they were; each old one ends once the
+   * batch in hand is delivered. For a stopped plugin: what its listeners left in the threads'
+   * ThreadLocals (a JSON library's buffers, a date format) would keep its class loader, every class
+   * of its jar, alive for as long as the threads live, that is for good, at each restart.
+   */
+  synchronized void renew() {
+    if (stopped || threads.length == 0) {
+      return;
+    }
+    DeliveryThread[] old = threads;
+    DeliveryThread[] fresh = new DeliveryThread[threadCount];
+    for (int i = 0; i < threadCount; i++) {
+      fresh[i] = new DeliveryThread(this, i, false);
+    }
+    threads = fresh;
+    for (DeliveryThread thread : old) {
+      thread.endAfterBatch();
+    }
+    if (watcher != null && !Arrays.asList(fresh).contains(watcher)) {
+      watcher = null;
+    }
+    for (DeliveryThread thread : fresh) {
+      thread.start();
+    }
   }
 
   /** True if as many spares run as may: a hanging listener's thread is not replaced then. */

@@ -50,6 +50,8 @@ final class DeliveryThread extends Thread {
   private volatile long batches;
   /** Set by {@link StuckListenerWatch}: this thread has been in one listener call too long. */
   volatile boolean stuck;
+  /** Set when the pool {@linkplain DeliveryPool#renew renews} its threads: end after the batch in hand. */
+  private volatile boolean retiring;
   private volatile boolean asleep;
   private volatile boolean napping;
   /** Naps taken, for tests: written by this thread only. */
@@ -77,7 +79,7 @@ final class DeliveryThread extends Thread {
     int round = index;
     int naps = 0;
     long idleSince = 0;
-    while (!pool.stopped()) {
+    while (!pool.stopped() && !retiring) {
       // not watching while delivering: a listener may take long, and another thread then watches
       pool.stopWatching(this);
       int delivered;
@@ -109,6 +111,7 @@ final class DeliveryThread extends Thread {
       }
       naps = Math.min(naps + 1, Backoff.MAX_NAP_STEP);
     }
+    pool.stopWatching(this); // renewed: a new thread watches
   }
 
   private void nap(long nanos) {
@@ -122,11 +125,17 @@ final class DeliveryThread extends Thread {
     asleep = true;
     pool.markSleeping();
     // re-check after raising the flag: a publisher that queued before it saw no flag to clear
-    if (!pool.hasUnclaimedWork() && !pool.stopped()) {
+    if (!pool.hasUnclaimedWork() && !pool.stopped() && !retiring) {
       Thread.interrupted();
       LockSupport.park(pool);
     }
     asleep = false;
+  }
+
+  /** Ends this thread once the batch in hand (if any) is delivered; wakes it if it sleeps. */
+  void endAfterBatch() {
+    retiring = true;
+    LockSupport.unpark(this);
   }
 
   /** Marks the start of a batch of {@code subscription}'s events; by this thread only. */

@@ -92,6 +92,13 @@ final class PluginBus implements EventBus {
    *
    * @return true if none is
    */
+  /** See {@link DefaultEventBus#renewDeliveryThreads}; for the bus the agent made, not a test's. */
+  void renewDeliveryThreads() {
+    if (bus instanceof DefaultEventBus delivering) {
+      delivering.renewDeliveryThreads();
+    }
+  }
+
   boolean awaitListenersReturned(long timeoutNanos) {
     if (DefaultEventBus.onDeliveryThread()) {
       return true; // a listener stopping a plugin: waiting could be waiting on itself

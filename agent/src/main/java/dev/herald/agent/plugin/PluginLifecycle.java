@@ -105,6 +105,8 @@ final class PluginLifecycle {
       callStop(plugin, timeout);
     }
     closeSubscriptions(plugin, Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_LISTENER_WAIT_NANOS)));
+    // what its listeners left in the delivery threads' ThreadLocals would keep its loader for good
+    plugin.bus().renewDeliveryThreads();
     LeftThreads.warnIfAny(plugin);
     plugin.jar().release();
   }
