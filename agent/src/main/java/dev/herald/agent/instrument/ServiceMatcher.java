@@ -37,6 +37,12 @@ final class ServiceMatcher {
 
   /** Deeper than any real hierarchy; only a cycle in broken class files gets there. */
   private static final int MAX_DEPTH = 100;
+  /**
+   * Answers remembered at most, then forgotten all at once: an application that makes classes
+   * without end (script engines, rule engines: Groovy's Script1, Script2, ... in throw-away loaders)
+   * added ~120 bytes per class name for good. An answer forgotten is found again from the class files.
+   */
+  static final int MAX_REMEMBERED = 65_536;
 
   private final BiConsumer<String, ClassLoader> onNewBase;
   private final ClassFiles files = new ClassFiles();
@@ -74,6 +80,11 @@ final class ServiceMatcher {
    */
   Set<String> namedSeen() {
     return Collections.unmodifiableSet(named);
+  }
+
+  /** How many answers are remembered; for tests. */
+  int remembered() {
+    return state.covered.size();
   }
 
   /**
@@ -139,6 +150,9 @@ final class ServiceMatcher {
     // only: another loader may find it, and a "no" for all would lose that class's events. Not
     // memoising it at all would search again for every subclass this loader defines.
     if (result || !lookup.unsure) {
+      if (current.covered.size() >= MAX_REMEMBERED) {
+        current.covered.clear();
+      }
       current.covered.put(name, result);
     } else {
       unsureHere.add(name);

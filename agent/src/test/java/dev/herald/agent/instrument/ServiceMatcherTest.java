@@ -35,4 +35,22 @@ class ServiceMatcherTest {
     assertThat(matcher.decide("g.Base", base, inMemory, null)).as("its own file names the configured interface")
         .isEqualTo(ServiceMatcher.Decision.COVERED);
   }
+
+  @Test
+  void rememberedAnswersStayBoundedWhenClassesAreMadeWithoutEnd() {
+    ServiceIndex index = new ServiceIndex(List.of(new ServiceEntry(0, 2, "t6.Api", "api", Map.of(), true, true)));
+    ServiceMatcher matcher = new ServiceMatcher(index, (name, loader) -> { });
+    ClassLoader scripts = new ClassLoader(null) { };
+    ClassReader covered = header(Opcodes.ACC_PUBLIC, "g/Service", "java/lang/Object", "t6/Api");
+
+    // a script engine's classes, each with a name of its own
+    for (int i = 0; i < ServiceMatcher.MAX_REMEMBERED + 10_000; i++) {
+      assertThat(matcher.decide("g.Script" + i, header(Opcodes.ACC_PUBLIC, "g/Script" + i, "java/lang/Object"),
+          scripts, null)).isEqualTo(ServiceMatcher.Decision.NONE);
+    }
+
+    assertThat(matcher.remembered()).isLessThanOrEqualTo(ServiceMatcher.MAX_REMEMBERED);
+    assertThat(matcher.decide("g.Service", covered, scripts, null)).as("decided as before")
+        .isEqualTo(ServiceMatcher.Decision.COVERED);
+  }
 }
