@@ -27,8 +27,16 @@ final class Backoff {
    * for instance while a listener hangs, so it need not look often.
    */
   static final long STANDBY_NAP_NANOS = 10_000_000L;
-  /** Naps double up to {@link #MAX_PARK_NANOS} after this many in a row. */
-  static final int MAX_NAP_STEP = 6;
+  /**
+   * The longest nap of the watching delivery thread. Naps double up to it, so a thread without work
+   * for 10-odd ms wakes a hundred times a second, not a thousand: a service writing a few times a
+   * second never idles the full second that sends the threads to deep sleep, and woke a core a
+   * thousand times a second for it. An event then waits at most this long; a queue half full, a
+   * flush or shutdown cut the nap short.
+   */
+  static final long MAX_NAP_NANOS = 10_000_000L;
+  /** Naps double up to {@link #MAX_NAP_NANOS} after this many in a row. */
+  static final int MAX_NAP_STEP = 10;
 
   private Backoff() {}
 
@@ -43,9 +51,9 @@ final class Backoff {
     return Math.max(MIN_NAP_NANOS, Math.min(quarter, MAX_FIRST_NAP_NANOS));
   }
 
-  /** How long to nap after {@code naps} naps in a row without work: doubling up to 1 ms. */
+  /** How long to nap after {@code naps} naps in a row without work: doubling up to 10 ms. */
   static long napNanos(long firstNap, int naps) {
-    return Math.min(firstNap << Math.min(naps, MAX_NAP_STEP), MAX_PARK_NANOS);
+    return Math.min(firstNap << Math.min(naps, MAX_NAP_STEP), MAX_NAP_NANOS);
   }
 
   /**

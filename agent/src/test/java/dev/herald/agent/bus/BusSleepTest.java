@@ -83,6 +83,34 @@ class BusSleepTest {
     assertThat(two).as("naps of two threads, against %d of one", one).isLessThan(one * 5 / 4);
   }
 
+  @Test
+  void aTrickleOfEventsDoesNotWakeTheThreadsAThousandTimesASecond() throws Exception {
+    // a service writing a few times a second: never idle the second that leads to deep sleep
+    DefaultEventBus trickle = new DefaultEventBus(
+        options(8192, OverflowPolicy.BLOCK, Duration.ofMillis(50), 2), Duration.ofHours(1));
+    try {
+      AtomicLong got = new AtomicLong();
+      trickle.on("order.*.*", e -> got.incrementAndGet());
+      DeliveryThread[] pool = trickle.pool().threads();
+      trickle.publish(order(0));
+      assertThat(trickle.flush(Duration.ofSeconds(5))).isTrue();
+      long before = Arrays.stream(pool).mapToLong(DeliveryThread::naps).sum();
+      long start = System.nanoTime();
+      for (int i = 1; i <= 6; i++) {
+        LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+        trickle.publish(order(i));
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long naps = Arrays.stream(pool).mapToLong(DeliveryThread::naps).sum() - before;
+      assertThat(trickle.flush(Duration.ofSeconds(5))).isTrue();
+      assertThat(got.get()).isEqualTo(7);
+      // watcher: 1 ms naps at most before, ~1,000 a second; the standby thread 100 a second
+      assertThat(naps / seconds).as("naps a second, %d in %.2f s", naps, seconds).isLessThan(500);
+    } finally {
+      trickle.shutdown(Duration.ofSeconds(2));
+    }
+  }
+
   /** The naps a pool of {@code threads} takes while one subscription gets an event every ~100 µs for 400 ms. */
   private static long napsUnderLightLoad(int threads) throws Exception {
     DefaultEventBus light = new DefaultEventBus(
