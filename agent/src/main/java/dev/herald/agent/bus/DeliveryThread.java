@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
  * A daemon thread named {@code herald-delivery-N} that delivers events of a {@link DeliveryPool}.
  *
  * <p>Idle strategy: after a round without work it naps ({@link Backoff#napNanos}: a timed park
- * of about 100 µs for the default queue, doubling up to 1 ms while nothing comes); after {@link
+ * of about 100 µs for the default queue, doubling up to 10 ms while nothing comes); after {@link
  * DeliveryPool#deepSleepAfterNanos()} without work it parks without timeout until a publisher
  * {@link #wake() wakes} it; it starts in that sleep. It neither spins nor yields: a thread that
  * polls an empty queue reads the publisher's index after every event it writes, and each such read
