@@ -263,9 +263,12 @@ final class BusSubscription implements Subscription {
     return queue.size() + (state.inflightFrom != IDLE ? 1 : 0);
   }
 
-  /** How many events were taken from the queue so far: unchanged while one listener call lasts. */
+  /**
+   * How many listener calls have returned: unchanged while one call lasts. Not the queue's consumer
+   * index, which publishers evicting the oldest event (drop-oldest) move on too.
+   */
   long progress() {
-    return queue.consumerIndex();
+    return state.delivered() + state.failed();
   }
 
   @Override

@@ -26,6 +26,11 @@ final class DeliveryPool {
   static final int MAX_SPARES = 8;
   /** How long one listener call may hold a delivery thread before it counts as hanging. */
   static final long STUCK_AFTER_NANOS = 1_000_000_000L;
+  /**
+   * A spare stays this many stuck periods after the watch last saw a thread held: a listener slow
+   * rather than hung (1.5 s per event) would otherwise start and end a spare with every call.
+   */
+  static final int SPARE_KEPT_AFTER_STUCK = 10;
   private static final VarHandle SLEEPING;
   private static final VarHandle WATCHER;
 
@@ -50,7 +55,8 @@ final class DeliveryPool {
   /** The idle thread that naps briefly, looking for work; the other idle threads stand by. */
   private volatile DeliveryThread watcher;
   private volatile StuckListenerWatch stuckWatch; // written under this lock
-  private int threadsMade; // guarded by this; numbers the threads, spares too
+  /** When the watch last saw a thread held by one listener call. */
+  private volatile long lastStuckNanos = System.nanoTime() - Long.MAX_VALUE / 2;
 
   DeliveryPool(int threadCount, long deepSleepAfterNanos, long firstNapNanos) {
     this(threadCount, deepSleepAfterNanos, firstNapNanos, STUCK_AFTER_NANOS);
@@ -69,9 +75,8 @@ final class DeliveryPool {
     if (threads.length == 0 && !stopped) {
       DeliveryThread[] started = new DeliveryThread[threadCount];
       for (int i = 0; i < threadCount; i++) {
-        started[i] = new DeliveryThread(this, i, false);
+        started[i] = new DeliveryThread(this, i, false, false);
       }
-      threadsMade = threadCount;
       threads = started;
       for (DeliveryThread thread : started) {
         thread.start();
@@ -98,7 +103,7 @@ final class DeliveryPool {
     if (free >= threadCount || spares >= MAX_SPARES) {
       return null;
     }
-    DeliveryThread spare = new DeliveryThread(this, threadsMade++, true);
+    DeliveryThread spare = new DeliveryThread(this, freeSpareIndex(), true, true);
     DeliveryThread[] grown = Arrays.copyOf(threads, threads.length + 1);
     grown[threads.length] = spare;
     threads = grown;
@@ -119,7 +124,7 @@ final class DeliveryPool {
     DeliveryThread[] old = threads;
     DeliveryThread[] fresh = new DeliveryThread[threadCount];
     for (int i = 0; i < threadCount; i++) {
-      fresh[i] = new DeliveryThread(this, i, false);
+      fresh[i] = new DeliveryThread(this, i, false, true);
     }
     threads = fresh;
     for (DeliveryThread thread : old) {
@@ -130,6 +135,36 @@ final class DeliveryPool {
     }
     for (DeliveryThread thread : fresh) {
       thread.start();
+    }
+    StuckListenerWatch watch = stuckWatch;
+    if (watch != null) {
+      watch.wake(); // its looks at the old threads hold the stopped plugin's subscriptions
+    }
+  }
+
+  /** The lowest thread number past {@code bus.threads} that no current thread has: spares reuse names. */
+  private int freeSpareIndex() {
+    for (int index = threadCount; ; index++) {
+      String name = "herald-delivery-" + (index + 1);
+      boolean taken = false;
+      for (DeliveryThread thread : threads) {
+        taken |= thread.getName().equals(name);
+      }
+      if (!taken) {
+        return index;
+      }
+    }
+  }
+
+  /** The watch saw a thread held by one listener call: spares stay for a while after that. */
+  void sawStuck(long now) {
+    lastStuckNanos = now;
+  }
+
+  /** Unparks every delivery thread, asleep or napping: work was left that no thread may look at soon. */
+  void wakeAll() {
+    for (DeliveryThread thread : threads) {
+      LockSupport.unpark(thread);
     }
   }
 
@@ -147,6 +182,12 @@ final class DeliveryPool {
    * listeners; true if it is to end (it is then no longer one of the pool's threads).
    */
   synchronized boolean retire(DeliveryThread thread) {
+    if (!Arrays.asList(threads).contains(thread)) {
+      return true; // renewed away meanwhile: it ends in any case
+    }
+    if (System.nanoTime() - lastStuckNanos < SPARE_KEPT_AFTER_STUCK * stuckAfterNanos) {
+      return false; // a listener that is slow rather than hung would start a spare again in a moment
+    }
     int free = 0;
     for (DeliveryThread other : threads) {
       free += other != thread && !other.stuck ? 1 : 0;

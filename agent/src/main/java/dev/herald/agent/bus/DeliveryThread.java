@@ -42,6 +42,8 @@ final class DeliveryThread extends Thread {
   private final int index;
   /** Started by {@link StuckListenerWatch} beside threads held by a listener; ends once not needed. */
   private final boolean spare;
+  /** Started beside work in progress (a spare, a renewed thread): no first deep sleep. */
+  private final boolean startAwake;
   // The batch in progress, for StuckListenerWatch: release stores, so that marking each batch costs
   // the delivery no fence (a volatile store would, per batch, which is per event when the bus is quiet).
   @SuppressWarnings("unused") // through SERVING
@@ -57,11 +59,12 @@ final class DeliveryThread extends Thread {
   /** Naps taken, for tests: written by this thread only. */
   private volatile long napCount;
 
-  DeliveryThread(DeliveryPool pool, int index, boolean spare) {
+  DeliveryThread(DeliveryPool pool, int index, boolean spare, boolean startAwake) {
     super("herald-delivery-" + (index + 1));
     this.pool = pool;
     this.index = index;
     this.spare = spare;
+    this.startAwake = startAwake;
     setDaemon(true);
     // Not the loader of whichever thread subscribed first (often a plugin's start thread): that
     // would keep a stopped plugin's loader alive and hand it to every other listener.
@@ -70,10 +73,23 @@ final class DeliveryThread extends Thread {
 
   @Override
   public void run() {
+    try {
+      deliver();
+    } finally {
+      pool.stopWatching(this); // ended (renewed, or a spare not needed): another thread watches
+      // what this thread's last batch left, or a subscription it held while others went to sleep,
+      // must not wait for the next publish
+      if (!pool.stopped() && pool.hasUnclaimedWork()) {
+        pool.wakeAll();
+      }
+    }
+  }
+
+  private void deliver() {
     // Asleep until the first event: threads start with the first subscription, usually while the
     // application starts, and napping through its first second woke each of them up to a thousand
-    // times for nothing. A spare starts because a subscription waits.
-    if (!spare) {
+    // times for nothing. A spare or a renewed thread starts beside work that may be waiting.
+    if (!startAwake) {
       deepSleep();
     }
     int round = index;
@@ -97,12 +113,15 @@ final class DeliveryThread extends Thread {
         idleSince = System.nanoTime();
         Thread.interrupted(); // an interrupt from outside would turn parking into spinning
       } else if (System.nanoTime() - idleSince >= pool.deepSleepAfterNanos()) {
-        if (spare && pool.retire(this)) {
+        if (!spare) {
+          deepSleep();
+          naps = 0;
+          continue;
+        }
+        if (pool.retire(this)) {
           return;
         }
-        deepSleep();
-        naps = 0;
-        continue;
+        // still needed, or a listener hung lately: a spare stands by, awake, and asks again
       }
       if (pool.watch(this)) {
         nap(Backoff.napNanos(pool.firstNapNanos(), naps));
@@ -111,7 +130,6 @@ final class DeliveryThread extends Thread {
       }
       naps = Math.min(naps + 1, Backoff.MAX_NAP_STEP);
     }
-    pool.stopWatching(this); // renewed: a new thread watches
   }
 
   private void nap(long nanos) {

@@ -51,20 +51,28 @@ final class StuckListenerWatch extends Thread {
 
   @Override
   public void run() {
-    while (!pool.stopped()) {
-      LockSupport.parkNanos(pool, pool.allAsleep() ? IDLE_LOOK_NANOS : lookEveryNanos);
-      if (pool.stopped()) {
-        return;
+    try {
+      while (!pool.stopped()) {
+        LockSupport.parkNanos(pool, pool.allAsleep() ? IDLE_LOOK_NANOS : lookEveryNanos);
+        if (pool.stopped()) {
+          return;
+        }
+        try {
+          look(System.nanoTime());
+        } catch (Throwable t) { // a bug of ours: the delivery goes on, only without this rescue
+          log.debug("bus: looking for hanging listeners failed", t);
+        }
       }
-      try {
-        look(System.nanoTime());
-      } catch (Throwable t) { // a bug of ours: the delivery goes on, only without this rescue
-        log.debug("bus: looking for hanging listeners failed", t);
-      }
+    } finally {
+      // the pool keeps this object: a subscription seen last must not keep its plugin's loader
+      looks.clear();
     }
   }
 
-  /** Cuts the current wait short: the threads were woken, or the pool stops. */
+  /**
+   * Cuts the current wait short: the threads were woken or renewed (the next look forgets the old
+   * ones, and the subscriptions they served), or the pool stops.
+   */
   void wake() {
     LockSupport.unpark(this);
   }
@@ -78,7 +86,10 @@ final class StuckListenerWatch extends Thread {
       long batch = thread.batches();
       long progress = serving == null ? 0 : serving.progress();
       if (serving != null && serving == look.serving && batch == look.batch && progress == look.progress) {
-        if (!look.stuck && now - look.since >= stuckAfterNanos) {
+        if (look.stuck) {
+          pool.sawStuck(now);
+        } else if (now - look.since >= stuckAfterNanos) {
+          pool.sawStuck(now);
           look.stuck = true;
           thread.stuck = true;
           hanging(thread, serving, now - look.since);

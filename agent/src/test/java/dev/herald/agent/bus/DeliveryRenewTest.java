@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,5 +69,31 @@ class DeliveryRenewTest {
     await(later, "delivery by the new threads");
     assertThat(bus.pool().threads()).extracting(Thread::getName)
         .containsExactly("herald-delivery-1", "herald-delivery-2");
+  }
+
+  @Test
+  void whatTheOldThreadsBatchLeftIsDeliveredWithoutAnotherPublish() throws Exception {
+    DefaultEventBus one = new DefaultEventBus(options(1024, OverflowPolicy.BLOCK, Duration.ofMillis(50), 1),
+        Duration.ofSeconds(1));
+    try {
+      AtomicInteger delivered = new AtomicInteger();
+      CountDownLatch first = new CountDownLatch(1);
+      one.on("order.*.*", event -> {
+        first.countDown();
+        delivered.incrementAndGet();
+        Thread.sleep(2);
+      });
+      for (int i = 0; i < 600; i++) {
+        one.publish(order(i));
+      }
+      await(first, "the first delivery");
+
+      one.renewDeliveryThreads(); // the old thread is inside a batch of at most 256; the rest waits
+
+      // nothing published meanwhile: a quiet application
+      awaitUntil(() -> delivered.get() == 600, "all 600 delivered after the renewal, nothing published since");
+    } finally {
+      one.shutdown(Duration.ofSeconds(2));
+    }
   }
 }

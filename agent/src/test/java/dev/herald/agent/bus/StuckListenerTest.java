@@ -7,9 +7,16 @@ import static dev.herald.agent.bus.BusTestSupport.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import dev.herald.api.Phase;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +98,69 @@ class StuckListenerTest {
 
   private static String[] names(Thread[] threads) {
     return Arrays.stream(threads).map(Thread::getName).toArray(String[]::new);
+  }
+
+  @ParameterizedTest
+  @EnumSource(OverflowPolicy.class)
+  void aHangingListenerIsFoundWhateverTheOverflowPolicy(OverflowPolicy overflow) throws Exception {
+    // drop-oldest: publishers evicting from the hanging subscription's full queue move it on too
+    DefaultEventBus small = new DefaultEventBus(options(16, overflow, Duration.ofMillis(1), 1),
+        Duration.ofMillis(200), Duration.ofMillis(100));
+    CountDownLatch hanging = new CountDownLatch(1);
+    CountDownLatch other = new CountDownLatch(1);
+    Thread publisher = new Thread(() -> {
+      for (int i = 1; !Thread.currentThread().isInterrupted(); i++) {
+        small.publish(order(i));
+        LockSupport.parkNanos(2_000_000L);
+      }
+    });
+    try {
+      small.on("order.*.*", event -> {
+        hanging.countDown();
+        awaitQuietly(serviceBack);
+      });
+      small.on("payment.*.*", event -> other.countDown());
+      small.publish(order(0));
+      await(hanging, "the hanging call");
+      publisher.setDaemon(true);
+      publisher.start();
+
+      small.publish(BusTestSupport.event("payment", Phase.AFTER, "process", 1));
+
+      await(other, "the other subscription's event, while the queue of the hanging one stays full");
+    } finally {
+      publisher.interrupt();
+      serviceBack.countDown();
+      small.shutdown(Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
+  void aListenerSlowRatherThanHungKeepsOneSpareInsteadOfStartingOneAtEachCall() throws Exception {
+    // 1.5 stuck periods a call: each call would start a spare that ends, idle, before the next
+    Set<Thread> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    bus.on("order.*.*", event -> Thread.sleep(150));
+    for (int i = 0; i < 16; i++) {
+      bus.publish(order(i));
+    }
+    long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (System.nanoTime() < end) {
+      seen.addAll(Arrays.asList(bus.pool().threads()));
+      Thread.sleep(5);
+    }
+    assertThat(seen).as("threads seen in 2 s: %s", seen).hasSizeLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void aSpareRenewedAwayEndsQuietly() {
+    bus.on("order.*.*", event -> { });
+    DeliveryPool pool = bus.pool();
+    pool.threads()[0].stuck = true;
+    assertThat(pool.addSpareIfNeeded()).isEqualTo("herald-delivery-2");
+    DeliveryThread spare = pool.threads()[1];
+    pool.renew(); // as if between the spare's look at its flag and its retire
+
+    assertThat(pool.retire(spare)).as("it ends, and nothing throws").isTrue();
+    assertThat(pool.threads()).hasSize(1);
   }
 }
