@@ -30,7 +30,7 @@ final class EventDispatcher implements Dispatcher {
   private final BaseRetransformer retransformer;
   private final EventClock clock = new EventClock();
   private final RateLimitedLog problems =
-      new RateLimitedLog(AgentLog.get(EventDispatcher.class), 60_000);
+      new RateLimitedLog(AgentLog.get(EventDispatcher.class), 60_000, true); // the application's errors too
 
   EventDispatcher(SiteRegistry sites, TypeBindings bindings, DefaultEventBus bus, HeldEvents held,
       BaseRetransformer retransformer) {

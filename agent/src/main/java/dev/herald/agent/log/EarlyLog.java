@@ -3,8 +3,6 @@ package dev.herald.agent.log;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,9 +93,7 @@ final class EarlyLog {
     line.append(name).append("     ", 0, Math.max(0, 5 - name.length())).append(' ')
         .append(LogText.escapeControls(message)).append(System.lineSeparator());
     if (error != null) {
-      StringWriter trace = new StringWriter();
-      error.printStackTrace(new PrintWriter(trace));
-      line.append(trace);
+      line.append(LogText.stackTrace(error));
     }
     emit(line.toString());
   }

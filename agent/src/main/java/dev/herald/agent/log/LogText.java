@@ -1,7 +1,13 @@
 package dev.herald.agent.log;
 
 import ch.qos.logback.classic.pattern.ClassicConverter;
+import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Keeps each log line one line: a message carries text Herald does not control (a class or
@@ -59,6 +65,109 @@ final class LogText {
     @Override
     public String convert(ILoggingEvent event) {
       return escapeControls(event.getFormattedMessage());
+    }
+  }
+
+  /**
+   * {@code %safeEx}: an error's stack trace as Logback writes it, with the line breaks and control
+   * characters of its messages escaped (the frames' own line breaks stay): a message is foreign text.
+   */
+  static final class SafeThrowable extends ThrowableProxyConverter {
+    @Override
+    protected String throwableProxyToString(IThrowableProxy proxy) {
+      return super.throwableProxyToString(new Escaped(proxy));
+    }
+  }
+
+  /** A throwable's proxy whose class name and messages come escaped, its causes' too. */
+  private static final class Escaped implements IThrowableProxy {
+    private final IThrowableProxy proxy;
+
+    Escaped(IThrowableProxy proxy) {
+      this.proxy = proxy;
+    }
+
+    @Override
+    public String getOverridingMessage() {
+      return escapeControls(proxy.getOverridingMessage());
+    }
+
+    @Override
+    public String getMessage() {
+      return escapeControls(proxy.getMessage());
+    }
+
+    @Override
+    public String getClassName() {
+      return escapeControls(proxy.getClassName());
+    }
+
+    @Override
+    public StackTraceElementProxy[] getStackTraceElementProxyArray() {
+      return proxy.getStackTraceElementProxyArray();
+    }
+
+    @Override
+    public int getCommonFrames() {
+      return proxy.getCommonFrames();
+    }
+
+    @Override
+    public IThrowableProxy getCause() {
+      IThrowableProxy cause = proxy.getCause();
+      return cause == null ? null : new Escaped(cause);
+    }
+
+    @Override
+    public IThrowableProxy[] getSuppressed() {
+      IThrowableProxy[] suppressed = proxy.getSuppressed();
+      if (suppressed == null) {
+        return null;
+      }
+      IThrowableProxy[] escaped = new IThrowableProxy[suppressed.length];
+      for (int i = 0; i < suppressed.length; i++) {
+        escaped[i] = new Escaped(suppressed[i]);
+      }
+      return escaped;
+    }
+
+    @Override
+    public boolean isCyclic() {
+      return proxy.isCyclic();
+    }
+  }
+
+  /**
+   * {@code error}'s stack trace as {@link Throwable#printStackTrace()} writes it (without its
+   * "... n more"), with its messages escaped: for the lines written before Logback is set up.
+   */
+  static String stackTrace(Throwable error) {
+    StringBuilder out = new StringBuilder();
+    append(out, error, "", Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+    return out.toString();
+  }
+
+  private static void append(StringBuilder out, Throwable error, String caption, Set<Throwable> seen, int depth) {
+    String nl = System.lineSeparator();
+    if (!seen.add(error) || depth > 16) {
+      out.append(caption).append("[CIRCULAR REFERENCE: ").append(error.getClass().getName()).append(']').append(nl);
+      return;
+    }
+    String first;
+    try {
+      first = String.valueOf(error);
+    } catch (RuntimeException | LinkageError unprintable) {
+      first = error.getClass().getName() + " (that could not be printed)";
+    }
+    out.append(caption).append(escapeControls(first)).append(nl);
+    for (StackTraceElement frame : error.getStackTrace()) {
+      out.append("\tat ").append(escapeControls(String.valueOf(frame))).append(nl);
+    }
+    for (Throwable suppressed : error.getSuppressed()) {
+      append(out, suppressed, "\tSuppressed: ", seen, depth + 1);
+    }
+    if (error.getCause() != null) {
+      append(out, error.getCause(), "Caused by: ", seen, depth + 1);
     }
   }
 }

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
  */
 final class LogbackLog {
 
-  static final String PATTERN = "%d{HH:mm:ss.SSS} [herald] %-5level %safeMsg%n";
+  static final String PATTERN = "%d{HH:mm:ss.SSS} [herald] %-5level %safeMsg%n%safeEx";
 
   private final LoggerContext context = new LoggerContext();
   private final ch.qos.logback.classic.Logger root;
@@ -42,6 +42,12 @@ final class LogbackLog {
       @Override
       public DynamicConverter<?> get() {
         return new LogText.SafeMessage();
+      }
+    });
+    rules.put("safeEx", new Supplier<>() {
+      @Override
+      public DynamicConverter<?> get() {
+        return new LogText.SafeThrowable();
       }
     });
     context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);

@@ -62,6 +62,29 @@ class LogSwitchTest {
   }
 
   @Test
+  void anErrorsMessageCannotForgeALineBeforeOrAfterTheSwitch() throws IOException {
+    LogSwitch log = logSwitch("info");
+    Path file = dir.resolve("agent.log");
+    log.configure(null, file);
+    Logger logger = log.logger("herald.Test");
+    Exception error = new IllegalStateException("read-only\n12:00:00.000 [herald] INFO  forged",
+        new RuntimeException("cause\r\n12:00:00.001 [herald] INFO  forged too"));
+
+    logger.warn("early", error);
+    log.setUpLogback();
+    logger.warn("late", error);
+
+    List<String> lines = lines(file);
+    assertThat(lines).noneMatch(line -> line.startsWith("12:00:00.00"));
+    assertThat(lines).filteredOn(line -> line.startsWith("java.lang.IllegalStateException: read-only\\n12:00"))
+        .as("each trace's first line, escaped").hasSize(2);
+    assertThat(lines).filteredOn(line -> line.startsWith("Caused by: java.lang.RuntimeException: cause\\r\\n12:00"))
+        .hasSize(2);
+    assertThat(lines).filteredOn(line -> line.startsWith("\tat dev.herald.agent.log.LogSwitchTest.")).as("frames")
+        .hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void aListenersErrorIsLoggedWithItsFramesButNotItsMessageUnlessAtDebug() throws IOException {
     LogSwitch log = logSwitch("info");
     Path file = dir.resolve("agent.log");
