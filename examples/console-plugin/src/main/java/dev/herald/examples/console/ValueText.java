@@ -106,8 +106,17 @@ final class ValueText {
       } else if (!path.add(value)) {
         text.append("(cycle)");
       } else {
-        container(text, value, max, depth, path);
-        path.remove(value);
+        int mark = text.length();
+        try {
+          container(text, value, max, depth, path);
+        } catch (RuntimeException | StackOverflowError | LinkageError unreadable) {
+          // a lazy collection outside its session, a list changed while it is read (values are read
+          // after the call, on another thread): its type, and the rest of the text goes on
+          text.setLength(mark);
+          text.append('<').append(typeName(value)).append(": could not be read>");
+        } finally {
+          path.remove(value);
+        }
       }
     } else if (value instanceof Optional<?> optional) {
       text.append("Optional[");

@@ -169,4 +169,24 @@ class ConsolePluginTest {
         .hasMessageStartingWith("console: unknown setting 'show-arg' (known: [events, max-value-length, show-args]); pattern 'order.*' must have three segments, entity.phase.operation, e.g. order.*.*; "
             + "max-value-length must be at least 8, was 4");
   }
+
+  @Test
+  void aCollectionThatCannotBeReadIsShownByItsTypeAndTheRestGoesOn() {
+    // a lazy collection read outside its session, as values are read after the call
+    List<Object> lazy = new java.util.AbstractList<>() {
+      @Override
+      public Object get(int index) {
+        throw new IllegalStateException("failed to lazily initialize a collection - no Session");
+      }
+
+      @Override
+      public int size() {
+        throw new IllegalStateException("failed to lazily initialize a collection - no Session");
+      }
+    };
+
+    String text = ValueText.render(List.of("before", lazy, "after"), 200);
+
+    assertThat(text).isEqualTo("[\"before\", <" + lazy.getClass().getName() + ": could not be read>, \"after\"]");
+  }
 }

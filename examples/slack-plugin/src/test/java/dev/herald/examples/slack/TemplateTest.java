@@ -105,4 +105,24 @@ class TemplateTest {
     assertThat(render("{args[0]} {args[0].secret} {args[1].name} {args[2]} {args[3]}", event))
         .startsWith("&lt;Hostile&gt; {args[0].secret} {args[1].name} &lt;Node&gt; xxxx").hasSizeLessThan(400);
   }
+
+  @Test
+  void aCollectionThatCannotBeReadIsShownByItsTypeAndTheRestGoesOn() {
+    // a lazy collection read outside its session, as values are read after the call
+    List<Object> lazy = new java.util.AbstractList<>() {
+      @Override
+      public Object get(int index) {
+        throw new IllegalStateException("failed to lazily initialize a collection - no Session");
+      }
+
+      @Override
+      public int size() {
+        throw new IllegalStateException("failed to lazily initialize a collection - no Session");
+      }
+    };
+
+    String text = ValueText.render(List.of("before", lazy, "after"), 200);
+
+    assertThat(text).startsWith("[before, <").contains(": could not be read>").endsWith(", after]");
+  }
 }
