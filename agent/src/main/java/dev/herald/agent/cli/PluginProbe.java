@@ -142,9 +142,13 @@ final class PluginProbe {
       if (zip.getEntry(SERVICES) == null) {
         return new PluginReport(display, List.of(), "has no " + SERVICES + " (not a Herald plugin)");
       }
-      ClassVersions.Newer newer = ClassVersions.firstNewer(zip);
+      ClassVersions.Newer newer = ClassVersions.firstNewer(zip, ClassVersions.pluginClassEntries(zip)::contains);
       if (newer != null) {
         return refused(display, newer.reason() + " (the agent refuses it)");
+      }
+      ClassVersions.Newer other = ClassVersions.firstNewer(zip);
+      if (other != null) {
+        findings.add(Finding.warning("plugin-class-version", -1, "plugin " + display + ": " + other.caution()));
       }
     } catch (IOException e) {
       return new PluginReport(display, List.of(), "is not a readable jar: " + e.getMessage());

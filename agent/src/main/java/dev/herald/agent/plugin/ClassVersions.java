@@ -1,18 +1,26 @@
 package dev.herald.agent.plugin;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Finds a class in a plugin jar compiled for a newer Java than the one running. The JVM loads a
- * plugin's classes lazily: a helper class built for Java 21 inside a plugin whose main class is
- * built for 17 passes the start, then fails every event with {@code UnsupportedClassVersionError}.
- * Reading each class file's version up front (its bytes 6-7) refuses such a jar at once, with the
- * class named. Used by the agent and by {@code check}, so that both decide alike. Public for {@code
- * check}; not API.
+ * Finds a class in a plugin jar compiled for a newer Java than the one running, from each class
+ * file's version (its bytes 6-7). A plugin class (one its service file names) that is newer cannot
+ * start: the jar is refused, with the class named. Any other newer class is told about, not
+ * refused: the JVM loads classes lazily, so a helper built for Java 21 inside a plugin built for 17
+ * passes the start and then fails every event with {@code UnsupportedClassVersionError}, but a
+ * library may also ship classes for newer Javas that it loads only there (jline's FFM terminal, for
+ * Java 22), and refusing those would refuse a plugin that works. Used by the agent and by {@code
+ * check}, so that both decide alike. Public for {@code check}; not API.
  */
 public final class ClassVersions {
 
@@ -44,24 +52,54 @@ public final class ClassVersions {
           + " when it is first loaded); build the plugin for Java " + runtime + " or older (javac"
           + " --release " + runtime + ", and its bundled libraries too), or run on Java " + java() + " or newer";
     }
+
+    /**
+     * The caution for a class other than a plugin class: {@code holds com/acme/Helper.class, compiled for
+     * Java 21 (...)}: loaded, it fails; fine if a library loads it only on a newer Java.
+     */
+    public String caution() {
+      int runtime = Runtime.version().feature();
+      return "holds " + entry + ", compiled for Java " + java() + " (class file version " + major
+          + "), newer than this Java " + runtime + ": if the plugin loads it, that fails (UnsupportedClassVersionError),"
+          + " at every event for a listener that needs it. Fine if it is a library's part for newer Javas, which"
+          + " the library loads only there; otherwise build the plugin and its bundled libraries for Java " + runtime
+          + " (javac --release " + runtime + ")";
+    }
   }
+
+  private static final String SERVICES = "META-INF/services/dev.herald.api.HeraldPlugin";
 
   private ClassVersions() {}
 
-  /**
-   * The first class entry of {@code zip} (in the jar's order) that this JVM cannot load for its
-   * version, or null. Skips {@code META-INF/versions/**} (a multi-release jar's classes for newer
-   * Javas, which this JVM does not pick) and {@code module-info.class} (a class path loader never
-   * loads it); an entry too short to be a class file, or not one, is left to the JVM to refuse.
-   */
-  public static Newer firstNewer(ZipFile zip) throws IOException {
+  /** The entries of the classes {@code zip}'s service file names, e.g. {@code com/acme/AuditPlugin.class}. */
+  public static Set<String> pluginClassEntries(ZipFile zip) throws IOException {
+    Set<String> entries = new HashSet<>();
+    ZipEntry services = zip.getEntry(SERVICES);
+    if (services == null) {
+      return entries;
+    }
+    try (BufferedReader lines = new BufferedReader(
+        new InputStreamReader(zip.getInputStream(services), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        int comment = line.indexOf('#');
+        String name = (comment < 0 ? line : line.substring(0, comment)).strip();
+        if (!name.isEmpty()) {
+          entries.add(name.replace('.', '/') + ".class");
+        }
+      }
+    }
+    return entries;
+  }
+
+  /** As {@link #firstNewer(ZipFile)}, among the entries {@code which} accepts. */
+  public static Newer firstNewer(ZipFile zip, Predicate<String> which) throws IOException {
     byte[] header = new byte[8];
     Enumeration<? extends ZipEntry> entries = zip.entries();
     while (entries.hasMoreElements()) {
       ZipEntry entry = entries.nextElement();
       String name = entry.getName();
       if (entry.isDirectory() || !name.endsWith(".class") || name.startsWith("META-INF/versions/")
-          || name.endsWith("module-info.class")) {
+          || name.endsWith("module-info.class") || !which.test(name)) {
         continue;
       }
       int major;
@@ -78,4 +116,15 @@ public final class ClassVersions {
     }
     return null;
   }
+
+  /**
+   * The first class entry of {@code zip} (in the jar's order) that this JVM cannot load for its
+   * version, or null. Skips {@code META-INF/versions/**} (a multi-release jar's classes for newer
+   * Javas, which this JVM does not pick) and {@code module-info.class} (a class path loader never
+   * loads it); an entry too short to be a class file, or not one, is left to the JVM to refuse.
+   */
+  public static Newer firstNewer(ZipFile zip) throws IOException {
+    return firstNewer(zip, name -> true);
+  }
+
 }

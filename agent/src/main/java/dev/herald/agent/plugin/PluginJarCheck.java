@@ -4,6 +4,7 @@ import dev.herald.agent.log.AgentLog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -36,10 +37,15 @@ final class PluginJarCheck {
             + " 'provided' scope. Skipped.", display, apiEntry);
         return false;
       }
-      ClassVersions.Newer newer = ClassVersions.firstNewer(zip);
+      Set<String> pluginClasses = ClassVersions.pluginClassEntries(zip);
+      ClassVersions.Newer newer = ClassVersions.firstNewer(zip, pluginClasses::contains);
       if (newer != null) {
         log.error("{} {}. Skipped.", display, newer.reason());
         return false;
+      }
+      ClassVersions.Newer other = ClassVersions.firstNewer(zip);
+      if (other != null) {
+        log.warn("{} {}", display, other.caution());
       }
       return true;
     } catch (ZipException | IllegalArgumentException e) {

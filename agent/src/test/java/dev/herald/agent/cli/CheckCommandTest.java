@@ -389,7 +389,7 @@ class CheckCommandTest {
   }
 
   @Test
-  void aPluginClassForANewerJavaIsAnErrorAsTheAgentRefusesIt() throws Exception {
+  void aPluginClassForANewerJavaIsAnErrorAsTheAgentRefusesItAnotherClassAWarning() throws Exception {
     Path api = Path.of(dev.herald.api.HeraldPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path plugin = AppFixtures.compile(folder.resolve("lazy"), Map.of("com/acme/LazyPlugin.java", """
         package com.acme;
@@ -418,7 +418,9 @@ class CheckCommandTest {
 
     assertThat(run.status()).as(run.output()).isEqualTo(2);
     assertThat(run.output()).as(run.output())
-        .contains("ERROR plugin lazy.jar: holds com/acme/lib/Helper.class, compiled for Java " + newer)
+        .contains("WARN  plugin lazy.jar: holds com/acme/lib/Helper.class, compiled for Java " + newer)
+        .contains("if the plugin loads it, that fails (UnsupportedClassVersionError)")
+        .doesNotContain("ERROR plugin lazy.jar")
         .contains("ERROR plugin newer.jar: holds com/acme/LazyPlugin.class, compiled for Java " + newer)
         .contains("or run on Java " + newer + " or newer (the agent refuses it)");
   }

@@ -45,27 +45,34 @@ class PluginJarProblemsTest extends PluginTestSupport {
   }
 
   @Test
-  void refusesAJarHoldingAClassForANewerJavaThanThisOne() throws Exception {
-    // the plugin class loads; the helper would fail only when an event first uses it
+  void refusesAJarWhosePluginClassIsForANewerJavaAndWarnsOfAnyOtherClass() throws Exception {
     int newer = Runtime.version().feature() + 1;
+    // the plugin class itself: it cannot start
+    fixtures.jar().pluginName("newer").service("fixture.lib.NewerPlugin")
+        .entry("fixture/lib/NewerPlugin.class", classFileFor(newer))
+        .writeTo(folder.resolve("a-newer.jar"));
+    // a helper: it would fail when an event first uses it, or never, if a library loads it only on a newer Java
     fixtures.jar().pluginName("lazy").service(PluginFixtures.SCRIPTED)
         .entry("fixture/lib/Helper.class", classFileFor(newer))
-        .writeTo(folder.resolve("a-lazy.jar"));
+        .writeTo(folder.resolve("b-lazy.jar"));
     // a multi-release jar's classes for newer Javas are not this JVM's to load
     fixtures.jar().pluginName("multi").service(PluginFixtures.SCRIPTED)
         .entry("META-INF/versions/" + newer + "/fixture/lib/Helper.class", classFileFor(newer))
-        .writeTo(folder.resolve("b-multi.jar"));
+        .writeTo(folder.resolve("c-multi.jar"));
     PluginManager manager = manager(Map.of());
 
     manager.startAll();
 
-    assertThat(manager.started()).containsExactly("multi");
+    assertThat(manager.started()).containsExactly("lazy", "multi");
     int runtime = Runtime.version().feature();
-    assertThat(logs.at(Level.ERROR)).containsExactly("plugins/a-lazy.jar holds fixture/lib/Helper.class, compiled"
-        + " for Java " + newer + " (class file version " + (newer + 44) + "), newer than this Java " + runtime
+    assertThat(logs.at(Level.ERROR)).containsExactly("plugins/a-newer.jar holds fixture/lib/NewerPlugin.class,"
+        + " compiled for Java " + newer + " (class file version " + (newer + 44) + "), newer than this Java " + runtime
         + ", which cannot load it (UnsupportedClassVersionError when it is first loaded); build the plugin"
         + " for Java " + runtime + " or older (javac --release " + runtime + ", and its bundled libraries too),"
         + " or run on Java " + newer + " or newer. Skipped.");
+    assertThat(logs.at(Level.WARN)).singleElement().asString().startsWith("plugins/b-lazy.jar holds"
+        + " fixture/lib/Helper.class, compiled for Java " + newer + " (class file version " + (newer + 44)
+        + "), newer than this Java " + runtime + ": if the plugin loads it, that fails");
   }
 
   /** A real class file, its major version set to that of Java {@code feature}, as javac --release would. */
