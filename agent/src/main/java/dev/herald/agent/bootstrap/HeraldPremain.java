@@ -42,8 +42,11 @@ public final class HeraldPremain {
   private static boolean runsOwnCommandLine() {
     try {
       String command = System.getProperty("sun.java.command", "");
+      // the jar's path may hold spaces, and the command line's arguments follow it after one
+      int name = command.indexOf("herald-agent.jar");
       int space = command.indexOf(' ');
-      String main = space < 0 ? command : command.substring(0, space);
+      String main = name >= 0 ? command.substring(0, name + "herald-agent.jar".length())
+          : space < 0 ? command : command.substring(0, space);
       // the name first (a copy of Herald keeps it, see Boot-Class-Path): Spring Boot apps run a jar
       // too, and reading a large jar's manifest costs start-up time. Then the manifest, not the path:
       // another copy of the jar than the one given as the agent runs the same command line.

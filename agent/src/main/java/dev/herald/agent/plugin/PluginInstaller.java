@@ -184,9 +184,9 @@ final class PluginInstaller {
     if (!other.equals(jar.display())) { // a file name: shown like this jar, in the folder's name
       other = jar.display().substring(0, jar.display().length() - jar.fileName().length()) + other;
     }
-    log.error("plugin '{}' of {} ({}) refused: {} already has a plugin of that name, and it runs; plugin names"
-        + " must be unique (jars load in file-name order): remove the jar you do not want, an older version"
-        + " left beside a newer one, say", name, jar.display(), plugin.getClass().getName(), other);
+    log.error("plugin '{}' of {} ({}) refused: {} already has a plugin of that name; plugin names must be"
+        + " unique (jars load in file-name order): remove the jar you do not want, an older version left beside"
+        + " a newer one, say", name, jar.display(), plugin.getClass().getName(), other);
     return false;
   }
 

@@ -188,9 +188,9 @@ class PluginReloadTest extends PluginTestSupport {
     assertThat(changes.isEmpty()).as(changes.toString()).isTrue();
     assertThat(journal).containsExactly("start:audit");
     assertThat(logs.at(Level.ERROR)).singleElement().asString().isEqualTo("plugin 'audit' of plugins/b.jar"
-        + " (fixture.ScriptedPlugin) refused: plugins/a.jar already has a plugin of that name, and it runs; plugin"
-        + " names must be unique (jars load in file-name order): remove the jar you do not want, an older version"
-        + " left beside a newer one, say");
+        + " (fixture.ScriptedPlugin) refused: plugins/a.jar already has a plugin of that name; plugin names must"
+        + " be unique (jars load in file-name order): remove the jar you do not want, an older version left beside"
+        + " a newer one, say");
   }
 
   @Test

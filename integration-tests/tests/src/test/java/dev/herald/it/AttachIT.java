@@ -150,7 +150,7 @@ class AttachIT {
     assertThat(check.stderr()).as(check.describe()).doesNotContain("Herald started").doesNotContain("no class named");
 
     // another copy of the jar than the one the image names (a newer version, say) is the command line too
-    Path copy = Files.createDirectories(dir.resolve("other-copy")).resolve("herald-agent.jar");
+    Path copy = Files.createDirectories(dir.resolve("other copy")).resolve("herald-agent.jar"); // a space, too
     Files.copy(Artifacts.agentJar(), copy);
     Jvm.Result listFromCopy = Jvm.java().jar(copy, "list").env("JAVA_TOOL_OPTIONS", everyJvm).workDir(dir).run(CLI);
     assertThat(listFromCopy.exitCode()).as(listFromCopy.describe()).isZero();
