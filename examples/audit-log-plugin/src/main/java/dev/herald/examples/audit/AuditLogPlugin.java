@@ -101,7 +101,7 @@ public final class AuditLogPlugin implements HeraldPlugin {
 
     Json(ObjectMapper mapper, AuditSettings settings) {
       this.mapper = mapper;
-      this.records = new AuditRecord(new SafeJson(mapper, settings), settings.stackTraces());
+      this.records = new AuditRecord(new SafeJson(mapper, settings), settings.stackTraces(), settings);
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.herald.api.Event;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -25,12 +26,16 @@ final class AuditRecord {
    */
   static final String RUN = run();
 
+  private static final String REDACTED = "***";
+
   private final SafeJson json;
   private final boolean stackTraces;
+  private final AuditSettings settings;
 
-  AuditRecord(SafeJson json, boolean stackTraces) {
+  AuditRecord(SafeJson json, boolean stackTraces, AuditSettings settings) {
     this.json = json;
     this.stackTraces = stackTraces;
+    this.settings = settings;
   }
 
   ObjectNode of(Event event) {
@@ -49,10 +54,13 @@ final class AuditRecord {
     line.put("class", event.className());
     line.put("method", event.methodName());
     ArrayNode args = line.putArray("args");
-    for (Object arg : event.args()) {
-      args.add(json.toJson(arg));
+    List<Object> values = event.args();
+    for (int i = 0; i < values.size(); i++) {
+      // by position: a plain String cardNumber has no name that redact could match
+      args.add(settings.redactsArg(event.name(), i) ? NODES.textNode(REDACTED) : json.toJson(values.get(i)));
     }
-    line.set("result", json.toJson(event.result()));
+    line.set("result", event.result() != null && settings.redactsResult(event.name()) ? NODES.textNode(REDACTED)
+        : json.toJson(event.result()));
     line.set("error", event.error() == null ? NODES.nullNode() : error(event.error(), json, stackTraces));
     return line;
   }

@@ -3,6 +3,7 @@ package dev.herald.examples.audit;
 import dev.herald.api.EventPattern;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code file}</td><td>{@code audit.jsonl}</td><td>the file, relative to the config file's folder</td></tr>
  *   <tr><td>{@code events}</td><td>{@code "*.*.*"}</td><td>a pattern or a list of patterns</td></tr>
  *   <tr><td>{@code redact}</td><td>none</td><td>map key, record component and bean property names ({@code getCardNo()}: {@code cardNo}, not the name of the field it returns) whose values become {@code "***"}, at any depth, ignoring case</td></tr>
+ *   <tr><td>{@code redact-args}</td><td>none</td><td>event pattern to the arguments, by position from 0, written as {@code "***"} whatever they are: a plain {@code String cardNumber} has no name to redact by</td></tr>
+ *   <tr><td>{@code redact-result}</td><td>none</td><td>a pattern or a list of patterns whose events' result is written as {@code "***"}</td></tr>
  *   <tr><td>{@code max-value-length}</td><td>1000</td><td>longest string written, in characters</td></tr>
  *   <tr><td>{@code max-items}</td><td>1000</td><td>larger collections, maps and arrays become a summary</td></tr>
  *   <tr><td>{@code max-depth}</td><td>10</td><td>deeper values become a summary</td></tr>
@@ -30,11 +33,33 @@ import java.util.stream.Collectors;
  * </table>
  */
 record AuditSettings(
-    Path file, List<String> events, Set<String> redact, int maxValueLength, int maxItems, int maxDepth,
-    long maxFileSize, int maxFiles, Fsync fsync, Duration fsyncInterval, boolean stackTraces) {
+    Path file, List<String> events, Set<String> redact, Map<String, Set<Integer>> redactArgs, List<String> redactResult,
+    int maxValueLength, int maxItems, int maxDepth, long maxFileSize, int maxFiles, Fsync fsync,
+    Duration fsyncInterval, boolean stackTraces) {
 
-  private static final Set<String> KEYS = new TreeSet<>(List.of("file", "events", "redact", "max-value-length",
-      "max-items", "max-depth", "max-file-size", "max-files", "fsync", "fsync-interval", "stack-traces"));
+  private static final Set<String> KEYS = new TreeSet<>(List.of("file", "events", "redact", "redact-args",
+      "redact-result", "max-value-length", "max-items", "max-depth", "max-file-size", "max-files", "fsync",
+      "fsync-interval", "stack-traces"));
+
+  /** True if {@code event}'s argument at {@code index} is to be written as {@code "***"}. */
+  boolean redactsArg(String eventName, int index) {
+    for (Map.Entry<String, Set<Integer>> entry : redactArgs.entrySet()) {
+      if (entry.getValue().contains(index) && EventPattern.matches(entry.getKey(), eventName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if {@code eventName}'s result is to be written as {@code "***"}. */
+  boolean redactsResult(String eventName) {
+    for (String pattern : redactResult) {
+      if (EventPattern.matches(pattern, eventName)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Reads the settings map the agent hands over.
@@ -55,6 +80,11 @@ record AuditSettings(
     }
     Set<String> redact = problems.read(() -> strings(config.getOrDefault("redact", List.of()), "redact").stream()
         .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
+    Map<String, Set<Integer>> redactArgs = problems.read(() -> argumentPositions(config.getOrDefault("redact-args", Map.of())));
+    List<String> redactResult = problems.read(() -> strings(config.getOrDefault("redact-result", List.of()), "redact-result"));
+    if (redactResult != null) {
+      redactResult.forEach(pattern -> problems.read(() -> EventPattern.check(pattern)));
+    }
     Path file = problems.read(() -> baseDirectory.resolve(string(config.getOrDefault("file", "audit.jsonl"), "file")));
     Integer maxValueLength =
         problems.read(() -> positive(config.getOrDefault("max-value-length", 1000L), "max-value-length"));
@@ -66,8 +96,37 @@ record AuditSettings(
     Duration fsyncInterval = problems.read(() -> duration(config.getOrDefault("fsync-interval", "1s")));
     Boolean stackTraces = problems.read(() -> bool(config.getOrDefault("stack-traces", false), "stack-traces"));
     problems.throwIfAny();
-    return new AuditSettings(file, events, redact, maxValueLength, maxItems, maxDepth, maxFileSize,
-        Math.max(0, maxFiles), fsync, fsyncInterval, stackTraces);
+    return new AuditSettings(file, events, redact, redactArgs, redactResult, maxValueLength, maxItems, maxDepth,
+        maxFileSize, Math.max(0, maxFiles), fsync, fsyncInterval, stackTraces);
+  }
+
+  /** {@code {"payment.*.process": [0, 2]}}: event patterns to argument positions (from 0). */
+  private static Map<String, Set<Integer>> argumentPositions(Object value) {
+    if (!(value instanceof Map<?, ?> map)) {
+      return bad("redact-args", "a map of event patterns to lists of argument positions, e.g. {\"payment.*.process\": [0, 1]}");
+    }
+    Map<String, Set<Integer>> positions = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      String pattern = String.valueOf(entry.getKey());
+      try {
+        EventPattern.check(pattern);
+      } catch (IllegalArgumentException e) {
+        return bad("redact-args", "event patterns as keys (" + e.getMessage() + ")");
+      }
+      List<?> list = entry.getValue() instanceof List<?> l ? l : entry.getValue() == null ? null : List.of(entry.getValue());
+      Set<Integer> indexes = new TreeSet<>();
+      for (Object index : list == null ? List.of() : list) {
+        if (!(index instanceof Long n) || n < 0 || n > 254) { // a JVM method has at most 255 parameters
+          return bad("redact-args", "argument positions from 0, as whole numbers, for '" + pattern + "'");
+        }
+        indexes.add(n.intValue());
+      }
+      if (indexes.isEmpty()) {
+        return bad("redact-args", "at least one argument position for '" + pattern + "'");
+      }
+      positions.put(pattern, Set.copyOf(indexes));
+    }
+    return Map.copyOf(positions);
   }
 
   private static String string(Object value, String key) {

@@ -168,6 +168,27 @@ class AuditLogPluginTest {
   }
 
   @Test
+  void redactsArgumentsByPositionAndResultsByEventPattern() throws IOException {
+    // plain values: no name for redact to match
+    Map<String, Object> config = Map.of("redact-args", Map.of("payment.*.process", List.of(0L, 2L)),
+        "redact-result", "payment.after.*");
+
+    List<JsonNode> lines = run(config,
+        TestEvents.before("payment", "process", "4111111111111111", 30, "123"),
+        TestEvents.after("payment", "process", "tok_live_SECRET", "4111111111111111", 30, "123"),
+        TestEvents.before("order", "process", "4111111111111111", 30, "123"));
+
+    assertThat(lines.get(0).path("args").toString()).isEqualTo("[\"***\",30,\"***\"]");
+    assertThat(lines.get(1).path("args").toString()).isEqualTo("[\"***\",30,\"***\"]");
+    assertThat(lines.get(1).path("result").asText()).isEqualTo("***");
+    assertThat(lines.get(2).path("args").toString()).as("another entity").contains("4111111111111111");
+    assertThatThrownBy(() -> AuditSettings.from(Map.of("redact-args", Map.of("payment.*", List.of(0L))), dir))
+        .hasMessageContaining("redact-args must be event patterns as keys");
+    assertThatThrownBy(() -> AuditSettings.from(Map.of("redact-args", Map.of("payment.*.*", List.of("first"))), dir))
+        .hasMessageContaining("redact-args must be argument positions from 0");
+  }
+
+  @Test
   void honoursTheApplicationsJsonIgnoreByName() throws Exception {
     Object session = applicationClass(Session.class).getConstructor().newInstance();
     assertThat(session.getClass().getAnnotation(JsonIgnore.class)).isNull(); // so not seen by the plugin's Jackson
@@ -287,7 +308,7 @@ class AuditLogPluginTest {
 
     assertThatThrownBy(() -> AuditSettings.from(config, dir)).hasMessage("audit-log: unknown setting 'redcat' (known: "
         + "[events, file, fsync, fsync-interval, max-depth, max-file-size, max-files, max-items, max-value-length, "
-        + "redact, stack-traces]); max-items must be a positive whole number; "
+        + "redact, redact-args, redact-result, stack-traces]); max-items must be a positive whole number; "
         + "fsync must be none, interval or always, was 'sometimes'");
   }
 }
