@@ -28,14 +28,21 @@ final class Backoff {
    */
   static final long STANDBY_NAP_NANOS = 10_000_000L;
   /**
-   * The longest nap of the watching delivery thread. Naps double up to it, so a thread without work
-   * for 10-odd ms wakes a hundred times a second, not a thousand: a service writing a few times a
-   * second never idles the full second that sends the threads to deep sleep, and woke a core a
-   * thousand times a second for it. An event then waits at most this long; a queue half full, a
-   * flush or shutdown cut the nap short.
+   * The longest nap of the watching delivery thread while the bus delivers: with several
+   * subscriptions one thread may find every queue with work claimed by another and nap, and it must
+   * rejoin soon when work piles up.
+   */
+  static final long MAX_BUSY_NAP_NANOS = 1_000_000L;
+  /**
+   * The longest nap once no thread of the pool has delivered anything for {@link
+   * #QUIET_BEFORE_LONG_NAPS_NANOS}: a service writing a few times a second never idles the full
+   * second that sends the threads to deep sleep, and with 1 ms naps woke a core a thousand times a
+   * second for it. An event of such a trickle waits at most this long; a queue half full, a flush
+   * or shutdown cut the nap short.
    */
   static final long MAX_NAP_NANOS = 10_000_000L;
-  /** Naps double up to {@link #MAX_NAP_NANOS} after this many in a row. */
+  static final long QUIET_BEFORE_LONG_NAPS_NANOS = 20_000_000L;
+  /** Naps double up to their cap after this many in a row. */
   static final int MAX_NAP_STEP = 10;
 
   private Backoff() {}
@@ -51,9 +58,12 @@ final class Backoff {
     return Math.max(MIN_NAP_NANOS, Math.min(quarter, MAX_FIRST_NAP_NANOS));
   }
 
-  /** How long to nap after {@code naps} naps in a row without work: doubling up to 10 ms. */
-  static long napNanos(long firstNap, int naps) {
-    return Math.min(firstNap << Math.min(naps, MAX_NAP_STEP), MAX_NAP_NANOS);
+  /**
+   * How long to nap after {@code naps} naps in a row without work: doubling up to 1 ms while the
+   * bus delivers, up to 10 ms once it has been {@code quiet} (see {@link #MAX_NAP_NANOS}).
+   */
+  static long napNanos(long firstNap, int naps, boolean quiet) {
+    return Math.min(firstNap << Math.min(naps, MAX_NAP_STEP), quiet ? MAX_NAP_NANOS : MAX_BUSY_NAP_NANOS);
   }
 
   /**

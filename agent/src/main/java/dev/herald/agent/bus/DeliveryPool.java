@@ -55,6 +55,8 @@ final class DeliveryPool {
   /** The idle thread that naps briefly, looking for work; the other idle threads stand by. */
   private volatile DeliveryThread watcher;
   private volatile StuckListenerWatch stuckWatch; // written under this lock
+  /** When a thread last delivered something (to within a millisecond). */
+  private volatile long lastDeliveryNanos = System.nanoTime();
   /** When the watch last saw a thread held by one listener call. */
   private volatile long lastStuckNanos = System.nanoTime() - Long.MAX_VALUE / 2;
 
@@ -154,6 +156,22 @@ final class DeliveryPool {
         return index;
       }
     }
+  }
+
+  /**
+   * A thread delivered something: noted at most once a millisecond, so that threads delivering
+   * without pause write the shared field rarely.
+   */
+  void delivered() {
+    long now = System.nanoTime();
+    if (now - lastDeliveryNanos > 1_000_000L) {
+      lastDeliveryNanos = now;
+    }
+  }
+
+  /** True if no thread has delivered anything for {@code nanos}. */
+  boolean quietFor(long nanos) {
+    return System.nanoTime() - lastDeliveryNanos >= nanos;
   }
 
   /** The watch saw a thread held by one listener call: spares stay for a while after that. */

@@ -10,7 +10,8 @@ import java.util.concurrent.locks.LockSupport;
  * A daemon thread named {@code herald-delivery-N} that delivers events of a {@link DeliveryPool}.
  *
  * <p>Idle strategy: after a round without work it naps ({@link Backoff#napNanos}: a timed park
- * of about 100 µs for the default queue, doubling up to 10 ms while nothing comes); after {@link
+ * of about 100 µs for the default queue, doubling up to 1 ms while nothing comes, up to 10 ms once
+ * no thread of the pool has delivered anything for 20 ms); after {@link
  * DeliveryPool#deepSleepAfterNanos()} without work it parks without timeout until a publisher
  * {@link #wake() wakes} it; it starts in that sleep. It neither spins nor yields: a thread that
  * polls an empty queue reads the publisher's index after every event it writes, and each such read
@@ -107,6 +108,7 @@ final class DeliveryThread extends Thread {
       }
       if (delivered > 0) {
         naps = 0;
+        pool.delivered();
         continue;
       }
       if (naps == 0) {
@@ -124,7 +126,7 @@ final class DeliveryThread extends Thread {
         // still needed, or a listener hung lately: a spare stands by, awake, and asks again
       }
       if (pool.watch(this)) {
-        nap(Backoff.napNanos(pool.firstNapNanos(), naps));
+        nap(Backoff.napNanos(pool.firstNapNanos(), naps, pool.quietFor(Backoff.QUIET_BEFORE_LONG_NAPS_NANOS)));
       } else {
         nap(Backoff.STANDBY_NAP_NANOS);
       }
