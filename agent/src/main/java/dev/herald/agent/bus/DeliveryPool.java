@@ -55,8 +55,6 @@ final class DeliveryPool {
   /** The idle thread that naps briefly, looking for work; the other idle threads stand by. */
   private volatile DeliveryThread watcher;
   private volatile StuckListenerWatch stuckWatch; // written under this lock
-  /** When a thread last delivered something (to within a millisecond). */
-  private volatile long lastDeliveryNanos = System.nanoTime();
   /** When the watch last saw a thread held by one listener call. */
   private volatile long lastStuckNanos = System.nanoTime() - Long.MAX_VALUE / 2;
 
@@ -158,20 +156,13 @@ final class DeliveryPool {
     }
   }
 
-  /**
-   * A thread delivered something: noted at most once a millisecond, so that threads delivering
-   * without pause write the shared field rarely.
-   */
-  void delivered() {
-    long now = System.nanoTime();
-    if (now - lastDeliveryNanos > 1_000_000L) {
-      lastDeliveryNanos = now;
+  /** The productive rounds of all threads, summed: it moves while any thread delivers. */
+  long productiveRounds() {
+    long sum = 0;
+    for (DeliveryThread thread : threads) {
+      sum += thread.productiveRounds();
     }
-  }
-
-  /** True if no thread has delivered anything for {@code nanos}. */
-  boolean quietFor(long nanos) {
-    return System.nanoTime() - lastDeliveryNanos >= nanos;
+    return sum;
   }
 
   /** The watch saw a thread held by one listener call: spares stay for a while after that. */

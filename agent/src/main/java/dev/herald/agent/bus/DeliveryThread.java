@@ -28,12 +28,14 @@ final class DeliveryThread extends Thread {
       new RateLimitedLog(AgentLog.get(DeliveryThread.class), 60_000L);
   private static final VarHandle SERVING;
   private static final VarHandle BATCHES;
+  private static final VarHandle ROUNDS;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       SERVING = lookup.findVarHandle(DeliveryThread.class, "serving", BusSubscription.class);
       BATCHES = lookup.findVarHandle(DeliveryThread.class, "batches", long.class);
+      ROUNDS = lookup.findVarHandle(DeliveryThread.class, "productiveRounds", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -51,6 +53,12 @@ final class DeliveryThread extends Thread {
   private volatile BusSubscription serving;
   @SuppressWarnings("unused") // through BATCHES
   private volatile long batches;
+  /**
+   * Rounds in which this thread delivered something, written by it alone with plain stores (no
+   * clock read, no fence per round: a round may hand over only a few events): an idle watcher
+   * tells a busy bus from a quiet one by whether these move.
+   */
+  private long productiveRounds;
   /** Set by {@link StuckListenerWatch}: this thread has been in one listener call too long. */
   volatile boolean stuck;
   /** Set when the pool {@linkplain DeliveryPool#renew renews} its threads: end after the batch in hand. */
@@ -96,6 +104,8 @@ final class DeliveryThread extends Thread {
     int round = index;
     int naps = 0;
     long idleSince = 0;
+    long seenRounds = 0; // the pool's productive rounds at the last look, and when they last moved
+    long othersActiveAt = System.nanoTime();
     while (!pool.stopped() && !retiring) {
       // not watching while delivering: a listener may take long, and another thread then watches
       pool.stopWatching(this);
@@ -108,13 +118,14 @@ final class DeliveryThread extends Thread {
       }
       if (delivered > 0) {
         naps = 0;
-        pool.delivered();
+        ROUNDS.setOpaque(this, ++productiveRounds); // a plain store: read by idle threads only
         continue;
       }
+      long now = System.nanoTime();
       if (naps == 0) {
-        idleSince = System.nanoTime();
+        idleSince = now;
         Thread.interrupted(); // an interrupt from outside would turn parking into spinning
-      } else if (System.nanoTime() - idleSince >= pool.deepSleepAfterNanos()) {
+      } else if (now - idleSince >= pool.deepSleepAfterNanos()) {
         if (!spare) {
           deepSleep();
           naps = 0;
@@ -125,8 +136,14 @@ final class DeliveryThread extends Thread {
         }
         // still needed, or a listener hung lately: a spare stands by, awake, and asks again
       }
+      long others = pool.productiveRounds();
+      if (others != seenRounds) {
+        seenRounds = others;
+        othersActiveAt = now;
+      }
       if (pool.watch(this)) {
-        nap(Backoff.napNanos(pool.firstNapNanos(), naps, pool.quietFor(Backoff.QUIET_BEFORE_LONG_NAPS_NANOS)));
+        boolean quiet = now - Math.max(idleSince, othersActiveAt) >= Backoff.QUIET_BEFORE_LONG_NAPS_NANOS;
+        nap(Backoff.napNanos(pool.firstNapNanos(), naps, quiet));
       } else {
         nap(Backoff.STANDBY_NAP_NANOS);
       }
@@ -176,6 +193,11 @@ final class DeliveryThread extends Thread {
   /** How many batches this thread has begun: a change tells a new batch of the same subscription. */
   long batches() {
     return (long) BATCHES.getAcquire(this);
+  }
+
+  /** {@link #productiveRounds}, read from another thread. */
+  long productiveRounds() {
+    return (long) ROUNDS.getOpaque(this);
   }
 
   boolean spare() {
