@@ -42,6 +42,10 @@ final class BusSubscription implements Subscription {
 
   // Read by publishers on every offer: final or rarely written, so that this object's cache lines
   // stay shared between cores. What the delivery thread writes lives in `state`, padded apart.
+  private static final AtomicLong IDS = new AtomicLong();
+
+  /** A number of its own, never 0: what a delivery thread marks its batch with. */
+  final long id = IDS.incrementAndGet();
   private final String name;
   private final String pattern;
   /** Whether a hanging call of its listener was logged at WARN, and whether its return was; by the watch only. */

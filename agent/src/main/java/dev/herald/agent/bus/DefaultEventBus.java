@@ -193,13 +193,13 @@ public final class DefaultEventBus implements EventBus {
    * the rest of the application's life. Told once per subscription.
    */
   private void publishFromListener(Route route, Event event, DeliveryThread delivery) {
-    BusSubscription self = delivery.serving();
+    long serving = delivery.servingId();
     BusSubscription[] subscribers = route.subscribers();
-    boolean toSelf = false;
+    BusSubscription self = null;
     for (BusSubscription subscriber : subscribers) {
-      toSelf |= subscriber == self;
+      self = subscriber.id == serving ? subscriber : self;
     }
-    if (!toSelf) {
+    if (self == null) {
       publish(route, event);
       return;
     }

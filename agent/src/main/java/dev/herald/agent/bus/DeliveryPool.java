@@ -156,6 +156,26 @@ final class DeliveryPool {
     }
   }
 
+  /** True if the watch counts some thread as held by one listener call now. */
+  boolean anyStuck() {
+    for (DeliveryThread thread : threads) {
+      if (thread.stuck) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if some thread is inside a batch now. */
+  boolean anyServing() {
+    for (DeliveryThread thread : threads) {
+      if (thread.servingId() != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The productive rounds of all threads, summed: it moves while any thread delivers. */
   long productiveRounds() {
     long sum = 0;
@@ -296,7 +316,9 @@ final class DeliveryPool {
     BusSubscription[] current = subscriptions;
     int n = current.length;
     int delivered = 0;
-    for (int k = 0; k < n && !stopped; k++) {
+    // a renewed thread stops after its batch in hand, not after the round: the rest of the round
+    // could be listeners of a plugin started since, whose ThreadLocals would stay on a thread ending
+    for (int k = 0; k < n && !stopped && !self.retiring(); k++) {
       BusSubscription subscription = current[Math.floorMod(offset + k, n)];
       if (subscription.hasQueued() && subscription.tryClaim()) {
         self.beginBatch(subscription);
@@ -309,6 +331,18 @@ final class DeliveryPool {
       }
     }
     return delivered;
+  }
+
+  /** The subscription served with {@link BusSubscription#id} {@code id}, or null if none (closed, or 0). */
+  BusSubscription subscription(long id) {
+    if (id != 0) {
+      for (BusSubscription subscription : subscriptions) {
+        if (subscription.id == id) {
+          return subscription;
+        }
+      }
+    }
+    return null;
   }
 
   /** True if every delivery thread is parked until a publisher wakes it: nothing can hang then. */

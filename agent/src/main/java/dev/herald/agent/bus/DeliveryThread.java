@@ -33,7 +33,7 @@ final class DeliveryThread extends Thread {
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
-      SERVING = lookup.findVarHandle(DeliveryThread.class, "serving", BusSubscription.class);
+      SERVING = lookup.findVarHandle(DeliveryThread.class, "servingId", long.class);
       BATCHES = lookup.findVarHandle(DeliveryThread.class, "batches", long.class);
       ROUNDS = lookup.findVarHandle(DeliveryThread.class, "productiveRounds", long.class);
     } catch (ReflectiveOperationException e) {
@@ -48,9 +48,11 @@ final class DeliveryThread extends Thread {
   /** Started beside work in progress (a spare, a renewed thread): no first deep sleep. */
   private final boolean startAwake;
   // The batch in progress, for StuckListenerWatch: release stores, so that marking each batch costs
-  // the delivery no fence (a volatile store would, per batch, which is per event when the bus is quiet).
+  // the delivery no fence (a volatile store would, per batch, which is per event when the bus is
+  // quiet), and a number, not the subscription: a reference stored into this long-lived object
+  // pays G1's post-write barrier, a full fence, at every batch.
   @SuppressWarnings("unused") // through SERVING
-  private volatile BusSubscription serving;
+  private volatile long servingId;
   @SuppressWarnings("unused") // through BATCHES
   private volatile long batches;
   /**
@@ -67,6 +69,8 @@ final class DeliveryThread extends Thread {
   private volatile boolean napping;
   /** Naps taken, for tests: written by this thread only. */
   private volatile long napCount;
+  /** Naps longer than a busy bus allows ({@link Backoff#MAX_BUSY_NAP_NANOS}), for tests. */
+  private volatile long longNapCount;
 
   DeliveryThread(DeliveryPool pool, int index, boolean spare, boolean startAwake) {
     super("herald-delivery-" + (index + 1));
@@ -134,10 +138,17 @@ final class DeliveryThread extends Thread {
         if (pool.retire(this)) {
           return;
         }
-        // still needed, or a listener hung lately: a spare stands by, awake, and asks again
+        if (pool.anyStuck()) {
+          // needed while a listener hangs, however long: asleep until a publisher wakes it
+          deepSleep();
+          naps = 0;
+          continue;
+        }
+        // a listener hung lately: it stands by, and asks again
       }
       long others = pool.productiveRounds();
-      if (others != seenRounds) {
+      // a round may take long (a slow listener's backlog): a thread inside one is activity too
+      if (others != seenRounds || pool.anyServing()) {
         seenRounds = others;
         othersActiveAt = now;
       }
@@ -153,6 +164,9 @@ final class DeliveryThread extends Thread {
 
   private void nap(long nanos) {
     napCount++;
+    if (nanos > Backoff.MAX_BUSY_NAP_NANOS) {
+      longNapCount++;
+    }
     napping = true;
     LockSupport.parkNanos(pool, nanos);
     napping = false;
@@ -177,17 +191,17 @@ final class DeliveryThread extends Thread {
 
   /** Marks the start of a batch of {@code subscription}'s events; by this thread only. */
   void beginBatch(BusSubscription subscription) {
-    SERVING.setRelease(this, subscription);
+    SERVING.setRelease(this, subscription.id);
     BATCHES.setRelease(this, (long) BATCHES.getOpaque(this) + 1);
   }
 
   void endBatch() {
-    SERVING.setRelease(this, (BusSubscription) null);
+    SERVING.setRelease(this, 0L);
   }
 
-  /** The subscription whose batch is in progress, or null. */
-  BusSubscription serving() {
-    return (BusSubscription) SERVING.getAcquire(this);
+  /** The {@link BusSubscription#id} whose batch is in progress, or 0. */
+  long servingId() {
+    return (long) SERVING.getAcquire(this);
   }
 
   /** How many batches this thread has begun: a change tells a new batch of the same subscription. */
@@ -198,6 +212,11 @@ final class DeliveryThread extends Thread {
   /** {@link #productiveRounds}, read from another thread. */
   long productiveRounds() {
     return (long) ROUNDS.getOpaque(this);
+  }
+
+  /** True once the pool renewed its threads: this one ends after its batch in hand. */
+  boolean retiring() {
+    return retiring;
   }
 
   boolean spare() {
@@ -219,6 +238,11 @@ final class DeliveryThread extends Thread {
       return true;
     }
     return false;
+  }
+
+  /** How many times this thread has napped longer than a busy bus allows; for tests. */
+  long longNaps() {
+    return longNapCount;
   }
 
   /** How many times this thread has napped; for tests. */

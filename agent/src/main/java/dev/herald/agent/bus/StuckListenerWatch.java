@@ -82,7 +82,10 @@ final class StuckListenerWatch extends Thread {
     looks.keySet().retainAll(Arrays.asList(threads)); // identity: DeliveryThread keeps Object.equals
     for (DeliveryThread thread : threads) {
       Look look = looks.computeIfAbsent(thread, t -> new Look());
-      BusSubscription serving = thread.serving();
+      long servingId = thread.servingId();
+      // the one seen last if it is the same (it may have closed since), else looked up by its number
+      BusSubscription serving = look.serving != null && look.serving.id == servingId ? look.serving
+          : pool.subscription(servingId);
       long batch = thread.batches();
       long progress = serving == null ? 0 : serving.progress();
       if (serving != null && serving == look.serving && batch == look.batch && progress == look.progress) {

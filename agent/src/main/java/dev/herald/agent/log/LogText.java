@@ -149,8 +149,12 @@ final class LogText {
 
   private static void append(StringBuilder out, Throwable error, String caption, Set<Throwable> seen, int depth) {
     String nl = System.lineSeparator();
-    if (!seen.add(error) || depth > 16) {
+    if (!seen.add(error)) {
       out.append(caption).append("[CIRCULAR REFERENCE: ").append(error.getClass().getName()).append(']').append(nl);
+      return;
+    }
+    if (depth > 16) {
+      out.append(caption).append(error.getClass().getName()).append(" (and further causes, not written)").append(nl);
       return;
     }
     String first;

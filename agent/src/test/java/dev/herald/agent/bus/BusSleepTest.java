@@ -6,6 +6,7 @@ import static dev.herald.agent.bus.BusTestSupport.options;
 import static dev.herald.agent.bus.BusTestSupport.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.herald.api.Phase;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -108,6 +109,41 @@ class BusSleepTest {
       assertThat(naps / seconds).as("naps a second, %d in %.2f s", naps, seconds).isLessThan(500);
     } finally {
       trickle.shutdown(Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
+  void theWatcherNapsNoLongerThanAMillisecondWhileAnotherThreadIsInALongRound() throws Exception {
+    // one thread works through a slow subscription's backlog, a round of 256 events taking ~80 ms:
+    // the round counts go still, but the bus is busy, and other subscriptions' events must not wait
+    DefaultEventBus busy = new DefaultEventBus(
+        options(8192, OverflowPolicy.BLOCK, Duration.ofMillis(50), 2), Duration.ofHours(1));
+    try {
+      AtomicLong slowDone = new AtomicLong();
+      busy.on("slow.*.*", e -> {
+        LockSupport.parkNanos(300_000);
+        slowDone.incrementAndGet();
+      });
+      busy.on("order.*.*", e -> { });
+      busy.publish(order(0));
+      assertThat(busy.flush(Duration.ofSeconds(5))).isTrue();
+      DeliveryThread[] pool = busy.pool().threads();
+      for (int i = 0; i < 4000; i++) {
+        busy.publish(BusTestSupport.event("slow", Phase.AFTER, "process", i));
+      }
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      long before = Arrays.stream(pool).mapToLong(DeliveryThread::longNaps).sum();
+      for (int i = 1; i <= 16; i++) { // 400 ms of the backlog's ~1.2 s
+        busy.publish(order(i));
+        LockSupport.parkNanos(Duration.ofMillis(25).toNanos());
+      }
+      long longNaps = Arrays.stream(pool).mapToLong(DeliveryThread::longNaps).sum() - before;
+      long slow = slowDone.get();
+
+      assertThat(slow).as("still working through the backlog").isLessThan(4000);
+      assertThat(longNaps).as("naps over 1 ms while the bus delivers").isZero();
+    } finally {
+      busy.shutdown(Duration.ofSeconds(2));
     }
   }
 
