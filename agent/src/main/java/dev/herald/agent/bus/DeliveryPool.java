@@ -94,13 +94,7 @@ final class DeliveryPool {
     if (stopped) {
       return null;
     }
-    int free = 0;
-    int spares = 0;
-    for (DeliveryThread thread : threads) {
-      free += thread.stuck ? 0 : 1;
-      spares += thread.spare() ? 1 : 0;
-    }
-    if (free >= threadCount || spares >= MAX_SPARES) {
+    if (freeBesides(null) >= threadCount || sparesAtMost()) {
       return null;
     }
     DeliveryThread spare = new DeliveryThread(this, freeSpareIndex(), true, true);
@@ -206,6 +200,15 @@ final class DeliveryPool {
     return spares >= MAX_SPARES;
   }
 
+  /** The threads the watch does not count as held by a listener call, {@code except} aside (may be null). */
+  private int freeBesides(DeliveryThread except) {
+    int free = 0;
+    for (DeliveryThread thread : threads) {
+      free += thread != except && !thread.stuck ? 1 : 0;
+    }
+    return free;
+  }
+
   /**
    * Lets the idle spare {@code thread} end if {@code bus.threads} others are free of hanging
    * listeners; true if it is to end (it is then no longer one of the pool's threads).
@@ -217,11 +220,7 @@ final class DeliveryPool {
     if (System.nanoTime() - lastStuckNanos < SPARE_KEPT_AFTER_STUCK * stuckAfterNanos) {
       return false; // a listener that is slow rather than hung would start a spare again in a moment
     }
-    int free = 0;
-    for (DeliveryThread other : threads) {
-      free += other != thread && !other.stuck ? 1 : 0;
-    }
-    if (free < threadCount) {
+    if (freeBesides(thread) < threadCount) {
       return false;
     }
     DeliveryThread[] current = threads;

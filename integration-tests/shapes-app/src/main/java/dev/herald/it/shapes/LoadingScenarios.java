@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.PackageVersion;
 import dev.herald.api.Herald;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** What the application can see: the API yes, the agent's insides no, its own Jackson version. */
 final class LoadingScenarios {
@@ -35,30 +36,8 @@ final class LoadingScenarios {
    * behave as without the agent (Herald leaves the class alone and says why).
    */
   static void isolated() throws Exception {
-    ClassLoader isolating = new ClassLoader(null) {
-      @Override
-      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        synchronized (getClassLoadingLock(name)) {
-          Class<?> loaded = findLoadedClass(name);
-          if (loaded != null) {
-            return loaded;
-          }
-          if (name.startsWith("java.")) {
-            return ClassLoader.getPlatformClassLoader().loadClass(name);
-          }
-          if (!name.equals(IsolatedLedger.class.getName())) {
-            throw new ClassNotFoundException(name + " (this loader sees the JDK only)");
-          }
-          try (java.io.InputStream in = LoadingScenarios.class.getClassLoader()
-              .getResourceAsStream(name.replace('.', '/') + ".class")) {
-            byte[] bytes = in.readAllBytes();
-            return defineClass(name, bytes, 0, bytes.length);
-          } catch (java.io.IOException e) {
-            throw new ClassNotFoundException(name, e);
-          }
-        }
-      }
-    };
+    ClassLoader isolating = new SelectiveLoader(name -> name.startsWith("java."),
+        name -> name.equals(IsolatedLedger.class.getName()), "the JDK only");
     Class<?> ledger = isolating.loadClass(IsolatedLedger.class.getName());
     Object instance = ledger.getConstructor().newInstance();
     Report.print("iso-create", ledger.getMethod("create", String.class).invoke(instance, "iso-1"));
@@ -78,33 +57,10 @@ final class LoadingScenarios {
    * to the boot class path), but its Herald.bus() is its own copy's, which delivers nothing.
    */
   static void ownApi() throws Exception {
-    ClassLoader app = LoadingScenarios.class.getClassLoader();
-    ClassLoader childFirst = new ClassLoader(null) {
-      @Override
-      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        synchronized (getClassLoadingLock(name)) {
-          Class<?> loaded = findLoadedClass(name);
-          if (loaded != null) {
-            return loaded;
-          }
-          if (name.startsWith("java.") || name.startsWith("dev.herald.agent.")) {
-            return app.loadClass(name);
-          }
-          if (!name.equals(IsolatedLedger.class.getName()) && !name.startsWith("dev.herald.api.")) {
-            throw new ClassNotFoundException(name + " (this loader sees the JDK, Herald's hooks and its own copies)");
-          }
-          try (java.io.InputStream in = app.getResourceAsStream(name.replace('.', '/') + ".class")) {
-            if (in == null) {
-              throw new ClassNotFoundException(name);
-            }
-            byte[] bytes = in.readAllBytes();
-            return defineClass(name, bytes, 0, bytes.length);
-          } catch (java.io.IOException e) {
-            throw new ClassNotFoundException(name, e);
-          }
-        }
-      }
-    };
+    ClassLoader childFirst = new SelectiveLoader(
+        name -> name.startsWith("java.") || name.startsWith("dev.herald.agent."),
+        name -> name.equals(IsolatedLedger.class.getName()) || name.startsWith("dev.herald.api."),
+        "the JDK, Herald's hooks and its own copies");
     Class<?> ledger = childFirst.loadClass(IsolatedLedger.class.getName());
     Object instance = ledger.getConstructor().newInstance();
     Report.print("own-create", ledger.getMethod("create", String.class).invoke(instance, "own-1"));
@@ -112,6 +68,50 @@ final class LoadingScenarios {
     Report.print("own-api-same", ownHerald == Herald.class);
     Report.print("own-installed", ownHerald.getMethod("installed").invoke(null));
     Report.print("installed", Herald.installed());
+  }
+
+  /**
+   * A loader that asks the application's loader for the classes {@code delegated} accepts, defines
+   * those {@code own} accepts itself from the application's class files (child-first), and sees
+   * nothing else.
+   */
+  private static final class SelectiveLoader extends ClassLoader {
+    private final Predicate<String> delegated;
+    private final Predicate<String> own;
+    private final String sees;
+
+    SelectiveLoader(Predicate<String> delegated, Predicate<String> own, String sees) {
+      super(null);
+      this.delegated = delegated;
+      this.own = own;
+      this.sees = sees;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      synchronized (getClassLoadingLock(name)) {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded != null) {
+          return loaded;
+        }
+        ClassLoader app = LoadingScenarios.class.getClassLoader();
+        if (delegated.test(name)) {
+          return app.loadClass(name);
+        }
+        if (!own.test(name)) {
+          throw new ClassNotFoundException(name + " (this loader sees " + sees + ")");
+        }
+        try (java.io.InputStream in = app.getResourceAsStream(name.replace('.', '/') + ".class")) {
+          if (in == null) {
+            throw new ClassNotFoundException(name);
+          }
+          byte[] bytes = in.readAllBytes();
+          return defineClass(name, bytes, 0, bytes.length);
+        } catch (java.io.IOException e) {
+          throw new ClassNotFoundException(name, e);
+        }
+      }
+    }
   }
 
   private static String visible(String name) {
