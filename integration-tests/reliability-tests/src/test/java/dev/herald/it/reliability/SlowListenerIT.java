@@ -38,6 +38,7 @@ class SlowListenerIT {
         .put("drop-log-lines", dropLines.size()).put("run-s", seconds).report();
 
     assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.value("plugins-started")).as(result.describe()).isEqualTo("true");
     assertThat(result.value("fast-complete")).as("fast listener got all %d events; %s", events, result.describe())
         .isEqualTo("true");
     // 10 ms per event: the slow one could not have served them all by the time the fast one had

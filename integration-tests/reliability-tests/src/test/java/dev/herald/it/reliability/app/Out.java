@@ -42,6 +42,11 @@ final class Out {
         .filter(sub -> sub.name().equals(name)).findFirst().orElse(null);
   }
 
+  /** True while a thread named {@code name} runs (Herald's {@code herald-start} ends once the plugins have started). */
+  static boolean threadAlive(String name) {
+    return Thread.getAllStackTraces().keySet().stream().anyMatch(thread -> thread.getName().equals(name));
+  }
+
   /** Polls {@code condition} until it holds or {@code timeoutMillis} pass; returns whether it held. */
   static boolean await(BooleanSupplier condition, long timeoutMillis) {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
