@@ -20,7 +20,8 @@ final class LogText {
 
   /**
    * {@code text} with line breaks written as {@code \n} / {@code \r} and other control characters
-   * (C0 but the tab, DEL, C1, the Unicode line and paragraph separators) as {@code \}{@code uXXXX}.
+   * (C0 but the tab, DEL, C1, the Unicode line and paragraph separators, the bidirectional
+   * embedding, override and isolate marks) as {@code \}{@code uXXXX}.
    */
   static String escapeControls(String text) {
     if (text == null) {
@@ -57,7 +58,15 @@ final class LogText {
   }
 
   private static boolean isControl(char c) {
-    return c < 0x20 ? c != '\t' : c >= 0x7f && c < 0xa0 || c == '\u2028' || c == '\u2029';
+    return c < 0x20 ? c != '\t' : c >= 0x7f && c < 0xa0 || c >= '\u2028' && c <= '\u202e' || isBidi(c);
+  }
+
+  /**
+   * The invisible marks that reorder how the rest of a line is shown (the "Trojan Source" marks): a
+   * value could make a line read, in a terminal or viewer, otherwise than it is written.
+   */
+  private static boolean isBidi(char c) {
+    return c >= '\u2066' && c <= '\u2069' || c == '\u200e' || c == '\u200f' || c == '\u061c';
   }
 
   /** {@code %safeMsg}: the formatted message, escaped. */

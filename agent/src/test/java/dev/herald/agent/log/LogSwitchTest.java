@@ -51,13 +51,13 @@ class LogSwitchTest {
     Path file = dir.resolve("agent.log");
     log.configure(null, file);
     Logger logger = log.logger("herald.Test");
-    String hostile = "com.acme.Evil\n10:00:00.000 [herald] INFO  forged\r\u001b[2J\u0085end\tx";
+    String hostile = "com.acme.Evil\n10:00:00.000 [herald] INFO  forged\r\u001b[2J\u0085end\tx \u202egnp.exe\u2066";
 
     logger.warn("no class named {}", hostile);
     log.setUpLogback();
     logger.warn("no class named {}", hostile);
 
-    String escaped = "com.acme.Evil\\n10:00:00.000 [herald] INFO  forged\\r\\u001b[2J\\u0085end\tx";
+    String escaped = "com.acme.Evil\\n10:00:00.000 [herald] INFO  forged\\r\\u001b[2J\\u0085end\tx \\u202egnp.exe\\u2066";
     assertThat(lines(file)).hasSize(2).allSatisfy(line -> assertThat(line).endsWith("no class named " + escaped));
   }
 
