@@ -207,6 +207,11 @@ final class BusSubscription implements Subscription {
     return !queue.isEmpty();
   }
 
+  /** True if it is a subscription of {@code other}. */
+  boolean of(DefaultEventBus other) {
+    return bus == other;
+  }
+
   boolean isClosed() {
     return closed;
   }

@@ -11,6 +11,7 @@ import dev.herald.api.Subscription;
 import dev.herald.api.SubscriptionStatistics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -271,6 +272,33 @@ public final class DefaultEventBus implements EventBus {
    */
   public static boolean delivering(Subscription subscription) {
     return subscription instanceof BusSubscription bus && bus.claimed();
+  }
+
+  /**
+   * Takes {@code subscriptions} off every route, so that events published from now on no longer
+   * reach them, and waits at most {@code timeout} until what they had queued was delivered or
+   * failed: what stops a plugin while the application runs, so that it gets its events before its
+   * {@code stop()}. They stay open, and are still delivered to; close them next, which drops (and
+   * counts) whatever is left. Subscriptions of another bus, or closed, are skipped. Does not wait
+   * when called from a delivery thread (a listener, which would wait on itself) or once the bus is
+   * shut down (nothing is delivered any more, and the shutdown reported what it left).
+   *
+   * @return false if {@code timeout} ran out with events still queued for them; true otherwise
+   */
+  public boolean retire(Collection<? extends Subscription> subscriptions, Duration timeout) {
+    List<BusSubscription> ours = new ArrayList<>(subscriptions.size());
+    for (Subscription subscription : subscriptions) {
+      if (subscription instanceof BusSubscription bus && bus.of(this) && !bus.isClosed()) {
+        ours.add(bus);
+      }
+    }
+    for (BusSubscription subscription : ours) {
+      table.remove(subscription); // the pool still serves it; flush waits for it as for a closing one
+    }
+    if (onDeliveryThread() || pool.stopped()) {
+      return true;
+    }
+    return drain.await(ours.toArray(new BusSubscription[0]), Drain.nanos(timeout)) || pool.stopped();
   }
 
   /**

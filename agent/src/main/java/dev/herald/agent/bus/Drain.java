@@ -42,8 +42,12 @@ final class Drain {
 
   /** True once every event queued before the call is handled; false after {@code timeoutNanos}. */
   boolean await(long timeoutNanos) {
+    return await(table.toFlush(), timeoutNanos);
+  }
+
+  /** As {@link #await(long)}, for what {@code subscriptions} alone have queued before the call. */
+  boolean await(BusSubscription[] subscriptions, long timeoutNanos) {
     long deadline = System.nanoTime() + Math.max(0, timeoutNanos);
-    BusSubscription[] subscriptions = table.toFlush();
     long[] marks = marks(subscriptions);
     int step = 0;
     boolean interrupted = false; // an interrupt the pauses cleared, given back when the wait ends

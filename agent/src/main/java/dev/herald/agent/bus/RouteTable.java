@@ -25,8 +25,9 @@ final class RouteTable {
   // live subscriptions in the order they were made; copy-on-write
   private volatile BusSubscription[] subscriptions = Route.NONE;
   /**
-   * Closed subscriptions whose queued events are still to be dropped and counted: a listener that
-   * closes its own subscription drops the rest when it returns. {@code flush} waits for them too.
+   * Subscriptions taken off the routes with events still queued: closed ones whose events are still
+   * to be dropped and counted (a listener that closes its own subscription drops the rest when it
+   * returns), and retired ones still delivering theirs. {@code flush} waits for them too.
    */
   private final Set<BusSubscription> closing = ConcurrentHashMap.newKeySet();
 

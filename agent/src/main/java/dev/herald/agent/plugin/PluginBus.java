@@ -8,6 +8,8 @@ import dev.herald.api.EventListener;
 import dev.herald.api.EventPattern;
 import dev.herald.api.Subscription;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,6 +78,39 @@ final class PluginBus implements EventBus {
     return live.size();
   }
 
+  /**
+   * Refuses new subscriptions, takes the plugin's off the bus's routes and waits, at most {@link
+   * #retireLimit}, until what was queued for them was delivered (see {@link
+   * DefaultEventBus#retire}); they stay open until {@link #closeAll}.
+   *
+   * @return how many events were still queued for them, or being delivered, when the wait ran out;
+   *     0 if none, or if the bus is not the agent's
+   */
+  long retireAll(Duration timeout) {
+    closed = true;
+    if (!(bus instanceof DefaultEventBus delivering)) {
+      return 0;
+    }
+    List<Subscription> delegates = new ArrayList<>();
+    for (Subscription subscription : live) {
+      delegates.add(((TrackedSubscription) subscription).delegate());
+    }
+    if (delivering.retire(delegates, retireLimit(timeout))) {
+      return 0;
+    }
+    long left = 0;
+    for (Subscription subscription : delegates) {
+      left += subscription.statistics().queued();
+    }
+    return Math.max(left, 1); // none queued: one call still running had the time
+  }
+
+  /** How long {@link #retireAll} waits: the bus's {@code shutdown-timeout}, what the plugin would get at exit, at most {@code timeout}. */
+  Duration retireLimit(Duration timeout) {
+    Duration atExit = bus instanceof DefaultEventBus delivering ? delivering.options().shutdownTimeout() : timeout;
+    return atExit.compareTo(timeout) < 0 ? atExit : timeout;
+  }
+
   /** Closes every subscription of the plugin, and refuses new ones. Idempotent. */
   void closeAll() {
     closed = true;
@@ -85,13 +120,6 @@ final class PluginBus implements EventBus {
     }
   }
 
-  /**
-   * After {@link #closeAll}: waits until no listener of the plugin is being called any more, at
-   * most {@code timeoutNanos}, so that its class loader is not closed under a call in progress
-   * (which would then fail on the first class of the plugin's jar it had not loaded yet).
-   *
-   * @return true if none is
-   */
   /** See {@link DefaultEventBus#renewDeliveryThreads}; for the bus the agent made, not a test's. */
   void renewDeliveryThreads() {
     if (bus instanceof DefaultEventBus delivering) {
@@ -99,6 +127,14 @@ final class PluginBus implements EventBus {
     }
   }
 
+  /**
+   * After {@link #closeAll}: waits until no listener of the plugin is being called any more, at
+   * most {@code timeoutNanos}: before its {@code stop()}, and before its class loader is closed
+   * (a call still in progress would fail on the first class of the plugin's jar it had not loaded
+   * yet).
+   *
+   * @return true if none is
+   */
   boolean awaitListenersReturned(long timeoutNanos) {
     if (DefaultEventBus.onDeliveryThread()) {
       return true; // a listener stopping a plugin: waiting could be waiting on itself

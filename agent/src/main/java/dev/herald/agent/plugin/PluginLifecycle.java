@@ -17,7 +17,7 @@ final class PluginLifecycle {
   private static final Logger log = AgentLog.get(PluginLifecycle.class);
   /** For a plugin whose start failed: its listeners are its own start's, most often none running. */
   private static final Duration STOP_WAIT_AFTER_FAILURE = Duration.ofSeconds(5);
-  // after a stop() that took the whole limit, a listener call just returning still gets this long
+  // after a listener wait or a stop() that took the whole limit, what comes next still gets this long
   private static final long MIN_LISTENER_WAIT_NANOS = 100_000_000L;
 
   private PluginLifecycle() {}
@@ -84,27 +84,42 @@ final class PluginLifecycle {
     String line = "plugin '" + plugin.name() + "' (" + plugin.jar().display() + ") failed to start: " + cause;
     log.error(line);
     log.debug("plugin '{}' start failure", plugin.name(), failure);
-    closeSubscriptions(plugin, STOP_WAIT_AFTER_FAILURE);
+    closeSubscriptions(plugin, STOP_WAIT_AFTER_FAILURE, "its class loader is closed all the same, and the call may fail");
     plugin.jar().release();
     return line;
   }
 
   /**
-   * Calls the plugin's {@code stop} (if it started, or may still be starting) and waits for it, then
-   * closes its subscriptions and waits for a listener call in progress, the two waits together at
-   * most {@code timeout} (the second at least 100 ms); then reports threads it left running and
+   * Stops a plugin, so that its {@code stop()} does not run beside its own listeners: takes its
+   * subscriptions off the bus and lets them deliver what was queued for them (while the bus runs:
+   * at most its {@code shutdown-timeout} or {@code timeout}, whichever is shorter; at exit the bus
+   * has drained already); closes them and waits for a listener call in progress (at most half of
+   * {@code timeout}); calls the plugin's {@code stop} (if it started, or may still be starting) and
+   * waits for it, with what is left of {@code timeout}; then reports threads it left running and
    * releases its jar. Does nothing for a plugin that failed or was already stopped.
    */
   static void stop(LoadedPlugin plugin, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
     State previous = plugin.finish(State.STOPPED);
     if (previous == null) {
       return;
     }
-    if (previous == State.RUNNING || previous == State.ABANDONED) {
-      callStop(plugin, timeout);
+    long left = plugin.bus().retireAll(timeout);
+    if (left > 0) {
+      log.warn("plugin '{}' ({}): {} events queued for it were not delivered before its stop, within {};"
+          + " dropped (counted in its subscriptions' dropped)", plugin.name(), plugin.jar().display(), left,
+          BoundedCall.format(plugin.bus().retireLimit(timeout)));
     }
-    closeSubscriptions(plugin, Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_LISTENER_WAIT_NANOS)));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean started = previous == State.RUNNING || previous == State.ABANDONED;
+    boolean returned = closeSubscriptions(plugin, timeout.dividedBy(2),
+        started ? "its stop() is called all the same" : null);
+    if (started) {
+      callStop(plugin, Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_LISTENER_WAIT_NANOS)));
+    }
+    if (!returned) {
+      closeSubscriptions(plugin, Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_LISTENER_WAIT_NANOS)),
+          "its class loader is closed all the same, and the call may fail");
+    }
     // what its listeners left in the delivery threads' ThreadLocals would keep its loader for good
     plugin.bus().renewDeliveryThreads();
     LeftThreads.warnIfAny(plugin);
@@ -113,16 +128,22 @@ final class PluginLifecycle {
 
   /**
    * Closes the plugin's subscriptions and waits, at most {@code timeout}, for listener calls in
-   * progress to return: its class loader is closed next, and a call still running would fail on the
-   * first class of the plugin's jar it had not loaded yet.
+   * progress to return: its {@code stop()} comes next, or its class loader, and a call still running
+   * would fail on the first class of the plugin's jar it had not loaded yet. If one is still
+   * running then, logs a WARN ending with {@code then}, unless null.
+   *
+   * @return true if no listener call of the plugin is running
    */
-  private static void closeSubscriptions(LoadedPlugin plugin, Duration timeout) {
+  private static boolean closeSubscriptions(LoadedPlugin plugin, Duration timeout, String then) {
     plugin.bus().closeAll();
-    if (!plugin.bus().awaitListenersReturned(timeout.toNanos())) {
-      log.warn("plugin '{}' ({}): a listener call was still running {} after its subscriptions closed;"
-          + " its class loader is closed all the same, and the call may fail", plugin.name(),
-          plugin.jar().display(), BoundedCall.format(timeout));
+    if (plugin.bus().awaitListenersReturned(timeout.toNanos())) {
+      return true;
     }
+    if (then != null) {
+      log.warn("plugin '{}' ({}): a listener call was still running {} after its subscriptions closed; {}",
+          plugin.name(), plugin.jar().display(), BoundedCall.format(timeout), then);
+    }
+    return false;
   }
 
   private static void callStop(LoadedPlugin plugin, Duration timeout) {

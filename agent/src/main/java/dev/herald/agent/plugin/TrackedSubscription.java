@@ -35,6 +35,11 @@ final class TrackedSubscription implements Subscription {
     return delegate.statistics();
   }
 
+  /** The bus's subscription it wraps. */
+  Subscription delegate() {
+    return delegate;
+  }
+
   /** See {@link DefaultEventBus#delivering}. */
   boolean delivering() {
     return DefaultEventBus.delivering(delegate);

@@ -34,7 +34,7 @@ class PluginReloadIT {
         plugins:
           path: plugins/
           config:
-            recorder: { file: events.jsonl }
+            recorder: { file: events.jsonl, delay-millis: 5 }
         """);
 
     Jvm.Result result = Jvm.java().agent(config).jar(Artifacts.shapesApp(), "reload-plugins").workDir(dir)
@@ -61,6 +61,11 @@ class PluginReloadIT {
         .as("JMX startPlugin started it again; %s", result.describe()).isPositive();
     assertThat(result.value("plugins-jmx-unknown")).as(result.describe())
         .startsWith("refused: ").contains("nobody").contains("recorder");
+    assertThat(Long.parseLong(result.value("plugins-backlog-queued"))).as("a backlog at the restart; %s",
+        result.describe()).isPositive();
+    assertThat(result.value("plugins-jmx-restart")).as(result.describe()).startsWith("ok: ");
+    assertThat(result.value("plugins-backlog-recorded")).as("the old instance recorded its backlog before its"
+        + " stop() closed its file: before and after of each call; %s", result.describe()).isEqualTo("100");
     assertThat(result.value("plugins-removed-within-wait")).as(result.describe()).isEqualTo("true");
     assertThat(result.value("plugins-recorded-after-removal")).as(result.describe()).isEqualTo("0");
     assertThat(result.heraldLines("INFO")).as(result.describe())
@@ -69,6 +74,8 @@ class PluginReloadIT {
             .contains("plugin 'recorder' restarted from plugins/recorder.jar, which was replaced"))
         .anySatisfy(line -> assertThat(line).contains("plugin 'recorder' stopped (plugins/recorder.jar removed)"));
     assertThat(result.heraldLines("ERROR")).as("no half-written jar was loaded; %s", result.describe()).isEmpty();
+    assertThat(result.heraldLines("WARN")).as("nothing dropped or failed at the restart; %s", result.describe())
+        .noneSatisfy(line -> assertThat(line).containsAnyOf("dropped", "threw", "not delivered"));
     try (Stream<Path> left = Files.list(tmp)) {
       assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("herald-plugin-")))
           .as("the private copies of the jars are deleted").isEmpty();

@@ -18,6 +18,8 @@ import java.util.Map;
  *   <li>{@code events}: a pattern or a list of patterns to subscribe to; default {@code "*.*.*"}.
  *   <li>{@code fail-on}: a pattern; the listener throws after recording each matching event, so
  *       that tests can check a failing listener never reaches the service.
+ *   <li>{@code delay-millis}: how long the listener sleeps after recording each event, so that
+ *       tests can build a backlog; default 0.
  * </ul>
  *
  * <p>At start it writes {@code {"plugin":"recorder","jackson":"<version>"}}: the Jackson it sees.
@@ -43,8 +45,9 @@ public final class RecorderPlugin implements HeraldPlugin {
     out = new JsonLines(path);
     out.write(Map.of("plugin", "recorder", "jackson", new ObjectMapper().version().toString()));
     String failOn = (String) config.get("fail-on");
+    long delayMillis = config.get("delay-millis") instanceof Number delay ? delay.longValue() : 0;
     for (String pattern : patterns(config.get("events"))) {
-      subscriptions.add(context.bus().on(pattern, new RecordingListener(out, failOn)));
+      subscriptions.add(context.bus().on(pattern, new RecordingListener(out, failOn, delayMillis)));
     }
   }
 

@@ -18,15 +18,20 @@ final class RecordingListener implements EventListener {
 
   private final JsonLines out;
   private final String failOn;
+  private final long delayMillis;
 
-  RecordingListener(JsonLines out, String failOn) {
+  RecordingListener(JsonLines out, String failOn, long delayMillis) {
     this.out = out;
     this.failOn = failOn;
+    this.delayMillis = delayMillis;
   }
 
   @Override
   public void onEvent(Event event) throws Exception {
     out.write(toJson(event));
+    if (delayMillis > 0) {
+      Thread.sleep(delayMillis);
+    }
     if (failOn != null && EventPattern.matches(failOn, event.name())) {
       throw new IllegalStateException("recorder told to fail on " + event.name());
     }

@@ -12,13 +12,15 @@ import java.util.List;
  * Plugin jars added, replaced and removed while the application runs ({@code reload: true}): the
  * app copies the recorder plugin into its plugin folder as an operator would, and calls a service
  * until the recorder has written the call, then overwrites the jar with another build of it and
- * waits for the recorder's second start line, then removes it. System properties: {@code shapes.pluginFolder}, {@code shapes.pluginJar} and {@code
+ * waits for the recorder's second start line, restarts it over JMX with a backlog queued, then
+ * removes it. System properties: {@code shapes.pluginFolder}, {@code shapes.pluginJar} and {@code
  * shapes.pluginJar2} (two recorder jars of different content), {@code shapes.recording} (the
  * recorder's file).
  */
 final class PluginReloadScenarios {
 
   private static final long WAIT_MILLIS = 15_000;
+  private static final int BACKLOG_CALLS = 50;
 
   private PluginReloadScenarios() {}
 
@@ -43,6 +45,14 @@ final class PluginReloadScenarios {
     Report.print("plugins-jmx-start", control.invoke("startPlugin", "recorder"));
     Report.print("plugins-jmx-calls-until-recorded", callUntilRecorded(accounts, recording, "third-"));
     Report.print("plugins-jmx-unknown", control.invoke("restartPlugin", "nobody"));
+    // A backlog at a restart (the recorder sleeps after each event): the old instance records it
+    // before its stop(), which closes its file.
+    for (int i = 0; i < BACKLOG_CALLS; i++) {
+      accounts.create(new Account("backlog-" + i, "reload"));
+    }
+    Report.print("plugins-backlog-queued", queuedForRecorder());
+    Report.print("plugins-jmx-restart", control.invoke("restartPlugin", "recorder"));
+    Report.print("plugins-backlog-recorded", count(recording, "backlog-"));
 
     Files.delete(installed);
     Report.print("plugins-removed-within-wait", awaitNoRecorder());
@@ -89,6 +99,11 @@ final class PluginReloadScenarios {
       Thread.sleep(50);
     }
     return false;
+  }
+
+  private static long queuedForRecorder() {
+    return Herald.bus().statistics().subscriptions().stream().filter(s -> s.name().startsWith("recorder:"))
+        .mapToLong(SubscriptionStatistics::queued).sum();
   }
 
   private static long count(Path recording, String text) throws Exception {

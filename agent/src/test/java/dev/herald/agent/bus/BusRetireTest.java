@@ -1,0 +1,109 @@
+package dev.herald.agent.bus;
+
+import static dev.herald.agent.bus.BusTestSupport.WAIT;
+import static dev.herald.agent.bus.BusTestSupport.await;
+import static dev.herald.agent.bus.BusTestSupport.number;
+import static dev.herald.agent.bus.BusTestSupport.options;
+import static dev.herald.agent.bus.BusTestSupport.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.herald.api.Subscription;
+import dev.herald.api.SubscriptionStatistics;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Retiring subscriptions: what stops a plugin while the application runs. */
+@Timeout(30)
+class BusRetireTest {
+
+  private final DefaultEventBus bus = new DefaultEventBus(options(64, OverflowPolicy.BLOCK, Duration.ofSeconds(1), 1));
+
+  @AfterEach
+  void shutdown() {
+    bus.shutdown(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void deliversWhatWasQueuedAndNothingPublishedAfter() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    List<Integer> seen = new CopyOnWriteArrayList<>();
+    Subscription retiring = bus.subscribe("order.*.*", "retiring", event -> {
+      inside.countDown();
+      await(letGo, "the test to let the listener go");
+      seen.add(number(event));
+    });
+    List<Integer> other = new CopyOnWriteArrayList<>();
+    bus.subscribe("order.*.*", "other", event -> other.add(number(event)));
+    for (int i = 1; i <= 5; i++) {
+      bus.publish(order(i));
+    }
+    await(inside, "the first delivery");
+
+    CompletableFuture<Boolean> retired = CompletableFuture.supplyAsync(() -> bus.retire(List.of(retiring), WAIT));
+    BusTestSupport.awaitUntil(() -> bus.statistics().subscriptions().size() == 1, "it is taken off the routes");
+    bus.publish(order(6));
+    assertThat(retired).as("waits for the events queued before").isNotDone();
+    letGo.countDown();
+
+    assertThat(retired.get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(seen).containsExactly(1, 2, 3, 4, 5);
+    assertThat(bus.flush(WAIT)).isTrue();
+    assertThat(other).containsExactly(1, 2, 3, 4, 5, 6);
+    retiring.close();
+    SubscriptionStatistics stats = retiring.statistics();
+    assertThat(stats.delivered()).isEqualTo(5);
+    assertThat(stats.dropped()).as("nothing was left to drop at close").isZero();
+  }
+
+  @Test
+  void givesUpAfterItsLimitAndClosingDropsTheRest() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    Subscription retiring = bus.subscribe("order.*.*", "retiring", event -> {
+      inside.countDown();
+      await(letGo, "the test to let the listener go");
+    });
+    for (int i = 1; i <= 3; i++) {
+      bus.publish(order(i));
+    }
+    await(inside, "the first delivery");
+
+    assertThat(bus.retire(List.of(retiring), Duration.ofMillis(200))).isFalse();
+    retiring.close();
+    letGo.countDown();
+    BusTestSupport.awaitUntil(() -> !DefaultEventBus.delivering(retiring), "the call in progress returns");
+    SubscriptionStatistics stats = retiring.statistics();
+    assertThat(stats.delivered()).isEqualTo(1);
+    assertThat(stats.dropped()).as("the two still queued").isEqualTo(2);
+  }
+
+  @Test
+  void doesNotWaitOnceTheBusIsShutDown() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    Subscription retiring = bus.subscribe("order.*.*", "retiring", event -> {
+      inside.countDown();
+      await(letGo, "the test to let the listener go");
+    });
+    bus.publish(order(1));
+    bus.publish(order(2));
+    await(inside, "the first delivery");
+    try {
+      bus.shutdown(Duration.ofMillis(50));
+
+      long start = System.nanoTime();
+      assertThat(bus.retire(List.of(retiring), WAIT)).as("the shutdown reported what it left").isTrue();
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WAIT.dividedBy(2));
+    } finally {
+      letGo.countDown();
+    }
+  }
+}
