@@ -82,19 +82,29 @@ final class Drain {
    * delivered too.
    */
   boolean awaitQuiet(long timeoutNanos) {
+    return awaitQuiet(timeoutNanos, new String[1]);
+  }
+
+  /** As {@link #awaitQuiet(long)}; when it returns false, {@code why[0]} says what ended the wait. */
+  private boolean awaitQuiet(long timeoutNanos, String[] why) {
     // elapsed time against the budget, not a deadline: a budget of "forever" must not overflow
     long start = System.nanoTime();
     long budget = Math.max(0, timeoutNanos);
     long[] before = marks();
     if (!await(budget)) {
+      why[0] = "its listener was too slow or stuck, or events were still being published, when the drain's "
+          + Duration.ofNanos(budget).toMillis() + " ms ran out";
       return false;
     }
     // What was published before the shutdown is delivered; what comes meanwhile is waited for a
     // little longer only: a thread that publishes steadily (a scheduler, a consumer loop) would
     // otherwise hold the exit for the whole budget, and leave the plugins only their floor.
-    budget = Math.min(budget, (System.nanoTime() - start) + Math.min(MAX_EXTRA_NANOS, budget / 4));
+    long extra = Math.min(MAX_EXTRA_NANOS, budget / 4);
+    budget = Math.min(budget, (System.nanoTime() - start) + extra);
     while (true) {
       if (!await(budget - (System.nanoTime() - start))) {
+        why[0] = "events were still being published: once what was published before the exit was delivered, the"
+            + " drain waits at most " + Duration.ofNanos(extra).toMillis() + " ms more for what comes after";
         return false;
       }
       long quietStart = System.nanoTime();
@@ -129,31 +139,46 @@ final class Drain {
       return shutdownResult;
     }
     shutdown = true;
-    boolean drained = !(Thread.currentThread() instanceof DeliveryThread) && awaitQuiet(nanos(timeout));
+    String[] why = new String[1];
+    boolean drained = !(Thread.currentThread() instanceof DeliveryThread) && awaitQuiet(nanos(timeout), why);
+    if (why[0] == null) {
+      why[0] = drained
+          ? "published after the drain had delivered everything published before them: the application still"
+              + " called its services as the JVM exited"
+          : "the shutdown ran on a delivery thread, which cannot wait for itself";
+    }
     // joining briefly lets threads leave their batch before the report counts what is left
     pool.stop(100_000_000L);
+    // What is left, then the totals, with nothing slow between: events published meanwhile (the
+    // application's threads run on) would be counted in one and not the other.
+    BusSubscription[] subscriptions = table.subscriptions();
+    long[] undelivered = new long[subscriptions.length];
     long left = 0;
-    for (BusSubscription subscription : table.subscriptions()) {
-      subscription.reportRestOfDrops();
-      long undelivered = subscription.undelivered();
-      if (undelivered > 0) {
-        left += undelivered;
-        log.warn("bus: subscription '{}' (pattern {}) held {} events undelivered at shutdown"
-                + " (events were still being published, or its listener was too slow or stuck, when the drain's"
-                + " {} ms ran out)",
-            subscription.name(), subscription.pattern(), undelivered, timeout.toMillis());
-      }
+    for (int i = 0; i < subscriptions.length; i++) {
+      undelivered[i] = subscriptions[i].undelivered();
+      left += undelivered[i];
     }
     long published = totals.published();
+    long delivered = totals.delivered.sum();
+    long failed = totals.failed.sum();
+    long dropped = totals.dropped.sum();
+    for (int i = 0; i < subscriptions.length; i++) {
+      subscriptions[i].reportRestOfDrops();
+      if (undelivered[i] > 0) {
+        log.warn("bus: subscription '{}' (pattern {}) held {} events undelivered at shutdown ({})",
+            subscriptions[i].name(), subscriptions[i].pattern(), undelivered[i], why[0]);
+      }
+    }
     // instrumented calls make no events while nothing subscribes: say so, or 0 reads as a fault
-    String why = published == 0 && table.subscriptions().length == 0
+    String nobody = published == 0 && subscriptions.length == 0
         ? " (nobody subscribed, and Herald makes events only for subscribers)" : "";
+    String notDelivered = left == 0 ? "" : ", undelivered " + left;
     long failedPublishes = totals.failedPublishes;
     // events whose publish failed part-way were counted published and may have reached no queue
     String lost = failedPublishes == 0 ? "" : "; " + failedPublishes + " publish" + (failedPublishes == 1 ? "" : "es")
         + " failed part-way (see 'bus: publishing failed' above), their events possibly lost";
-    log.info("bus: published {}, delivered {}, failed {}, dropped {}{}{}", published,
-        totals.delivered.sum(), totals.failed.sum(), totals.dropped.sum(), why, lost);
+    log.info("bus: published {}, delivered {}, failed {}, dropped {}{}{}{}", published, delivered, failed, dropped,
+        notDelivered, nobody, lost);
     shutdownResult = drained && left == 0;
     return shutdownResult;
   }
