@@ -18,7 +18,8 @@ import org.slf4j.Logger;
  *
  * <p>With {@code plugins.start: deferred}, the plugins wait for the application's start to settle
  * ({@link StartupQuiet}), so that their start does not take CPU from it, unless an event wants them
- * first, or the JVM exits first: then they start at once. Events are held ({@link
+ * first, or the JVM exits first: then they start at once if an event was made, and not at all if
+ * none was. Events are held ({@link
  * HeraldHooks#hold}) until the plugins have started, kept in order and published once they have
  * subscribed (so that no plugin misses an event for having started after the application), while
  * the calls go on: instrumented calls, and {@code publish} from code ({@link HeldBus}). The first
@@ -30,6 +31,8 @@ import org.slf4j.Logger;
 abstract class BackgroundStart implements Runnable {
 
   private static final Logger log = AgentLog.get(BackgroundStart.class);
+  /** What {@link #started} is told when the JVM exited before any event wanted the plugins. */
+  static final String NOT_STARTED = "not started";
 
   private final PluginManager plugins;
   private final Thread main;
@@ -94,7 +97,13 @@ abstract class BackgroundStart implements Runnable {
           when = settled ? "when the application's start settled"
               : stopping ? "as the JVM exits" : "at the first event";
         }
-        plugins.startAll();
+        if (stopping && !settled && !HeraldHooks.demanded() && quiet != null && deferPlugins) {
+          // Nothing for them to deliver: a JVM that ends this early without a call is most often not
+          // the application (a health check, a script) and would pay each plugin's start and stop.
+          when = NOT_STARTED;
+        } else {
+          plugins.startAll();
+        }
         if (main != null) {
           PluginThreadsWatch.startIfNeeded(main);
         }

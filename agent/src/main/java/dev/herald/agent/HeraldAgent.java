@@ -189,9 +189,12 @@ public final class HeraldAgent {
       return;
     }
     List<String> names = plugins.started();
-    log.info("Herald started in {} ms (version {}): {} service entr{}, plugins {}{}{}",
+    String pluginsPart = when.equals(BackgroundStart.NOT_STARTED)
+        ? "plugins not started (the JVM exited before any event wanted them)"
+        : "plugins " + names + (names.isEmpty() ? "" : " (started " + when + ")");
+    log.info("Herald started in {} ms (version {}): {} service entr{}, {}{}",
         (System.nanoTime() - started) / 1_000_000, version, config.services().size(),
-        config.services().size() == 1 ? "y" : "ies", names, names.isEmpty() ? "" : " (started " + when + ")",
+        config.services().size() == 1 ? "y" : "ies", pluginsPart,
         config.file() == null ? "" : ", config " + config.file());
     if (!weaving.active()) {
       log.info("no services configured: nothing is instrumented, the bus serves events published from code");

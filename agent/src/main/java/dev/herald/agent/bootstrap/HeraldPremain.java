@@ -28,10 +28,33 @@ public final class HeraldPremain {
    * off where the flag is baked into an image or {@code JAVA_TOOL_OPTIONS}, without a rebuild.
    */
   public static void premain(String args, Instrumentation inst) {
-    if (switchedOff() || runsOwnCommandLine()) {
+    if (switchedOff() || runsOwnCommandLine() || runsJdkTool()) {
       return;
     }
     start(args, inst, false);
+  }
+
+  /**
+   * True if this JVM runs a tool of the JDK ({@code jcmd}, {@code jps}, {@code jshell}, {@code
+   * javac}, {@code keytool}, {@code jar}: their main class is in a {@code jdk.} or {@code java.}
+   * module), or no main class at all ({@code java -version}), while Herald is given to every JVM
+   * ({@code JAVA_TOOL_OPTIONS}): a container's health check running {@code jcmd} would otherwise pay
+   * Herald's start, and its plugins', about half a second of CPU, and log lines and exit warnings
+   * that are not the application's. Programs run from source ({@code java App.java}) have no main
+   * module and are applications.
+   */
+  static boolean runsJdkTool() {
+    try {
+      String module = System.getProperty("jdk.module.main");
+      if (module != null) {
+        return module.startsWith("jdk.") || module.startsWith("java.");
+      }
+      // only the java launcher sets this; a program that embeds the JVM (JNI) has no command either
+      return System.getProperty("sun.java.command") == null
+          && "SUN_STANDARD".equals(System.getProperty("sun.java.launcher"));
+    } catch (Throwable t) {
+      return false; // not sure: start as usual
+    }
   }
 
   /**

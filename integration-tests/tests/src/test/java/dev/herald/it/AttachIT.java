@@ -158,6 +158,40 @@ class AttachIT {
         .isEmpty();
   }
 
+  @Test
+  void jdkToolsAndJavaVersionRunWithoutHeraldWhereEveryJvmGetsIt() throws Exception {
+    Workspace ws = Workspace.in(dir);
+    Path config = ws.write("herald.yaml", """
+        services:
+          - class: dev.herald.it.shapes.AccountService
+            entity: account
+        """ + Workspace.RECORDER);
+    String everyJvm = "-javaagent:" + Artifacts.agentJar() + "=" + config;
+    Path source = Files.writeString(dir.resolve("Hello.java"), """
+        class Hello {
+          public static void main(String[] args) {
+            System.out.println("hello");
+          }
+        }
+        """);
+
+    for (Jvm tool : List.of(Jvm.java().tool("java", "-version"), Jvm.java().tool("jps"),
+        Jvm.java().tool("jcmd", "-l"), Jvm.java().tool("javac", "-version"))) {
+      Jvm.Result result = tool.env("JAVA_TOOL_OPTIONS", everyJvm).workDir(dir).run(CLI);
+      assertThat(result.exitCode()).as(result.describe()).isZero();
+      assertThat(result.heraldLines()).as("a JDK tool's JVM runs no agent; %s", result.describe()).isEmpty();
+    }
+    assertThat(dir.resolve("events.jsonl")).as("no plugin started").doesNotExist();
+
+    // a program run from source is an application: Herald starts, but its plugins only for an event
+    Jvm.Result program = Jvm.java().tool("java", source.toString()).env("JAVA_TOOL_OPTIONS", everyJvm)
+        .workDir(dir).run(CLI);
+    assertThat(program.exitCode()).as(program.describe()).isZero();
+    assertThat(program.heraldLines()).as(program.describe()).anySatisfy(line -> assertThat(line)
+        .contains("Herald started").contains("plugins not started (the JVM exited before any event wanted them)"));
+    assertThat(dir.resolve("events.jsonl")).as("the recorder never started").doesNotExist();
+  }
+
   private Jvm.Result attach(String pid, Path config) {
     return Jvm.java().jar(Artifacts.agentJar(), "attach", pid, config.toString())
         .env("SHAPES_SERVICE", "dev.herald.it.shapes.AccountService").workDir(dir).run(CLI);

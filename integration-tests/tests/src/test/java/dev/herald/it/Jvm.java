@@ -32,6 +32,7 @@ final class Jvm {
   private final List<String> main = new ArrayList<>();
   private final Map<String, String> env = new LinkedHashMap<>();
   private Path workDir;
+  private String launcher = "java";
 
   private Jvm(Path javaHome) {
     this.javaHome = javaHome;
@@ -73,6 +74,14 @@ final class Jvm {
     return this;
   }
 
+  /** Runs the JDK's {@code bin/<name>} (jps, jcmd, javac) with {@code args}, instead of {@code java}. */
+  Jvm tool(String name, String... args) {
+    launcher = name;
+    main.clear();
+    main.addAll(List.of(args));
+    return this;
+  }
+
   /** Runs {@code java -jar jar args...}. */
   Jvm jar(Path jar, String... args) {
     main.clear();
@@ -103,7 +112,7 @@ final class Jvm {
   /** The command line, for failure messages. */
   List<String> command() {
     List<String> command = new ArrayList<>();
-    command.add(javaHome.resolve("bin").resolve("java").toString());
+    command.add(javaHome.resolve("bin").resolve(launcher).toString());
     command.addAll(jvmArgs);
     if (!classpath.isEmpty()) {
       command.add("-cp");
@@ -119,7 +128,7 @@ final class Jvm {
    * @throws AssertionError if it runs longer than {@code timeout}, with what it printed so far
    */
   Result run(Duration timeout) {
-    if (main.isEmpty()) {
+    if (main.isEmpty() && launcher.equals("java")) {
       throw new IllegalStateException("nothing to run: call mainClass(...) or jar(...) first");
     }
     List<String> command = command();
