@@ -55,12 +55,14 @@ final class HeraldTransformer implements ClassFileTransformer {
   @Override
   public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
       ProtectionDomain domain, byte[] bytes) {
-    // The bootstrap loader holds the JDK and Herald's hooks only; a hidden class has no name to match.
-    if (loader == null || internalName == null || isHeralds(loader)) {
+    // The bootstrap loader holds the JDK and Herald's hooks only; a hidden class has no name to match;
+    // other agents' classes are theirs (see OtherAgents).
+    if (loader == null || internalName == null || isHeralds(loader) || OtherAgents.owns(loader)) {
       return null;
     }
     String name = internalName.replace('/', '.');
-    if (ServiceIndex.isGenerated(name) || ServiceIndex.isPlatform(name) || matcher.knownUntouched(name)) {
+    if (ServiceIndex.isGenerated(name) || ServiceIndex.isPlatform(name) || OtherAgents.isAgentClass(name)
+        || matcher.knownUntouched(name)) {
       return null;
     }
     try {

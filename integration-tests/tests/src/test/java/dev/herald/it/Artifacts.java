@@ -52,6 +52,11 @@ final class Artifacts {
     return existing("herald.it.consolePlugin", "the console plugin jar");
   }
 
+  /** The OpenTelemetry Java agent, copied from Maven Central by this module's build. */
+  static Path openTelemetryAgent() {
+    return existing("herald.it.otelAgent", "the OpenTelemetry Java agent jar");
+  }
+
   /**
    * Where the herald-api classes the tests compile against live (a jar, or a classes folder when
    * the reactor resolves the module without packaging it): for compiling and jarring test plugins.
