@@ -2,8 +2,12 @@ package dev.herald.agent.plugin;
 
 import dev.herald.agent.log.AgentLog;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AccessMode;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 
 /**
@@ -134,13 +139,17 @@ public final class PluginFolder {
     String who = writableByOthers(realFolder);
     if (who != null) {
       log.warn("plugin folder {} is writable by {}; whoever can write there can run code in"
-          + " this JVM. Make it writable by its owner only.", folder, who);
+          + " this JVM. Make it writable by its owner only; where its mode cannot be changed (a"
+          + " Kubernetes emptyDir with fsGroup), put the jars in a subfolder writable by its owner only"
+          + " (0755) and point plugins.path at it.", folder, who);
     }
   }
 
   /**
    * Who besides the owner may write {@code file}, with its permissions: "group (rwxrwxr-x)", "others
-   * (...)", "group and others (...)"; null if nobody or if the file system has no POSIX permissions.
+   * (...)", "group and others (...)"; null if nobody, if the file system has no POSIX permissions,
+   * or if {@code file} is on a read-only mount (a Kubernetes ConfigMap or Secret volume, whose root
+   * may show rwxrwxrwx): its mode bits promise a write that nobody can make.
    */
   public static String writableByOthers(Path file) {
     Set<PosixFilePermission> permissions;
@@ -149,13 +158,62 @@ public final class PluginFolder {
     } catch (UnsupportedOperationException | IOException | SecurityException notPosix) {
       return null; // nothing to check on file systems without POSIX permissions
     }
+    // An anonymous class, not a lambda: this runs while the application starts
+    return writableByOthers(permissions, new BooleanSupplier() {
+      @Override
+      public boolean getAsBoolean() {
+        return readOnly(file);
+      }
+    });
+  }
+
+  /**
+   * As {@link #writableByOthers(Path)} for a file with {@code permissions}; {@code readOnly} is asked
+   * only when the mode lets group or others write.
+   */
+  static String writableByOthers(Set<PosixFilePermission> permissions, BooleanSupplier readOnly) {
     boolean group = permissions.contains(PosixFilePermission.GROUP_WRITE);
     boolean others = permissions.contains(PosixFilePermission.OTHERS_WRITE);
-    if (!group && !others) {
+    if (!group && !others || readOnly.getAsBoolean()) {
       return null;
     }
     return (group && others ? "group and others" : group ? "group" : "others")
         + " (" + PosixFilePermissions.toString(permissions) + ")";
+  }
+
+  /** True if nobody can write {@code file}, whatever its mode, as far as can be told; false if unsure. */
+  private static boolean readOnly(Path file) {
+    boolean storeReadOnly;
+    try {
+      storeReadOnly = Files.getFileStore(file).isReadOnly();
+    } catch (IOException | RuntimeException e) {
+      storeReadOnly = false;
+    }
+    if (storeReadOnly) {
+      return true;
+    }
+    // The JDK finds a file's store by its device, which a read-only bind mount (a container
+    // volume) shares with the file system it shows a folder of: the store then reads as writable.
+    // The kernel's answer to "may I write it?" knows the mount.
+    try {
+      file.getFileSystem().provider().checkAccess(file, AccessMode.WRITE);
+      return false;
+    } catch (IOException writeRefused) {
+      return readOnly(false, writeRefused);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The rule of {@link #readOnly(Path)}: nobody can write a file whose file store is read-only, nor
+   * one whose write check failed for a reason other than this user's rights (a read-only mount, an
+   * immutable file). Refused for this user only ({@link AccessDeniedException}), or allowed
+   * ({@code writeRefused} null), others may still write it.
+   */
+  static boolean readOnly(boolean storeReadOnly, IOException writeRefused) {
+    return storeReadOnly || writeRefused instanceof FileSystemException
+        && !(writeRefused instanceof AccessDeniedException) && !(writeRefused instanceof NoSuchFileException);
   }
 
   /** The folder's own name and the file name, as the user sees them in their config. */

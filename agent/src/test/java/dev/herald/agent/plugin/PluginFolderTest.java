@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
@@ -78,6 +81,46 @@ class PluginFolderTest extends PluginTestSupport {
 
     assertThat(logs.at(Level.WARN)).singleElement().asString()
         .startsWith("plugin folder " + folder + " is writable by group and others (rwxrwxrwx)");
+  }
+
+  @Test
+  void theFolderWarningTellsWhatToDoWhereTheModeCannotBeChanged() throws Exception {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+    plugin("audit.jar", "audit");
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    manager(Map.of()).startAll();
+
+    assertThat(logs.at(Level.WARN)).singleElement().asString()
+        .endsWith("Make it writable by its owner only; where its mode cannot be changed (a Kubernetes emptyDir"
+            + " with fsGroup), put the jars in a subfolder writable by its owner only (0755) and point"
+            + " plugins.path at it.");
+  }
+
+  @Test
+  void nobodyWritesAFileOnAReadOnlyMountWhateverItsMode() {
+    // a ConfigMap or Secret volume: mounted read-only, its root may show rwxrwxrwx
+    assertThat(PluginFolder.writableByOthers(PosixFilePermissions.fromString("rwxrwxrwx"), () -> true)).isNull();
+    assertThat(PluginFolder.writableByOthers(PosixFilePermissions.fromString("rwxrwxrwx"), () -> false))
+        .isEqualTo("group and others (rwxrwxrwx)");
+    assertThat(PluginFolder.writableByOthers(PosixFilePermissions.fromString("rw-rw-r--"), () -> false))
+        .isEqualTo("group (rw-rw-r--)");
+    assertThat(PluginFolder.writableByOthers(PosixFilePermissions.fromString("rwxr-xr-x"), () -> {
+      throw new AssertionError("a mode that lets only the owner write needs no look at the mount");
+    })).isNull();
+  }
+
+  @Test
+  void aFileIsReadOnlyForAllWhenItsStoreIsOrTheKernelRefusesAWriteForAnotherReasonThanRights() {
+    Path file = Path.of("plugins");
+    assertThat(PluginFolder.readOnly(true, null)).as("a read-only file store").isTrue();
+    // a read-only bind mount, whose store the JDK takes for its parent's
+    assertThat(PluginFolder.readOnly(false, new FileSystemException(file.toString(), null, "Read-only file system")))
+        .isTrue();
+    assertThat(PluginFolder.readOnly(false, null)).as("this user may write it").isFalse();
+    assertThat(PluginFolder.readOnly(false, new AccessDeniedException(file.toString())))
+        .as("this user may not, others may").isFalse();
+    assertThat(PluginFolder.readOnly(false, new NoSuchFileException(file.toString()))).isFalse();
   }
 
   @Test
