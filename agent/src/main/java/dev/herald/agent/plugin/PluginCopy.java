@@ -1,6 +1,7 @@
 package dev.herald.agent.plugin;
 
 import dev.herald.agent.log.AgentLog;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -71,15 +72,16 @@ final class PluginCopy {
   /**
    * Copies {@code source} under its own {@code fileName} into a new temporary folder.
    *
-   * @throws NoPrivateFolder if no folder can be made under {@code java.io.tmpdir}
-   * @throws IOException if the jar cannot be read or copied
+   * @throws NoPrivateCopy if no folder can be made under {@code java.io.tmpdir}, or the copy cannot
+   *     be written there (the folder is full, say): the jar is fine
+   * @throws IOException if the jar cannot be read
    */
   static PluginCopy of(Path source, String fileName) throws IOException {
     Path folder;
     try {
       folder = newFolder();
     } catch (IOException | RuntimeException e) {
-      throw new NoPrivateFolder(e);
+      throw new NoPrivateCopy(e);
     }
     Path file = folder.resolve(fileName);
     FileChannel liveness = lockLiveness(folder);
@@ -87,11 +89,78 @@ final class PluginCopy {
       sweepOrphans(folder.getParent(), ownerOf(folder)); // folders owned as ours is: this user's
     }
     try {
-      Files.copy(source, file);
+      copy(source, file);
       return new PluginCopy(folder, file, liveness);
+    } catch (NotWritten e) {
+      delete(folder, file, liveness); // first: a full folder has the room of this partial copy back
+      throw new NoPrivateCopy(e.getCause(), sizeOf(source), usableSpace(folder.getParent()));
     } catch (IOException | RuntimeException e) {
       delete(folder, file, liveness);
       throw e;
+    }
+  }
+
+  /**
+   * Copies {@code source} to the new file {@code target}. Not {@code Files.copy}, whose one
+   * exception does not tell a jar that cannot be read from a copy that cannot be written.
+   *
+   * @throws NotWritten if {@code target} cannot be created or written
+   * @throws IOException if {@code source} cannot be read
+   */
+  private static void copy(Path source, Path target) throws IOException {
+    try (InputStream in = Files.newInputStream(source)) {
+      OutputStream out;
+      try {
+        out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        throw new NotWritten(e);
+      }
+      try {
+        transfer(in, out);
+      } catch (IOException | RuntimeException e) {
+        closeQuietly(out);
+        throw e;
+      }
+      try {
+        out.close(); // where a full disk may show first (NFS)
+      } catch (IOException e) {
+        throw new NotWritten(e);
+      }
+    }
+  }
+
+  /** Copies {@code in} to {@code out}; a failure to write is a {@link NotWritten}, to read is not. */
+  static void transfer(InputStream in, OutputStream out) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      try {
+        out.write(buffer, 0, n);
+      } catch (IOException e) {
+        throw new NotWritten(e);
+      }
+    }
+  }
+
+  /** The copy could not be written; its cause says why. */
+  static final class NotWritten extends IOException {
+    NotWritten(IOException cause) {
+      super(cause);
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static long usableSpace(Path folder) {
+    try {
+      return Files.getFileStore(folder).getUsableSpace();
+    } catch (IOException | RuntimeException e) {
+      return -1;
     }
   }
 
@@ -139,11 +208,47 @@ final class PluginCopy {
     return file;
   }
 
-  /** No private folder could be made under {@code java.io.tmpdir}: the jar is fine, the temp folder is not. */
-  static final class NoPrivateFolder extends IOException {
-    NoPrivateFolder(Exception cause) {
-      super("cannot make its private copy under java.io.tmpdir (" + System.getProperty("java.io.tmpdir")
-          + "): " + cause + "; give the JVM a writable temporary folder, -Djava.io.tmpdir=...", cause);
+  /**
+   * No private copy could be made under {@code java.io.tmpdir}: no folder, or no room or right to
+   * write the copy there. The jar is fine, the temporary folder is not.
+   */
+  static final class NoPrivateCopy extends IOException {
+
+    private static final String WHERE = "cannot make its private copy under java.io.tmpdir (";
+
+    /** No folder could be made. */
+    NoPrivateCopy(Exception cause) {
+      super(WHERE + tmpdir() + "): " + cause + "; give the JVM a writable temporary folder, -Djava.io.tmpdir=...",
+          cause);
+    }
+
+    /**
+     * The copy could not be written.
+     *
+     * @param size the jar's size, -1 if unknown
+     * @param usable the bytes the temporary folder's file system has for this user, -1 if unknown
+     */
+    NoPrivateCopy(Throwable cause, long size, long usable) {
+      super(WHERE + tmpdir() + "): " + (full(cause, size, usable)
+          ? "the folder is full (" + cause + "); it needs " + bytes(size) + " there (the jar's size)"
+              + (usable < 0 ? "" : ", " + usable + " bytes are free") + "; free some space there or give the JVM"
+              + " a temporary folder with room for it, -Djava.io.tmpdir=..."
+          : cause + "; it needs " + bytes(size) + " there (the jar's size); give the JVM a writable temporary"
+              + " folder with room for it, -Djava.io.tmpdir=..."), cause);
+    }
+
+    private static String tmpdir() {
+      return System.getProperty("java.io.tmpdir");
+    }
+
+    // the room left says it where it is known; the reason's words (ENOSPC) where it is not, in English
+    private static boolean full(Throwable cause, long size, long usable) {
+      return usable >= 0 && size > usable
+          || String.valueOf(cause.getMessage()).contains("No space left on device");
+    }
+
+    private static String bytes(long size) {
+      return size < 0 ? "as many bytes as the jar has" : size + " bytes";
     }
   }
 
@@ -256,10 +361,10 @@ final class PluginCopy {
     }
   }
 
-  private static void closeQuietly(FileChannel channel) {
-    if (channel != null) {
+  private static void closeQuietly(Closeable closeable) {
+    if (closeable != null) {
       try {
-        channel.close();
+        closeable.close();
       } catch (IOException ignored) {
         // nothing to do
       }

@@ -53,7 +53,7 @@ final class PluginJar {
     PluginCopy copy;
     try {
       copy = PluginCopy.of(candidate.file(), candidate.fileName());
-    } catch (PluginCopy.NoPrivateFolder e) {
+    } catch (PluginCopy.NoPrivateCopy e) {
       log.error("{}: {}; skipped", candidate.display(), e.getMessage());
       return null;
     } catch (IOException e) {

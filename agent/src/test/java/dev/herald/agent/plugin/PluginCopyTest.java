@@ -1,8 +1,14 @@
 package dev.herald.agent.plugin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +37,67 @@ class PluginCopyTest {
           .isEqualTo(Path.of(System.getProperty("java.io.tmpdir")));
     } finally {
       copy.delete();
+    }
+  }
+
+  @Test
+  void aCopyThatCannotBeWrittenIsTheTemporaryFoldersProblemNotTheJars() throws Exception {
+    Path source = Files.write(dir.resolve("audit.jar"), new byte[] {1, 2, 3, 4});
+    Path temp = Files.createDirectories(dir.resolve("tmp"));
+
+    // the copy's folder has no 'gone' in it: creating the copy fails, as in a full or vanished folder
+    Throwable thrown = withTemporaryFolder(temp, () -> PluginCopy.of(source, "gone/audit.jar"));
+
+    assertThat(thrown).isInstanceOf(PluginCopy.NoPrivateCopy.class)
+        .hasMessageStartingWith("cannot make its private copy under java.io.tmpdir (" + temp
+            + "): java.nio.file.NoSuchFileException: ")
+        .hasMessageEndingWith("; it needs 4 bytes there (the jar's size); give the JVM a writable temporary folder"
+            + " with room for it, -Djava.io.tmpdir=...");
+    assertThat(temp).as("the copy's folder is deleted").isEmptyDirectory();
+  }
+
+  @Test
+  void aFullTemporaryFolderIsSaidToBeFull() throws Exception {
+    Path full = Path.of("/dev/full"); // every write fails with ENOSPC, as in a full file system
+    assumeTrue(Files.isWritable(full), "/dev/full");
+    IOException failure;
+    try (OutputStream out = new FileOutputStream(full.toFile())) {
+      failure = catchThrowableOfType(
+          () -> PluginCopy.transfer(new ByteArrayInputStream(new byte[100]), out), PluginCopy.NotWritten.class);
+    }
+    assertThat(failure).as("a write that failed").isNotNull();
+
+    assertThat(new PluginCopy.NoPrivateCopy(failure.getCause(), 2_000_000, -1).getMessage())
+        .isEqualTo("cannot make its private copy under java.io.tmpdir (" + System.getProperty("java.io.tmpdir")
+            + "): the folder is full (java.io.IOException: No space left on device); it needs 2000000 bytes there"
+            + " (the jar's size); free some space there or give the JVM a temporary folder with room for it,"
+            + " -Djava.io.tmpdir=...");
+    assertThat(new PluginCopy.NoPrivateCopy(new IOException("Disk quota exceeded"), 2_000_000, 1_000).getMessage())
+        .as("too little room left, whatever the reason's words")
+        .contains("): the folder is full (java.io.IOException: Disk quota exceeded); it needs 2000000 bytes there"
+            + " (the jar's size), 1000 bytes are free; free some space");
+  }
+
+  @Test
+  void aJarThatCannotBeReadIsNotTheTemporaryFoldersProblem() throws Exception {
+    Path notReadable = Path.of("/proc/self/mem"); // opens, then read() fails (EIO), even for root
+    assumeTrue(Files.isReadable(notReadable), "/proc/self/mem");
+    Path temp = Files.createDirectories(dir.resolve("tmp"));
+
+    Throwable thrown = withTemporaryFolder(temp, () -> PluginCopy.of(notReadable, "audit.jar"));
+
+    assertThat(thrown).isInstanceOf(IOException.class).isNotInstanceOf(PluginCopy.NoPrivateCopy.class);
+    assertThat(temp).as("the copy's folder is deleted").isEmptyDirectory();
+  }
+
+  /** What {@code copy} throws with {@code java.io.tmpdir} set to {@code temp}; null if nothing. */
+  private static Throwable withTemporaryFolder(Path temp, ThrowingCallable copy) {
+    String tmpdir = System.getProperty("java.io.tmpdir");
+    System.setProperty("java.io.tmpdir", temp.toString());
+    try {
+      return catchThrowable(copy);
+    } finally {
+      System.setProperty("java.io.tmpdir", tmpdir);
     }
   }
 
