@@ -55,6 +55,9 @@ public record PluginChanges(List<String> started, List<String> restarted, List<S
     final List<String> stopped = new ArrayList<>();
     final List<String> failed = new ArrayList<>();
     final List<String> refused = new ArrayList<>();
+    // jars (plugins/x.jar) read now that could not be loaded, or not all of their plugins: for the
+    // manager's messages only; the result counts them (or their plugins) as failed
+    final List<String> skipped = new ArrayList<>();
 
     PluginChanges build() {
       return new PluginChanges(started, restarted, stopped, failed, refused);

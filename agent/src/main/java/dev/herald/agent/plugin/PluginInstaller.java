@@ -62,6 +62,7 @@ final class PluginInstaller {
     String before = stamps.read(candidate.fileName(), stamp, jar == null ? null : jar.copy());
     if (jar == null) {
       changes.failed.add(candidate.display());
+      changes.skipped.add(candidate.display());
       return;
     }
     if (before != null && jar.digest().equals(before)) {
@@ -71,8 +72,10 @@ final class PluginInstaller {
     }
     Set<String> names = new HashSet<>();
     List<LoadedPlugin> toStart = new ArrayList<>();
+    boolean unmade = false;
     for (HeraldPlugin plugin : jar.discover()) {
       String name = nameOf(plugin, jar);
+      unmade |= name == null;
       if (name == null || !unique(name, names, plugin, jar)) {
         continue;
       }
@@ -83,6 +86,9 @@ final class PluginInstaller {
       } else if (slot == null || !slot.live() || !jar.digest().equals(slot.plugin().jar().digest())) {
         toStart.add(loaded(name, plugin, jar));
       }
+    }
+    if (unmade || jar.unmade()) {
+      changes.skipped.add(candidate.display());
     }
     for (Slot slot : slots.ofFile(candidate.fileName())) {
       if (!names.contains(slot.name())) {

@@ -37,6 +37,7 @@ final class PluginJar {
   private final PluginClassLoader loader;
   private final AtomicInteger users = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private boolean unmade; // a plugin of it could not be created; written by discover
 
   private PluginJar(PluginFolder.Candidate candidate, PluginCopy copy, PluginClassLoader loader) {
     this.display = candidate.display();
@@ -103,16 +104,23 @@ final class PluginJar {
               plugin.getClass().getClassLoader());
         }
       } catch (ServiceConfigurationError | RuntimeException e) {
+        unmade = true;
         log.error("{}: cannot create a plugin: {}; skipped", display, describe(e));
         log.debug("{}: plugin creation failed", display, e);
       } catch (LinkageError e) {
         // thrown while loading a provider class, before ServiceLoader could name it: name them all
+        unmade = true;
         log.error("{}: cannot create a plugin ({} declares {}): {}; skipped", display, SERVICE_FILE,
             declared(), e.toString());
         log.debug("{}: plugin creation failed", display, e);
       }
     }
     return plugins;
+  }
+
+  /** True if {@link #discover()} skipped a plugin it could not create (with an ERROR). */
+  boolean unmade() {
+    return unmade;
   }
 
   /** "Provider com.acme.Missing not found", with the constructor's exception if there was one. */

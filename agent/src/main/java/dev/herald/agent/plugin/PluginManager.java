@@ -55,6 +55,8 @@ public final class PluginManager implements AutoCloseable {
   // guarded by operations
   private final FolderStamps stamps = new FolderStamps();
   private final Set<String> reported = new HashSet<>();
+  // jars (plugins/x.jar) that could not be loaded, or not all of their plugins, when last read
+  private final Set<String> skipped = new TreeSet<>();
   private boolean startCalled;
   private volatile Map<String, Map<String, Object>> configs;
   // settings a running plugin refused, by plugin name, while its previous ones stay in force
@@ -115,6 +117,7 @@ public final class PluginManager implements AutoCloseable {
           installer.install(candidate, stamp, stamps, changes);
         }
       }
+      skipped.addAll(changes.skipped);
       warnAboutUnusedConfigs(configs.keySet());
     } finally {
       operations.unlock();
@@ -153,6 +156,7 @@ public final class PluginManager implements AutoCloseable {
       for (String fileName : known) {
         if (!present.contains(fileName)) {
           stamps.forget(fileName);
+          skipped.remove(PluginFolder.display(folder, fileName));
           for (Slot slot : slots.ofFile(fileName)) {
             installer.retire(slot, "(" + PluginFolder.display(folder, fileName) + " removed)", changes);
           }
@@ -161,9 +165,11 @@ public final class PluginManager implements AutoCloseable {
       for (PluginFolder.Candidate candidate : listing) {
         FolderStamps.Stamp stamp = stamps.settled(candidate.fileName(), candidate.file());
         if (stamp != null && !slots.closed()) {
+          skipped.remove(candidate.display());
           installer.install(candidate, stamp, stamps, changes);
         }
       }
+      skipped.addAll(changes.skipped);
       return changes.build();
     } finally {
       operations.unlock();
@@ -432,15 +438,24 @@ public final class PluginManager implements AutoCloseable {
     return configs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(configs));
   }
 
+  /**
+   * Warns about each of {@code configured} that names no plugin; where jars were skipped, says so,
+   * since the plugin may be in one of them: the name is then not the likely mistake.
+   */
   private void warnAboutUnusedConfigs(Set<String> configured) {
     TreeSet<String> names = new TreeSet<>();
     slots.all().forEach(slot -> names.add(slot.name()));
+    String notLoaded = skipped.isEmpty() ? ""
+        : skipped.size() == 1 ? "; 1 jar in the folder could not be loaded, see the ERROR above: "
+            + skipped.iterator().next()
+        : "; " + skipped.size() + " jars in the folder could not be loaded, see the ERRORs above: "
+            + String.join(", ", skipped);
     for (String name : configured) {
       if (!names.contains(name)) {
         String near = KeySuggestions.nearest(name, names).orElse(null);
         log.warn("plugins.config has settings for '{}', but no plugin of that name was loaded"
-            + " ({}loaded: {})", name, near == null ? "" : "did you mean '" + near + "'? ",
-            names.isEmpty() ? "none" : String.join(", ", names));
+            + " ({}loaded: {}{})", name, near == null ? "" : "did you mean '" + near + "'? ",
+            names.isEmpty() ? "none" : String.join(", ", names), notLoaded);
       }
     }
   }

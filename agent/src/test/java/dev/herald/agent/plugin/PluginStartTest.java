@@ -8,6 +8,7 @@ import dev.herald.agent.config.ConfigLoader;
 import dev.herald.api.Event;
 import dev.herald.api.Phase;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -268,6 +269,40 @@ class PluginStartTest extends PluginTestSupport {
 
     assertThat(logs.at(Level.WARN)).containsExactly("plugins.config has settings for 'slak', but no plugin"
         + " of that name was loaded (did you mean 'slack'? loaded: audit-log, slack)");
+  }
+
+  @Test
+  void settingsForAPluginNotLoadedNameTheJarsThatCouldNotBeLoaded() throws Exception {
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("audit-log.jar"), "not a zip: a copy that failed, say");
+    plugin("console.jar", "console");
+    fixtures.jar().pluginName("slack").service("fixture.Missing").writeTo(folder.resolve("slack.jar"));
+    PluginManager manager = manager(Map.of("audit-log", Map.of(), "console", Map.of()));
+
+    manager.startAll();
+
+    assertThat(logs.at(Level.ERROR)).hasSize(2);
+    assertThat(logs.at(Level.WARN)).containsExactly("plugins.config has settings for 'audit-log', but no plugin"
+        + " of that name was loaded (loaded: console; 2 jars in the folder could not be loaded, see the ERRORs"
+        + " above: plugins/audit-log.jar, plugins/slack.jar)");
+  }
+
+  @Test
+  void aSkippedJarThatLoadsLaterIsNoLongerNamed() throws Exception {
+    Path jar = Files.writeString(Files.createDirectories(folder).resolve("audit-log.jar"), "not a zip");
+    PluginManager manager = manager(Map.of("audit-log", Map.of()));
+    manager.startAll();
+    assertThat(logs.at(Level.WARN)).containsExactly("plugins.config has settings for 'audit-log', but no plugin"
+        + " of that name was loaded (loaded: none; 1 jar in the folder could not be loaded, see the ERROR above:"
+        + " plugins/audit-log.jar)");
+
+    Files.delete(jar);
+    plugin("audit-log.jar", "audit");
+    settle(manager);
+    manager.reconfigure(Map.of("audit-log", Map.of(), "slak", Map.of()));
+
+    assertThat(logs.at(Level.WARN)).last().isEqualTo("plugins.config has settings for 'slak', but no plugin"
+        + " of that name was loaded (loaded: audit)");
   }
 
   @Test
