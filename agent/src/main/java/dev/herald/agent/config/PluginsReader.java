@@ -46,7 +46,9 @@ final class PluginsReader {
       path = sections.path(pathNode, "plugins.path", configDir);
       if (path != null && !Files.isDirectory(path)) {
         Values.Text text = values.text(pathNode, "plugins.path", "a path");
+        String spacing = text.spacing();
         String named = text.substituted() ? "the folder named by '" + text.raw() + "'"
+            + (spacing == null ? "" : " (its value " + spacing + ")")
             : "folder '" + text.value() + "' (" + path + ")";
         problems.at(pathNode, "plugins.path: " + named
             + (Files.exists(path) ? " is not a folder" : " does not exist"));

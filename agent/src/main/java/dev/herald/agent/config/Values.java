@@ -44,10 +44,41 @@ final class Values {
     /** "found 'x'", without ever showing a value that came from the environment. */
     String found() {
       if (substituted) {
-        // never the value itself (it may be a secret), but an empty one is the usual mistake
-        return "found the value of '" + raw + "'" + (isEmpty() ? ", which is empty" : "");
+        // never the value itself (it may be a secret), but an empty one is the usual mistake, and
+        // a line break or space at an end the one nobody sees (a Secret made from a file)
+        String spacing = spacing();
+        return "found the value of '" + raw + "'" + (isEmpty() ? ", which is empty"
+            : spacing == null ? "" : ", which " + spacing);
       }
       return isEmpty() ? "found nothing" : "found '" + raw + "'";
+    }
+
+    /**
+     * What is odd about the white space of the value, e.g. "ends with a line break", "has trailing
+     * spaces"; null if nothing. Tells of a value that cannot be shown what nobody sees in it.
+     */
+    String spacing() {
+      int last = value.length() - 1;
+      if (last < 0) {
+        return null;
+      }
+      if (isLineBreak(value.charAt(last))) {
+        return "ends with a line break";
+      }
+      if (isLineBreak(value.charAt(0))) {
+        return "starts with a line break";
+      }
+      if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+        return "holds a line break";
+      }
+      boolean leading = Character.isWhitespace(value.charAt(0));
+      boolean trailing = Character.isWhitespace(value.charAt(last));
+      return leading && trailing ? "has leading and trailing spaces" : leading ? "has leading spaces"
+          : trailing ? "has trailing spaces" : null;
+    }
+
+    private static boolean isLineBreak(char c) {
+      return c == '\n' || c == '\r';
     }
   }
 

@@ -46,6 +46,32 @@ class EnvSubstitutionTest {
   }
 
   @Test
+  void aValueWithALineBreakOrSpacesAtAnEndIsSaidToHaveThemButNotShown() {
+    // a Kubernetes Secret made from a file with a final newline
+    String entity = "services:\n  - class: com.acme.A\n    entity: ${ENTITY:-order}\n";
+    assertThat(at(problem(entity, Map.of("ENTITY", "order\n"))))
+        .isEqualTo("3:13: services[0].entity: expected an entity name (letters, digits, '_', '-') or auto, found the"
+            + " value of '${ENTITY:-order}', which ends with a line break");
+    assertThat(problem(entity, Map.of("ENTITY", "order\r\n")).message()).endsWith(", which ends with a line break");
+    assertThat(problem(entity, Map.of("ENTITY", "\norder")).message()).endsWith(", which starts with a line break");
+    assertThat(problem(entity, Map.of("ENTITY", "or\nder")).message()).endsWith(", which holds a line break");
+    assertThat(problem(entity, Map.of("ENTITY", " order")).message()).endsWith(", which has leading spaces");
+    assertThat(problem(entity, Map.of("ENTITY", "order\t")).message()).endsWith(", which has trailing spaces");
+    assertThat(problem(entity, Map.of("ENTITY", " order ")).message())
+        .endsWith(", which has leading and trailing spaces");
+    assertThat(problem(entity, Map.of("ENTITY", "or der")).message()).as("spaces inside are not at an end")
+        .endsWith("found the value of '${ENTITY:-order}'");
+    assertThat(problem("plugins:\n  path: ${PLUGINS}\n", Map.of("PLUGINS", "/\n")).message())
+        .isEqualTo("plugins.path: the folder named by '${PLUGINS}' (its value ends with a line break) does not exist");
+  }
+
+  @Test
+  void valuesAreNotTrimmed() throws ConfigException {
+    assertThat(parse("plugins: { config: { p: { t: '${T}' } } }\n", Map.of("T", " a b \n")).plugins().configFor("p"))
+        .containsEntry("t", " a b \n");
+  }
+
+  @Test
   void doubleDollarIsALiteral() throws ConfigException {
     assertThat(EnvSubstitution.apply("cost $${X} and $5", name -> "no").value())
         .isEqualTo("cost ${X} and $5");
