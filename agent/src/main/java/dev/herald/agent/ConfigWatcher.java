@@ -59,6 +59,25 @@ final class ConfigWatcher implements Runnable {
           + " whoever can write it can send every event's arguments anywhere a plugin can. Make it writable"
           + " by its owner only.", file, who);
     }
+    // Whoever may write the folder may replace the file (a rename over it), whatever the file's mode;
+    // not in a sticky folder (/tmp), where only the file's owner may.
+    Path folder = file.toAbsolutePath().getParent();
+    String folderWho = folder == null || sticky(folder) ? null : PluginFolder.writableByOthers(folder);
+    if (folderWho != null) {
+      log.warn("the folder {} of {} is writable by {}, and the file's edits are applied while the application"
+          + " runs (reload: true): whoever can write there can replace the file, and send every event's arguments"
+          + " anywhere a plugin can. Make the folder writable by its owner only.", folder, file.getFileName(),
+          folderWho);
+    }
+  }
+
+  /** True if only a file's owner may rename or delete it in {@code folder} (its sticky bit); false if unknown. */
+  private static boolean sticky(Path folder) {
+    try {
+      return (((Integer) Files.getAttribute(folder, "unix:mode")) & 01000) != 0;
+    } catch (IOException | RuntimeException e) {
+      return false; // no unix view (Windows, some file systems): the mode bits are all there is to go by
+    }
   }
 
   @Override

@@ -57,6 +57,7 @@ class ConfigWatcherTest {
     lines.start();
     logger.addAppender(lines);
     try {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
       ConfigWatcher.warnIfWritableByOthers(file);
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
@@ -67,5 +68,30 @@ class ConfigWatcherTest {
 
     assertThat(lines.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).singleElement().asString()
         .startsWith("WARN " + file + " is writable by group (rw-rw-r--), and its edits are applied while");
+  }
+
+  @Test
+  void warnsWhenOthersMayReplaceTheFileInItsFolderUnlessTheFolderIsSticky(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("unix"), "unix mode");
+    Path folder = Files.createDirectories(dir.resolve("config"));
+    Path file = Files.writeString(folder.resolve("herald.yaml"), "reload: true\nservices: []\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) AgentLog.get(ConfigWatcher.class);
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    logger.addAppender(lines);
+    try {
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+      ConfigWatcher.warnIfWritableByOthers(file);
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
+      ConfigWatcher.warnIfWritableByOthers(file);
+      Files.setAttribute(folder, "unix:mode", 01777); // as /tmp: only a file's owner may replace it
+      ConfigWatcher.warnIfWritableByOthers(file);
+    } finally {
+      logger.detachAppender(lines);
+    }
+
+    assertThat(lines.list).extracting(e -> e.getLevel() + " " + e.getFormattedMessage()).singleElement().asString()
+        .startsWith("WARN the folder " + folder + " of herald.yaml is writable by group and others (rwxrwxrwx)");
   }
 }
