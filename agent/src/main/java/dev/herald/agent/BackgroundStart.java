@@ -58,6 +58,9 @@ abstract class BackgroundStart implements Runnable {
     this.deferPlugins = deferPlugins;
   }
 
+  /** Runs first, before the plugins' start or the wait for it (takes the application's shutdown hooks). */
+  abstract void first();
+
   /** Runs just before events are let go (puts the bus itself in place of the held one). */
   abstract void beforeRelease();
 
@@ -86,6 +89,7 @@ abstract class BackgroundStart implements Runnable {
     try {
       String when = "at once";
       try {
+        first();
         if (quiet != null && deferPlugins) {
           HeraldHooks.wakeOnDemand(Thread.currentThread());
           settled = quiet.await(new StartupQuiet.Stopping() {

@@ -138,6 +138,14 @@ public final class HeraldAgent {
         }
 
         @Override
+        void first() {
+          // A few ms of reflection and module changes: not in premain, but not left for later()
+          // either, which waits for the start to settle: of an application that exits before that (a
+          // batch job), the shutdown hook's calls would be drained only while they came every 20 ms.
+          otherHooks.capture(inst);
+        }
+
+        @Override
         void started(String when) {
           logStarted(started, when, config, rejected, plugins, weaving, AgentVersion.of(jar));
         }
@@ -145,7 +153,6 @@ public final class HeraldAgent {
         @Override
         void later() {
           registerMBeans(bus, config, inst, calls, times, live);
-          otherHooks.capture(inst); // a few ms of reflection and module changes: not in premain
         }
       }.begin();
       ConfigWatcher.startIfConfigured(config, live);

@@ -48,6 +48,28 @@ class ExitPathsIT {
   }
 
   @Test
+  void aShutdownHookThatPausesBetweenItsCallsIsWaitedFor() {
+    Workspace ws = Workspace.in(dir, """
+        plugins:
+          path: plugins/
+          config:
+            counting: { pattern: "order.*.*", report: counting.txt }
+        """);
+    int hookCalls = 20;
+    // longer than the drain waits for publishing to go quiet (20 ms), shorter than Herald waits for
+    // a hook of the application that publishes nothing (200 ms); main exits before the start settles
+    Result result = Jvm.app(ws, "exit", "how=graceful", "calls=10", "hook-calls=" + hookCalls, "hook-pause-ms=100")
+        .run(Duration.ofMinutes(1));
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.value("hook-done")).as(result.describe()).isEqualTo(String.valueOf(hookCalls));
+    assertThat(ws.report("counting.txt")).as("the calls of main and of the hook, each with both events; %s",
+            result.describe())
+        .containsEntry("listener0.before", 10L + hookCalls).containsEntry("listener0.after", 10L + hookCalls);
+    assertThat(result.heraldLines("undelivered")).isEmpty();
+  }
+
+  @Test
   void theEventsOfCallsMadeInTheApplicationsOwnShutdownHookAreDelivered() {
     Workspace ws = Workspace.in(dir, """
         plugins:

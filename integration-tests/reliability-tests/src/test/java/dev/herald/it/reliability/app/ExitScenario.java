@@ -32,10 +32,11 @@ final class ExitScenario {
       case "graceful" -> {
         // a graceful shutdown, as Spring's or a server's: in-flight work finishes in a shutdown hook
         long hookCalls = options.number("hook-calls", 300);
+        long pauseMillis = options.number("hook-pause-ms", 0); // halfway: the hook waits for something
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           for (long i = 0; i < hookCalls; i++) {
             service.create(calls + i);
-            LockSupport.parkNanos(1_000_000L);
+            LockSupport.parkNanos(i == hookCalls / 2 ? pauseMillis * 1_000_000L : 1_000_000L);
           }
           Out.print("hook-done", hookCalls);
         }, "app-graceful-shutdown"));
