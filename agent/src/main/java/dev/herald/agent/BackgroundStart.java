@@ -18,8 +18,8 @@ import org.slf4j.Logger;
  *
  * <p>With {@code plugins.start: deferred}, the plugins wait for the application's start to settle
  * ({@link StartupQuiet}), so that their start does not take CPU from it, unless an event wants them
- * first, or the JVM exits first: then they start at once if an event was made, and not at all if
- * none was. Events are held ({@link
+ * first, or the JVM exits first: then they start at once if an event was made or the application
+ * has shutdown hooks of its own (which may still call services), and not at all otherwise. Events are held ({@link
  * HeraldHooks#hold}) until the plugins have started, kept in order and published once they have
  * subscribed (so that no plugin misses an event for having started after the application), while
  * the calls go on: instrumented calls, and {@code publish} from code ({@link HeldBus}). The first
@@ -61,6 +61,12 @@ abstract class BackgroundStart implements Runnable {
   /** Runs first, before the plugins' start or the wait for it (takes the application's shutdown hooks). */
   abstract void first();
 
+  /**
+   * Whether the application has shutdown hooks of its own (true if unknown): at exit they may call
+   * services, whose events the plugins must then receive.
+   */
+  abstract boolean applicationHooks();
+
   /** Runs just before events are let go (puts the bus itself in place of the held one). */
   abstract void beforeRelease();
 
@@ -101,9 +107,11 @@ abstract class BackgroundStart implements Runnable {
           when = settled ? "when the application's start settled"
               : stopping ? "as the JVM exits" : "at the first event";
         }
-        if (stopping && !settled && !HeraldHooks.demanded() && quiet != null && deferPlugins) {
-          // Nothing for them to deliver: a JVM that ends this early without a call is most often not
-          // the application (a health check, a script) and would pay each plugin's start and stop.
+        if (stopping && !settled && !HeraldHooks.demanded() && quiet != null && deferPlugins
+            && !applicationHooks()) {
+          // Nothing for them to deliver, nor any hook of the application that could still call a
+          // service: a JVM that ends this early without a call is most often not the application (a
+          // health check, a script) and would pay each plugin's start and stop.
           when = NOT_STARTED;
         } else {
           plugins.startAll();

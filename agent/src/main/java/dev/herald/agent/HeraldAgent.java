@@ -47,6 +47,8 @@ public final class HeraldAgent {
 
   private static final Logger log = AgentLog.get(HeraldAgent.class);
   private static final long PLUGIN_STOP_FLOOR_NANOS = 1_000_000_000L;
+  /** The name of Herald's shutdown hook thread, told apart from the application's hooks. */
+  private static final String SHUTDOWN_THREAD = "herald-shutdown";
   private static final long MIN_HOLD_SECONDS = 30;
 
   // Anonymous classes, not System::getProperty and System::getenv: premain's first method
@@ -146,6 +148,11 @@ public final class HeraldAgent {
         }
 
         @Override
+        boolean applicationHooks() {
+          return otherHooks.othersThan(SHUTDOWN_THREAD);
+        }
+
+        @Override
         void started(String when) {
           logStarted(started, when, config, rejected, plugins, weaving, AgentVersion.of(jar));
         }
@@ -164,7 +171,7 @@ public final class HeraldAgent {
           stop(bus, plugins, config, background, otherHooks);
           warnUnmatched(config, live, weaving);
         }
-      }, "herald-shutdown"));
+      }, SHUTDOWN_THREAD));
       log.debug("start-up before main: config and bus {} ms, instrumentation {} ms",
           (configured - started) / 1_000_000, (System.nanoTime() - configured) / 1_000_000);
       return AgentStarter.RUNNING;

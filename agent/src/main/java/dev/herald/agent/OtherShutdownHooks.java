@@ -34,6 +34,8 @@ final class OtherShutdownHooks {
   static final long QUIET_NANOS = 200_000_000L;
   private static final long STEP_NANOS = 10_000_000L;
 
+  private static final String JUL_CLEANER = "java.util.logging.LogManager$Cleaner";
+
   private volatile Map<?, ?> hooks;
 
   /** Takes the JVM's map of hooks; never throws. */
@@ -53,6 +55,30 @@ final class OtherShutdownHooks {
     } catch (Throwable t) {
       log.debug("the application's shutdown hooks are not visible; at exit the drain waits for publishing to"
           + " go quiet instead", t);
+    }
+  }
+
+  /**
+   * True unless it is known that the application has no shutdown hook of its own (besides the one
+   * named {@code heraldsHook}): a hook may call services as the JVM exits. True too if the hooks
+   * could not be taken.
+   */
+  boolean othersThan(String heraldsHook) {
+    Map<?, ?> map = hooks;
+    if (map == null) {
+      return true;
+    }
+    try {
+      for (Object key : map.keySet().toArray()) {
+        // the JDK's logging registers one of its own (it only resets the loggers)
+        if (!(key instanceof Thread thread)
+            || !thread.getName().equals(heraldsHook) && !thread.getClass().getName().equals(JUL_CLEANER)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (RuntimeException concurrent) {
+      return true;
     }
   }
 

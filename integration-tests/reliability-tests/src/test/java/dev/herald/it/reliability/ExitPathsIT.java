@@ -48,6 +48,24 @@ class ExitPathsIT {
   }
 
   @Test
+  void theCallsOfAShutdownHookAreDeliveredWhenMainMadeNone() {
+    Workspace ws = Workspace.in(dir, """
+        plugins:
+          path: plugins/
+          config:
+            counting: { pattern: "order.*.*", report: counting.txt }
+        """);
+    // main returns at once, before the start settles and before any event: the plugins start
+    // all the same, as the JVM exits, since the application's hook may (and does) call a service
+    Result result = Jvm.app(ws, "exit", "how=graceful", "calls=0", "hook-calls=5").run(Duration.ofMinutes(1));
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.value("hook-done")).as(result.describe()).isEqualTo("5");
+    assertThat(ws.report("counting.txt")).as(result.describe())
+        .containsEntry("listener0.before", 5L).containsEntry("listener0.after", 5L);
+  }
+
+  @Test
   void aShutdownHookThatPausesBetweenItsCallsIsWaitedFor() {
     Workspace ws = Workspace.in(dir, """
         plugins:
