@@ -51,7 +51,7 @@ class UnmatchedServicesTest {
 
     assertThat(UnmatchedServices.platformMessage(file, entry(0, "java.util.ArrayList")))
         .isEqualTo("/etc/shop/herald.yaml:2: services[0]: 'java.util.ArrayList' names a class of the JDK (or of"
-            + " Herald), which Herald never instruments, so it sends no events; configure the application's own"
+            + " Herald or another Java agent), which Herald never instruments, so it sends no events; configure the application's own"
             + " class that makes the call instead");
     assertThat(UnmatchedServices.notLoadedYet(file, entry(1, "java.util.*").addedAt(1)))
         .startsWith("services[1] (added over JMX): 'java.util.*' names only classes of the JDK");

@@ -61,8 +61,7 @@ final class HeraldTransformer implements ClassFileTransformer {
       return null;
     }
     String name = internalName.replace('/', '.');
-    if (ServiceIndex.isGenerated(name) || ServiceIndex.isPlatform(name) || OtherAgents.isAgentClass(name)
-        || matcher.knownUntouched(name)) {
+    if (ServiceIndex.isGenerated(name) || ServiceIndex.isPlatform(name) || matcher.knownUntouched(name)) {
       return null;
     }
     try {

@@ -1,7 +1,8 @@
 package dev.herald.agent.instrument;
 
 /**
- * Classes of other Java agents (OpenTelemetry's, Elastic APM's, Datadog's, ...): never services. A
+ * Classes of other Java agents (OpenTelemetry's, Elastic APM's, Datadog's, ...): never services
+ * ({@link ServiceIndex#isPlatform} counts them in, so that a services entry naming one is told). A
  * broad pattern ({@code **Processor}) would otherwise weave their internals, whose events then come
  * from every span the other agent starts, and a plugin whose work the other agent traces (an HTTP
  * post) would make events of its own work without end. Told apart before any bytes are read: with
@@ -12,11 +13,13 @@ package dev.herald.agent.instrument;
  */
 final class OtherAgents {
 
+  // The agents' own packages only, not their vendors' (com.appdynamics., com.dynatrace.): an
+  // application, or a vendor's SDK it uses, may live there. Checked against each agent's jar layout.
   private static final String[] PACKAGES = {
-      "io.opentelemetry.javaagent.", "co.elastic.apm.agent.", "datadog.trace.", "com.datadog.trace.",
-      "com.newrelic.agent.", "com.newrelic.bootstrap.", "com.newrelic.weave.", "org.apache.skywalking.apm.agent.",
-      "com.navercorp.pinpoint.", "org.glowroot.agent.", "com.dynatrace.", "com.appdynamics.", "com.singularity.",
-      "com.contrastsecurity.agent.", "io.sentry.opentelemetry.agent."};
+      "io.opentelemetry.javaagent.", "co.elastic.apm.agent.", "datadog.trace.agent.", "datadog.trace.bootstrap.",
+      "datadog.trace.instrumentation.", "com.newrelic.agent.", "com.newrelic.bootstrap.", "com.newrelic.weave.",
+      "org.apache.skywalking.apm.agent.", "com.navercorp.pinpoint.bootstrap.", "com.navercorp.pinpoint.profiler.",
+      "org.glowroot.agent.", "com.singularity.ee.agent.", "com.contrastsecurity.agent."};
 
   /** Whether a class loader's class is another agent's: such a loader holds only that agent's classes. */
   private static final ClassValue<Boolean> AGENT_LOADERS = new ClassValue<>() {

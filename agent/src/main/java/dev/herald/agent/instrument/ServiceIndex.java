@@ -94,7 +94,7 @@ public final class ServiceIndex {
       "javax.swing.", "javax.tools.", "javax.transaction.xa.", "javax.xml."};
 
   /**
-   * JDK classes, and Herald's: never configured, never walked. Dynamic proxies are not ({@code
+   * JDK classes, Herald's and other Java agents' ({@link OtherAgents}): never configured, never walked. Dynamic proxies are not ({@code
    * jdk.proxyN.$ProxyN}, {@code com.sun.proxy.$ProxyN}): a proxy of a configured interface is
    * covered. The JDK's packages outside {@code java.}, {@code jdk.}, {@code sun.} and {@code
    * com.sun.} are listed, {@code javax.} ones too, since a supertype there was otherwise looked for
@@ -112,7 +112,8 @@ public final class ServiceIndex {
         || className.startsWith("org.jcp.xml.dsig.internal.")
         || className.startsWith("netscape.javascript.")
         || className.startsWith("dev.herald.api.")
-        || className.startsWith("dev.herald.agent.");
+        || className.startsWith("dev.herald.agent.")
+        || OtherAgents.isAgentClass(className);
   }
 
   private static boolean isJdkJavax(String className) {
@@ -145,12 +146,13 @@ public final class ServiceIndex {
 
   /**
    * Why {@code entry} can never emit, if it {@linkplain #namesOnlyPlatform names only platform
-   * classes}: {@code "names a class of the JDK (or of Herald), which Herald never instruments"},
+   * classes}: {@code "names a class of the JDK (or of Herald or another Java agent), which Herald
+   * never instruments"},
    * for messages that put the entry's name and place before it; null if it names others too.
    */
   public static String neverInstrumented(ServiceEntry entry) {
     return namesOnlyPlatform(entry.classPattern()) ? "names " + (entry.isGlob() ? "only classes" : "a class")
-        + " of the JDK (or of Herald), which Herald never instruments" : null;
+        + " of the JDK (or of Herald or another Java agent), which Herald never instruments" : null;
   }
 
   /** A configured type found for a class: the type, its name, and the entry naming it. */

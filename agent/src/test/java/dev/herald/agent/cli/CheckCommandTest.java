@@ -290,7 +290,7 @@ class CheckCommandTest {
         """, "--classpath", classes.toString());
 
     assertThat(run.output()).as(run.output())
-        .contains("WARN  services[0] java.util.ArrayList (line 2) names a class of the JDK (or of Herald), which"
+        .contains("WARN  services[0] java.util.ArrayList (line 2) names a class of the JDK (or of Herald or another Java agent), which"
             + " Herald never instruments")
         .doesNotContain("matches no class on the class path");
   }
