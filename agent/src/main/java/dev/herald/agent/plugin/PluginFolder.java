@@ -2,12 +2,9 @@ package dev.herald.agent.plugin;
 
 import dev.herald.agent.log.AgentLog;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AccessMode;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -148,8 +145,8 @@ public final class PluginFolder {
   /**
    * Who besides the owner may write {@code file}, with its permissions: "group (rwxrwxr-x)", "others
    * (...)", "group and others (...)"; null if nobody, if the file system has no POSIX permissions,
-   * or if {@code file} is on a read-only mount (a Kubernetes ConfigMap or Secret volume, whose root
-   * may show rwxrwxrwx): its mode bits promise a write that nobody can make.
+   * or if nobody can write it whatever its mode: on a file system mounted read-only, or in a
+   * Kubernetes ConfigMap or Secret volume (whose root may show rwxrwxrwx).
    */
   public static String writableByOthers(Path file) {
     Set<PosixFilePermission> permissions;
@@ -181,7 +178,11 @@ public final class PluginFolder {
         + " (" + PosixFilePermissions.toString(permissions) + ")";
   }
 
-  /** True if nobody can write {@code file}, whatever its mode, as far as can be told; false if unsure. */
+  /**
+   * True if nobody can write {@code file}, whatever its mode, as far as can be told; false if unsure.
+   * Not for a read-only bind mount in general: the folder it shows may be written where it is
+   * mounted read-write (on the host, by its users), and its mode says who may.
+   */
   private static boolean readOnly(Path file) {
     boolean storeReadOnly;
     try {
@@ -189,31 +190,29 @@ public final class PluginFolder {
     } catch (IOException | RuntimeException e) {
       storeReadOnly = false;
     }
-    if (storeReadOnly) {
-      return true;
-    }
-    // The JDK finds a file's store by its device, which a read-only bind mount (a container
-    // volume) shares with the file system it shows a folder of: the store then reads as writable.
-    // The kernel's answer to "may I write it?" knows the mount.
-    try {
-      file.getFileSystem().provider().checkAccess(file, AccessMode.WRITE);
-      return false;
-    } catch (IOException writeRefused) {
-      return readOnly(false, writeRefused);
-    } catch (RuntimeException e) {
-      return false;
-    }
+    return readOnly(storeReadOnly, kubeletVolume(file));
   }
 
   /**
-   * The rule of {@link #readOnly(Path)}: nobody can write a file whose file store is read-only, nor
-   * one whose write check failed for a reason other than this user's rights (a read-only mount, an
-   * immutable file). Refused for this user only ({@link AccessDeniedException}), or allowed
-   * ({@code writeRefused} null), others may still write it.
+   * The rule of {@link #readOnly(Path)}: nobody writes a file whose file store is read-only (the
+   * file system itself is mounted so), nor one in a Kubernetes ConfigMap, Secret or projected
+   * volume, which only the kubelet writes, whatever mode its root shows.
    */
-  static boolean readOnly(boolean storeReadOnly, IOException writeRefused) {
-    return storeReadOnly || writeRefused instanceof FileSystemException
-        && !(writeRefused instanceof AccessDeniedException) && !(writeRefused instanceof NoSuchFileException);
+  static boolean readOnly(boolean storeReadOnly, boolean kubeletVolume) {
+    return storeReadOnly || kubeletVolume;
+  }
+
+  /**
+   * True if {@code file} is, or is in, a folder laid out by the kubelet's atomic writer: a {@code
+   * ..data} symbolic link to the current {@code ..<timestamp>} folder, which holds the files.
+   */
+  static boolean kubeletVolume(Path file) {
+    try {
+      Path folder = Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) ? file : file.getParent();
+      return folder != null && Files.isSymbolicLink(folder.resolve("..data"));
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** The folder's own name and the file name, as the user sees them in their config. */

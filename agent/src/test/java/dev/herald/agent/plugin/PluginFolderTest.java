@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
@@ -98,8 +95,8 @@ class PluginFolderTest extends PluginTestSupport {
   }
 
   @Test
-  void nobodyWritesAFileOnAReadOnlyMountWhateverItsMode() {
-    // a ConfigMap or Secret volume: mounted read-only, its root may show rwxrwxrwx
+  void nobodyWritesAFileThatIsReadOnlyForAllWhateverItsMode() {
+    // a ConfigMap or Secret volume: its root may show rwxrwxrwx
     assertThat(PluginFolder.writableByOthers(PosixFilePermissions.fromString("rwxrwxrwx"), () -> true)).isNull();
     assertThat(PluginFolder.writableByOthers(PosixFilePermissions.fromString("rwxrwxrwx"), () -> false))
         .isEqualTo("group and others (rwxrwxrwx)");
@@ -111,16 +108,23 @@ class PluginFolderTest extends PluginTestSupport {
   }
 
   @Test
-  void aFileIsReadOnlyForAllWhenItsStoreIsOrTheKernelRefusesAWriteForAnotherReasonThanRights() {
-    Path file = Path.of("plugins");
-    assertThat(PluginFolder.readOnly(true, null)).as("a read-only file store").isTrue();
-    // a read-only bind mount, whose store the JDK takes for its parent's
-    assertThat(PluginFolder.readOnly(false, new FileSystemException(file.toString(), null, "Read-only file system")))
-        .isTrue();
-    assertThat(PluginFolder.readOnly(false, null)).as("this user may write it").isFalse();
-    assertThat(PluginFolder.readOnly(false, new AccessDeniedException(file.toString())))
-        .as("this user may not, others may").isFalse();
-    assertThat(PluginFolder.readOnly(false, new NoSuchFileException(file.toString()))).isFalse();
+  void nobodyWritesAFolderOfAReadOnlyFileSystemOrOfAKubernetesVolume() throws Exception {
+    assertThat(PluginFolder.readOnly(true, false)).as("a file system mounted read-only").isTrue();
+    assertThat(PluginFolder.readOnly(false, true)).as("a ConfigMap volume").isTrue();
+    assertThat(PluginFolder.readOnly(false, false)).as("a read-only bind mount of a folder others write where"
+        + " it is mounted read-write: its mode tells").isFalse();
+
+    // as the kubelet lays out a ConfigMap volume: the files are links into ..data, a link to the
+    // current ..<timestamp> folder
+    Path volume = Files.createDirectories(folder.resolveSibling("configmap"));
+    Path current = Files.createDirectories(volume.resolve("..2026_11_29_10_00_00.123456789"));
+    Files.writeString(current.resolve("audit.jar"), "not a jar");
+    Files.createSymbolicLink(volume.resolve("..data"), current.getFileName());
+    Files.createSymbolicLink(volume.resolve("audit.jar"), Path.of("..data", "audit.jar"));
+    assertThat(PluginFolder.kubeletVolume(volume)).isTrue();
+    assertThat(PluginFolder.kubeletVolume(volume.resolve("audit.jar"))).isTrue();
+    assertThat(PluginFolder.kubeletVolume(folder)).as("a folder of its own").isFalse();
+    assertThat(PluginFolder.kubeletVolume(current)).as("a folder without ..data").isFalse();
   }
 
   @Test
