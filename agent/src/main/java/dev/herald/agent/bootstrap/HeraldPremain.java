@@ -3,10 +3,12 @@ package dev.herald.agent.bootstrap;
 import java.io.File;
 import java.io.FileInputStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.module.ResolvedModule;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.CodeSource;
+import java.util.Optional;
 import java.util.jar.JarFile;
 
 /**
@@ -47,7 +49,8 @@ public final class HeraldPremain {
     try {
       String module = System.getProperty("jdk.module.main");
       if (module != null) {
-        return module.startsWith("jdk.") || module.startsWith("java.");
+        // the name alone would also take an application's own module named jdk.something
+        return (module.startsWith("jdk.") || module.startsWith("java.")) && ofTheRuntimeImage(module);
       }
       // only the java launcher sets this; a program that embeds the JVM (JNI) has no command either
       return System.getProperty("sun.java.command") == null
@@ -82,6 +85,13 @@ public final class HeraldPremain {
     } catch (Throwable t) {
       return false; // not sure: start as usual
     }
+  }
+
+  /** True if {@code module} of the boot layer comes from the Java runtime's own image ({@code jrt:}). */
+  private static boolean ofTheRuntimeImage(String module) {
+    Optional<ResolvedModule> resolved = ModuleLayer.boot().configuration().findModule(module);
+    Optional<URI> location = resolved.isPresent() ? resolved.get().reference().location() : Optional.empty();
+    return location.isPresent() && "jrt".equals(location.get().getScheme());
   }
 
   /**

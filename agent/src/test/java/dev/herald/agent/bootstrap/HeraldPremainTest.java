@@ -64,6 +64,25 @@ class HeraldPremainTest {
   }
 
   @Test
+  void aMainModuleIsAToolOfTheJdkOnlyIfItComesFromTheRuntimeImage() {
+    String before = System.getProperty("jdk.module.main");
+    try {
+      System.setProperty("jdk.module.main", "java.base"); // in every boot layer, from jrt:
+      assertThat(HeraldPremain.runsJdkTool()).isTrue();
+      System.setProperty("jdk.module.main", "jdk.myapp"); // an application may name its module so
+      assertThat(HeraldPremain.runsJdkTool()).isFalse();
+      System.setProperty("jdk.module.main", "com.acme.shop");
+      assertThat(HeraldPremain.runsJdkTool()).isFalse();
+    } finally {
+      if (before == null) {
+        System.clearProperty("jdk.module.main");
+      } else {
+        System.setProperty("jdk.module.main", before);
+      }
+    }
+  }
+
+  @Test
   void findsNothingWhenNoneIsMapped() {
     assertThat(HeraldPremain.bootJarAsMapped()).isNull();
   }
