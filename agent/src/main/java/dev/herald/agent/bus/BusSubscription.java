@@ -129,7 +129,7 @@ final class BusSubscription implements Subscription {
    * @return how many events were handed to the listener
    */
   int deliver(int limit, DeliveryPool pool) {
-    state.inflightFrom = queue.consumerIndex();
+    state.startBatch(queue.consumerIndex());
     int delivered = 0;
     int failed = 0;
     try {
@@ -265,6 +265,16 @@ final class BusSubscription implements Subscription {
     // consumer index first: the batch start it covers was published before it (see deliver), and
     // so was an eviction's mark (see evictOldest)
     return queue.consumerIndex() >= mark && state.inflightFrom >= mark && evicting.get() == 0;
+  }
+
+  /** Events delivered in the batch in flight, not yet in the bus's totals; for the shutdown report. */
+  long deliveredInBatch() {
+    return state.deliveredInBatch();
+  }
+
+  /** As {@link #deliveredInBatch()}, for failed events. */
+  long failedInBatch() {
+    return state.failedInBatch();
   }
 
   /** Events queued or being delivered; meant for the shutdown report. */

@@ -280,10 +280,11 @@ public final class DefaultEventBus implements EventBus {
    * failed: what stops a plugin while the application runs, so that it gets its events before its
    * {@code stop()}. They stay open, and are still delivered to; close them next, which drops (and
    * counts) whatever is left. Subscriptions of another bus, or closed, are skipped. Does not wait
-   * when called from a delivery thread (a listener, which would wait on itself) or once the bus is
-   * shut down (nothing is delivered any more, and the shutdown reported what it left).
+   * when called from a delivery thread (a listener, which could be waiting on itself) or once the
+   * bus is shut down (nothing is delivered any more, and the shutdown reported what it left).
    *
-   * @return false if {@code timeout} ran out with events still queued for them; true otherwise
+   * @return false if events were still queued for them when {@code timeout} ran out, or, from a
+   *     delivery thread, at once; true otherwise
    */
   public boolean retire(Collection<? extends Subscription> subscriptions, Duration timeout) {
     List<BusSubscription> ours = new ArrayList<>(subscriptions.size());
@@ -295,7 +296,15 @@ public final class DefaultEventBus implements EventBus {
     for (BusSubscription subscription : ours) {
       table.remove(subscription); // the pool still serves it; flush waits for it as for a closing one
     }
-    if (onDeliveryThread() || pool.stopped()) {
+    if (pool.stopped()) {
+      return true;
+    }
+    if (onDeliveryThread()) {
+      for (BusSubscription subscription : ours) {
+        if (subscription.hasQueued()) {
+          return false; // not waited for: told as left, not dropped in silence
+        }
+      }
       return true;
     }
     return drain.await(ours.toArray(new BusSubscription[0]), Drain.nanos(timeout)) || pool.stopped();
@@ -309,6 +318,15 @@ public final class DefaultEventBus implements EventBus {
    */
   public void renewDeliveryThreads() {
     pool.renew();
+  }
+
+  /**
+   * True when the calling thread is a delivery thread handing an event of {@code subscription} to
+   * its listener: that listener is the caller, and waiting for its call to return would never end.
+   */
+  public static boolean deliveringOnThisThread(Subscription subscription) {
+    return Thread.currentThread() instanceof DeliveryThread delivery && subscription instanceof BusSubscription bus
+        && delivery.servingId() == bus.id;
   }
 
   /** True when the calling thread is one of the bus's delivery threads, i.e. inside a listener. */

@@ -62,6 +62,26 @@ final class DeliveryState extends DeliveryStateFields {
     FAILED.setRelease(this, failed + 1);
   }
 
+  /**
+   * A batch begins at queue index {@code from}; by the claim holder. Its counts go to the bus's
+   * totals when it ends, so until then {@link #deliveredInBatch} tells them.
+   */
+  void startBatch(long from) {
+    batchDelivered = delivered;
+    batchFailed = failed;
+    inflightFrom = from; // volatile: publishes the two above
+  }
+
+  /** Events delivered in the batch in flight, not yet in the bus's totals; 0 between batches. */
+  long deliveredInBatch() {
+    return inflightFrom == BusSubscription.IDLE ? 0 : delivered - batchDelivered;
+  }
+
+  /** As {@link #deliveredInBatch}, for failed events. */
+  long failedInBatch() {
+    return inflightFrom == BusSubscription.IDLE ? 0 : failed - batchFailed;
+  }
+
   long delivered() {
     return delivered;
   }
@@ -85,4 +105,7 @@ abstract class DeliveryStateFields extends DeliveryStatePad {
   volatile long delivered;
   volatile long failed;
   volatile boolean claimed;
+  // the counts when the batch in flight began: plain, published by the volatile inflightFrom store
+  long batchDelivered;
+  long batchFailed;
 }

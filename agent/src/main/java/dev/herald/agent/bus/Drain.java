@@ -150,17 +150,24 @@ final class Drain {
     // joining briefly lets threads leave their batch before the report counts what is left
     pool.stop(100_000_000L);
     // What is left, then the totals, with nothing slow between: events published meanwhile (the
-    // application's threads run on) would be counted in one and not the other.
-    BusSubscription[] subscriptions = table.subscriptions();
+    // application's threads run on) would be counted in one and not the other. Subscriptions taken
+    // off the routes but still delivering (a plugin stopping) count as the live ones do.
+    BusSubscription[] subscriptions = table.toFlush();
     long[] undelivered = new long[subscriptions.length];
     long left = 0;
+    long deliveredInBatches = 0;
+    long failedInBatches = 0;
     for (int i = 0; i < subscriptions.length; i++) {
       undelivered[i] = subscriptions[i].undelivered();
       left += undelivered[i];
+      // a listener still in its batch (stuck, or slow past the join) has delivered events the
+      // totals get only when the batch ends
+      deliveredInBatches += subscriptions[i].deliveredInBatch();
+      failedInBatches += subscriptions[i].failedInBatch();
     }
     long published = totals.published();
-    long delivered = totals.delivered.sum();
-    long failed = totals.failed.sum();
+    long delivered = totals.delivered.sum() + deliveredInBatches;
+    long failed = totals.failed.sum() + failedInBatches;
     long dropped = totals.dropped.sum();
     for (int i = 0; i < subscriptions.length; i++) {
       subscriptions[i].reportRestOfDrops();
@@ -170,7 +177,7 @@ final class Drain {
       }
     }
     // instrumented calls make no events while nothing subscribes: say so, or 0 reads as a fault
-    String nobody = published == 0 && subscriptions.length == 0
+    String nobody = published == 0 && table.subscriptions().length == 0
         ? " (nobody subscribed, and Herald makes events only for subscribers)" : "";
     String notDelivered = left == 0 ? "" : ", undelivered " + left;
     long failedPublishes = totals.failedPublishes;

@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * closed when it stops or fails. Publishing, flushing and statistics go to the real bus.
  *
  * <p>Safe for concurrent use: a plugin may subscribe from any thread, at any time until it is
- * stopped; after {@link #closeAll()}, {@link #on} throws {@link IllegalStateException}.
+ * stopped; once it begins to stop ({@link #retireAll}, {@link #closeAll()}), {@link #on} throws
+ * {@link IllegalStateException}.
  */
 final class PluginBus implements EventBus {
 
@@ -46,7 +47,8 @@ final class PluginBus implements EventBus {
     EventPattern.check(pattern);
     Objects.requireNonNull(listener, "listener");
     if (closed) {
-      throw new IllegalStateException("plugin '" + pluginName + "' is stopped; it cannot subscribe");
+      throw new IllegalStateException("plugin '" + pluginName + "' is stopping or stopped; it cannot subscribe"
+          + " any more");
     }
     Subscription subscription = subscriber.subscribe(pattern, pluginName + ":" + listenerName(listener),
         new ContextClassLoaderListener(listener, loader));
@@ -83,26 +85,28 @@ final class PluginBus implements EventBus {
    * #retireLimit}, until what was queued for them was delivered (see {@link
    * DefaultEventBus#retire}); they stay open until {@link #closeAll}.
    *
-   * @return how many events were still queued for them, or being delivered, when the wait ran out;
-   *     0 if none, or if the bus is not the agent's
+   * @return false if events were still queued for them when the wait ended (a call still running
+   *     is not counted: it ends delivered or failed); true otherwise, and for a bus that is not the
+   *     agent's
    */
-  long retireAll(Duration timeout) {
+  boolean retireAll(Duration timeout) {
     closed = true;
     if (!(bus instanceof DefaultEventBus delivering)) {
-      return 0;
+      return true;
     }
     List<Subscription> delegates = new ArrayList<>();
     for (Subscription subscription : live) {
       delegates.add(((TrackedSubscription) subscription).delegate());
     }
     if (delivering.retire(delegates, retireLimit(timeout))) {
-      return 0;
+      return true;
     }
-    long left = 0;
     for (Subscription subscription : delegates) {
-      left += subscription.statistics().queued();
+      if (subscription.statistics().queued() > 0) {
+        return false;
+      }
     }
-    return Math.max(left, 1); // none queued: one call still running had the time
+    return true;
   }
 
   /** How long {@link #retireAll} waits: the bus's {@code shutdown-timeout}, what the plugin would get at exit, at most {@code timeout}. */
@@ -136,12 +140,10 @@ final class PluginBus implements EventBus {
    * @return true if none is
    */
   boolean awaitListenersReturned(long timeoutNanos) {
-    if (DefaultEventBus.onDeliveryThread()) {
-      return true; // a listener stopping a plugin: waiting could be waiting on itself
-    }
     long deadline = System.nanoTime() + timeoutNanos;
     for (TrackedSubscription subscription : closing) {
-      while (subscription.delivering()) {
+      // a listener stopping its own plugin: waiting for its own call would be waiting on itself
+      while (subscription.delivering() && !DefaultEventBus.deliveringOnThisThread(subscription.delegate())) {
         if (System.nanoTime() - deadline >= 0) {
           return false;
         }

@@ -1,5 +1,6 @@
 package dev.herald.agent.plugin;
 
+import dev.herald.agent.bus.DefaultEventBus;
 import dev.herald.agent.log.AgentLog;
 import dev.herald.agent.plugin.LoadedPlugin.State;
 import dev.herald.api.PluginContext;
@@ -103,11 +104,11 @@ final class PluginLifecycle {
     if (previous == null) {
       return;
     }
-    long left = plugin.bus().retireAll(timeout);
-    if (left > 0) {
-      log.warn("plugin '{}' ({}): {} events queued for it were not delivered before its stop, within {};"
-          + " dropped (counted in its subscriptions' dropped)", plugin.name(), plugin.jar().display(), left,
-          BoundedCall.format(plugin.bus().retireLimit(timeout)));
+    if (!plugin.bus().retireAll(timeout)) {
+      log.warn("plugin '{}' ({}): events queued for it were not all delivered before its stop{}; the rest is"
+          + " dropped as its subscriptions close (counted in their dropped)", plugin.name(), plugin.jar().display(),
+          DefaultEventBus.onDeliveryThread() ? " (it was stopped from a listener, which cannot wait for them)"
+              : ", within " + BoundedCall.format(plugin.bus().retireLimit(timeout)));
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean started = previous == State.RUNNING || previous == State.ABANDONED;

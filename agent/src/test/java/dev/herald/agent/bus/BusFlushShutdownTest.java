@@ -228,6 +228,35 @@ class BusFlushShutdownTest {
   }
 
   @Test
+  void theSummaryCountsWhatAStuckListenerDeliveredInItsBatch() throws Exception {
+    CountDownLatch first = new CountDownLatch(1);
+    CountDownLatch sixth = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    bus.subscribe("order.*.*", "audit-log:Stuck", e -> {
+      int n = calls.incrementAndGet();
+      if (n == 1) {
+        first.countDown();
+      } else if (n == 6) {
+        sixth.countDown();
+        release.await(); // stuck on the sixth, in the batch that delivered the first five
+      }
+    });
+    bus.publish(order(1));
+    await(first, "the first delivery");
+    for (int i = 2; i <= 10; i++) {
+      bus.publish(order(i));
+    }
+    await(sixth, "the sixth delivery");
+
+    try (LogCapture log = new LogCapture()) {
+      bus.shutdown(Duration.ofMillis(50));
+
+      assertThat(log.lines(Level.INFO, "bus: published")).as("published = delivered + undelivered").containsExactly(
+          "bus: published 10, delivered 5, failed 0, dropped 0, undelivered 5");
+    }
+  }
+
+  @Test
   void shutdownSaysEventsWereStillBeingPublishedWhenThatEndedTheDrain() throws Exception {
     bus = new DefaultEventBus(options(1 << 16, OverflowPolicy.DROP_NEWEST, Duration.ZERO, 1));
     bus.subscribe("order.*.*", "audit-log:Slow", e -> Thread.sleep(1));

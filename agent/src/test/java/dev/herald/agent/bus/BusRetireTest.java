@@ -7,6 +7,7 @@ import static dev.herald.agent.bus.BusTestSupport.options;
 import static dev.herald.agent.bus.BusTestSupport.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import dev.herald.api.Subscription;
 import dev.herald.api.SubscriptionStatistics;
 import java.time.Duration;
@@ -83,6 +84,59 @@ class BusRetireTest {
     SubscriptionStatistics stats = retiring.statistics();
     assertThat(stats.delivered()).isEqualTo(1);
     assertThat(stats.dropped()).as("the two still queued").isEqualTo(2);
+  }
+
+  @Test
+  void anExitDuringARetireReportsWhatTheRetiredSubscriptionLeft() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    Subscription retiring = bus.subscribe("order.*.*", "retiring", event -> {
+      inside.countDown();
+      await(letGo, "the test to let the listener go");
+    });
+    for (int i = 1; i <= 4; i++) {
+      bus.publish(order(i));
+    }
+    await(inside, "the first delivery");
+    CompletableFuture<Boolean> retired = CompletableFuture.supplyAsync(() -> bus.retire(List.of(retiring), WAIT));
+    BusTestSupport.awaitUntil(() -> bus.statistics().subscriptions().isEmpty(), "it is taken off the routes");
+    try (BusTestSupport.LogCapture log = new BusTestSupport.LogCapture()) {
+      bus.shutdown(Duration.ofMillis(100));
+
+      assertThat(log.lines(Level.WARN, "undelivered")).singleElement().asString()
+          .startsWith("bus: subscription 'retiring' (pattern order.*.*) held 4 events undelivered at shutdown");
+      assertThat(log.lines(Level.INFO, "bus: published")).containsExactly(
+          "bus: published 4, delivered 0, failed 0, dropped 0, undelivered 4");
+    } finally {
+      letGo.countDown();
+    }
+    assertThat(retired.get(10, TimeUnit.SECONDS)).as("the shutdown told what was left").isTrue();
+  }
+
+  @Test
+  void aRetireFromAListenerDoesNotWaitAndSaysEventsWereLeft() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    DefaultEventBus twoThreads = new DefaultEventBus(options(64, OverflowPolicy.BLOCK, Duration.ofSeconds(1), 2));
+    try {
+      Subscription target = twoThreads.subscribe("order.*.*", "target", event -> {
+        inside.countDown();
+        await(letGo, "the test to let the listener go");
+      });
+      for (int i = 1; i <= 4; i++) {
+        twoThreads.publish(order(i));
+      }
+      await(inside, "the first delivery");
+      CompletableFuture<Boolean> fromListener = new CompletableFuture<>();
+      twoThreads.subscribe("control.*.*", "control",
+          event -> fromListener.complete(twoThreads.retire(List.of(target), WAIT)));
+      twoThreads.publish(dev.herald.api.Event.builder("control", dev.herald.api.Phase.AFTER, "stop").build());
+
+      assertThat(fromListener.get(10, TimeUnit.SECONDS)).as("three events still queued, not waited for").isFalse();
+    } finally {
+      letGo.countDown();
+      twoThreads.shutdown(Duration.ofSeconds(2));
+    }
   }
 
   @Test

@@ -68,7 +68,7 @@ class PluginBusTest {
     assertThat(pluginBus.subscriptions()).isZero();
     assertThatThrownBy(() -> pluginBus.on("order.*.*", new AuditListener()))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("plugin 'audit' is stopped; it cannot subscribe");
+        .hasMessage("plugin 'audit' is stopping or stopped; it cannot subscribe any more");
   }
 
   @Test

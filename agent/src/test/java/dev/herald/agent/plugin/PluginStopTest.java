@@ -68,7 +68,11 @@ class PluginStopTest extends PluginTestSupport {
       assertThat(inside.await(10, TimeUnit.SECONDS)).as("the listener is called").isTrue();
 
       CompletableFuture<String> stop = CompletableFuture.supplyAsync(() -> manager.stop("a"));
-      Thread.sleep(200);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!realBus.statistics().subscriptions().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(1); // until the stop has taken the plugin's subscription off the routes
+      }
+      assertThat(realBus.statistics().subscriptions()).as("taken off the routes").isEmpty();
       assertThat(journal).as("stop() waits for the listener").doesNotContain("stop:a");
       realBus.publish(Event.builder("order", Phase.AFTER, "update").build()); // after the stop began: not for it
       letGo.countDown();
