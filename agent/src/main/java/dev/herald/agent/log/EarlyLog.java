@@ -11,9 +11,9 @@ import org.slf4j.helpers.MessageFormatter;
 
 /**
  * The agent's log until Logback is set up: writes the lines Logback's pattern {@code
- * %d{HH:mm:ss.SSS} [herald] %-5level %msg%n} would, each at once (a JVM that exits right after
- * still shows it), to standard error or appended to a file. Uses only the JDK and SLF4J's message
- * formatter, a handful of classes.
+ * %d{HH:mm:ss.SSS} [herald] %-5level %msg%n} would, or with {@code json} the {@link JsonLine}s of
+ * {@link JsonLayout}, each at once (a JVM that exits right after still shows it), to standard error
+ * or appended to a file. Uses only the JDK and SLF4J's message formatter, a handful of classes.
  *
  * <p>Not thread-safe: {@link LogSwitch} guards it.
  */
@@ -22,11 +22,13 @@ final class EarlyLog {
   private static final long MILLIS_PER_DAY = 24 * 60 * 60 * 1000L;
 
   private int threshold;
+  private boolean json;
   private Path file;
   private OutputStream fileOut;
 
-  EarlyLog(int threshold) {
+  EarlyLog(int threshold, String format) {
     this.threshold = threshold;
+    this.json = JsonLine.JSON.equals(format);
   }
 
   boolean enabled(int level) {
@@ -41,9 +43,20 @@ final class EarlyLog {
     return file;
   }
 
-  /** As {@link AgentLog#configure}: null keeps the level; a null file means standard error. */
-  void configure(String level, Path newFile) {
+  /** {@code json} or {@code text}. */
+  String format() {
+    return json ? JsonLine.JSON : JsonLine.TEXT;
+  }
+
+  /**
+   * As {@link AgentLog#configure}: a null level or format keeps it; a null file means standard
+   * error.
+   */
+  void configure(String level, String format, Path newFile) {
     threshold = LogLevels.parse(level, threshold);
+    if (format != null) {
+      json = JsonLine.JSON.equals(format);
+    }
     if (newFile == null) {
       close(); // back to standard error
       return;
@@ -63,16 +76,17 @@ final class EarlyLog {
       fileOut = opened;
       file = newFile;
     } catch (IOException | RuntimeException e) {
-      write(LogLevels.WARN, "cannot write the agent's log to {}, it goes on on standard error: {}",
+      write(AgentLog.OWN_LOGGER, LogLevels.WARN,
+          "cannot write the agent's log to {}, it goes on on standard error: {}",
           new Object[] {newFile, e.toString()}, null);
     }
   }
 
   /**
-   * Writes one line if {@code level} is enabled. As Logback does, a last argument that is a
-   * {@code Throwable} is the line's throwable when {@code thrown} is null.
+   * Writes one line for {@code logger} if {@code level} is enabled. As Logback does, a last argument
+   * that is a {@code Throwable} is the line's throwable when {@code thrown} is null.
    */
-  void write(int level, String pattern, Object[] args, Throwable thrown) {
+  void write(String logger, int level, String pattern, Object[] args, Throwable thrown) {
     if (!enabled(level)) {
       return;
     }
@@ -86,6 +100,11 @@ final class EarlyLog {
     }
     String message = values == null || values.length == 0 ? pattern
         : MessageFormatter.basicArrayFormat(pattern, values);
+    if (json) {
+      emit(JsonLine.of(System.currentTimeMillis(), LogLevels.name(level), logger, message,
+          error == null ? null : LogText.stackTrace(error)));
+      return;
+    }
     StringBuilder line = new StringBuilder(64 + (message == null ? 4 : message.length()));
     appendTime(line, System.currentTimeMillis());
     line.append(" [herald] ");
@@ -126,7 +145,8 @@ final class EarlyLog {
       } catch (IOException e) {
         close();
         System.err.write(bytes, 0, bytes.length);
-        write(LogLevels.WARN, "the agent's log file failed, lines go to standard error from now on: {}",
+        write(AgentLog.OWN_LOGGER, LogLevels.WARN,
+            "the agent's log file failed, lines go to standard error from now on: {}",
             new Object[] {e.toString()}, null);
         return;
       }

@@ -22,24 +22,40 @@ final class LogSwitch {
   private final EarlyLog early;
   /** The level before any config: {@code -Dherald.log.level}, else info. */
   private final String startLevel;
+  /** The format before any config: {@code -Dherald.log.format}, else text. */
+  private final String startFormat;
   private final Map<String, DeferredLogger> loggers = new HashMap<>();
   private volatile LogbackLog logback;
   private boolean settingUp;
 
-  LogSwitch(String initialLevel) {
+  /**
+   * A switch writing early lines at {@code initialLevel} in {@code initialFormat}, the system
+   * properties' values: null for the default (info, text); a value that is neither is told in a
+   * WARN, in the format that applies.
+   */
+  LogSwitch(String initialLevel, String initialFormat) {
     int level = LogLevels.parse(initialLevel, UNKNOWN);
-    this.early = new EarlyLog(level == UNKNOWN ? LogLevels.INFO : level);
+    String format = JsonLine.format(initialFormat);
+    this.early = new EarlyLog(level == UNKNOWN ? LogLevels.INFO : level, format);
     this.startLevel = early.levelName();
+    this.startFormat = early.format();
     if (level == UNKNOWN && initialLevel != null) {
       // as -Dherald.enabled does: a value that is no level is told, not silently taken as info
-      early.write(LogLevels.WARN, "-Dherald.log.level='{}' is not a level (error, warn, info, debug, trace or"
-          + " off); the agent logs at info", new Object[] {initialLevel}, null);
+      early.write(AgentLog.OWN_LOGGER, LogLevels.WARN, "-Dherald.log.level='{}' is not a level (error, warn, info,"
+          + " debug, trace or off); the agent logs at info", new Object[] {initialLevel}, null);
+    }
+    if (format == null && initialFormat != null) {
+      early.write(AgentLog.OWN_LOGGER, LogLevels.WARN, "-Dherald.log.format='{}' is not a log format (text or json);"
+          + " the agent logs text", new Object[] {initialFormat}, null);
     }
   }
 
-  /** As {@link #configure}, but a null level means the level before any config. */
-  void reconfigure(String level, Path file) {
-    configure(level != null ? level : startLevel, file);
+  /**
+   * As {@link #configure}, but a null level or format means the one before any config, from the
+   * system properties.
+   */
+  void reconfigure(String level, String format, Path file) {
+    configure(level != null ? level : startLevel, format != null ? format : startFormat, file);
   }
 
   /** Logback's logger once switched (so code that expects Logback's type gets it), else a deferred one. */
@@ -55,11 +71,13 @@ final class LogSwitch {
     return logger;
   }
 
-  synchronized void configure(String level, Path file) {
+  /** As {@link AgentLog#configure}. */
+  synchronized void configure(String level, String format, Path file) {
+    String known = JsonLine.format(format); // the config allows no other value; null keeps the format
     if (logback != null) {
-      logback.configure(level, file);
+      logback.configure(level, known, file);
     } else {
-      early.configure(level, file);
+      early.configure(level, known, file);
     }
   }
 
@@ -73,16 +91,16 @@ final class LogSwitch {
     }
     LogbackLog built;
     try {
-      built = new LogbackLog(early.levelName()); // outside the lock: this is the slow part
+      built = new LogbackLog(early.levelName(), early.format()); // outside the lock: this is the slow part
     } catch (Throwable t) {
       synchronized (this) {
-        early.write(LogLevels.WARN, "the agent's log stays in its start-up form: {}", new Object[] {t.toString()},
-            null);
+        early.write(AgentLog.OWN_LOGGER, LogLevels.WARN, "the agent's log stays in its start-up form: {}",
+            new Object[] {t.toString()}, null);
       }
       return;
     }
     synchronized (this) {
-      built.configure(early.levelName(), early.file());
+      built.configure(early.levelName(), early.format(), early.file());
       early.close();
       logback = built;
       loggers.forEach((name, logger) -> logger.switchTo(built.logger(name)));
@@ -104,7 +122,7 @@ final class LogSwitch {
       Object[] args, Throwable thrown) {
     LocationAwareLogger target = logger.target();
     if (target == null) {
-      early.write(level, pattern, args, thrown);
+      early.write(logger.getName(), level, pattern, args, thrown);
     }
     return target;
   }

@@ -57,7 +57,8 @@ final class LogText {
     return -1;
   }
 
-  private static boolean isControl(char c) {
+  /** Whether {@code c} is written escaped: see {@link #escapeControls}; the JSON form escapes the same. */
+  static boolean isControl(char c) {
     return c < 0x20 ? c != '\t' : c >= 0x7f && c < 0xa0 || c >= '\u2028' && c <= '\u202e' || isBidi(c);
   }
 

@@ -9,6 +9,8 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.pattern.DynamicConverter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import org.slf4j.Logger;
 
 /**
  * The agent's Logback context, built in code: never reads a {@code logback.xml}, never touches the
- * application's logging. Starts writing to standard error.
+ * application's logging. Starts writing to standard error, in the text form ({@link #PATTERN}) or
+ * as JSON lines ({@link JsonLayout}).
  *
  * <p>{@link #configure} is not thread-safe ({@link LogSwitch} guards it); loggers are.
  */
@@ -31,9 +34,14 @@ final class LogbackLog {
   private final LoggerContext context = new LoggerContext();
   private final ch.qos.logback.classic.Logger root;
   private Path file;
+  private boolean json;
 
-  /** A started context at {@code level} (a level name; INFO if not one), writing to standard error. */
-  LogbackLog(String level) {
+  /**
+   * A started context at {@code level} (a level name; INFO if not one), writing to standard error in
+   * {@code format} ({@code json}, else text).
+   */
+  LogbackLog(String level, String format) {
+    json = JsonLine.JSON.equals(format);
     context.setName("herald");
     // Logback 1.5+ needs an MDC adapter on a context built in code, or every append fails silently.
     context.setMDCAdapter(new LogbackMDCAdapter());
@@ -53,16 +61,16 @@ final class LogbackLog {
     context.putObject(CoreConstants.PATTERN_RULE_REGISTRY_FOR_SUPPLIERS, rules);
     root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.toLevel(level, Level.INFO));
-    root.addAppender(console());
+    root.addAppender(console(json));
     context.start();
   }
 
-  private ConsoleAppender<ILoggingEvent> console() {
+  private ConsoleAppender<ILoggingEvent> console(boolean asJson) {
     ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
     console.setContext(context);
     console.setName("stderr");
     console.setTarget("System.err");
-    console.setEncoder(encoder());
+    console.setEncoder(encoder(asJson));
     console.start();
     return console;
   }
@@ -71,31 +79,39 @@ final class LogbackLog {
     return context.getLogger(name);
   }
 
-  /** As {@link AgentLog#configure}: null keeps the level; a null file means standard error. */
-  void configure(String level, Path newFile) {
+  /**
+   * As {@link AgentLog#configure}: a null level or format keeps it; a null file means standard
+   * error.
+   */
+  void configure(String level, String format, Path newFile) {
     if (level != null) {
       root.setLevel(Level.toLevel(level, root.getLevel()));
     }
-    if (newFile == null && file != null) {
-      switchTo(console());
-      file = null;
+    boolean nextJson = format == null ? json : JsonLine.JSON.equals(format);
+    boolean sameFile = newFile == null ? file == null : newFile.equals(file);
+    if (sameFile && nextJson == json) {
       return;
     }
-    if (newFile != null && !newFile.equals(file)) {
-      FileAppender<ILoggingEvent> appender = new FileAppender<>();
-      appender.setContext(context);
-      appender.setName("file");
-      appender.setFile(newFile.toString());
-      appender.setAppend(true);
-      appender.setEncoder(encoder());
-      appender.start();
-      if (!appender.isStarted()) {
-        root.warn("cannot write the agent's log to {}; it goes on where it went", newFile);
-        return;
-      }
-      switchTo(appender);
-      file = newFile;
+    if (newFile == null) {
+      switchTo(console(nextJson));
+      file = null;
+      json = nextJson;
+      return;
     }
+    FileAppender<ILoggingEvent> appender = new FileAppender<>();
+    appender.setContext(context);
+    appender.setName("file");
+    appender.setFile(newFile.toString());
+    appender.setAppend(true);
+    appender.setEncoder(encoder(nextJson));
+    appender.start();
+    if (!appender.isStarted()) {
+      logger(AgentLog.OWN_LOGGER).warn("cannot write the agent's log to {}; it goes on where it went", newFile);
+      return;
+    }
+    switchTo(appender);
+    file = newFile;
+    json = nextJson;
   }
 
   /** The new appender goes on before the old ones come off, so that no line logged meanwhile is lost. */
@@ -114,7 +130,17 @@ final class LogbackLog {
     context.stop();
   }
 
-  private PatternLayoutEncoder encoder() {
+  private Encoder<ILoggingEvent> encoder(boolean asJson) {
+    if (asJson) {
+      JsonLayout layout = new JsonLayout();
+      layout.setContext(context);
+      layout.start();
+      LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+      encoder.setContext(context);
+      encoder.setLayout(layout);
+      encoder.start();
+      return encoder;
+    }
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern(PATTERN);

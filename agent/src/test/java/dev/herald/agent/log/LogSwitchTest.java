@@ -31,7 +31,7 @@ class LogSwitchTest {
   void writesLogbacksLineFormatBeforeAndAfterTheSwitch() throws IOException {
     LogSwitch log = logSwitch("info");
     Path file = dir.resolve("logs/agent.log");
-    log.configure(null, file);
+    log.configure(null, null, file);
     Logger logger = log.logger("herald.Test");
 
     logger.info("early {} of {}", 1, 2);
@@ -49,7 +49,7 @@ class LogSwitchTest {
   void aMessageWithLineBreaksOrTerminalEscapesStaysOneLineBeforeAndAfterTheSwitch() throws IOException {
     LogSwitch log = logSwitch("info");
     Path file = dir.resolve("agent.log");
-    log.configure(null, file);
+    log.configure(null, null, file);
     Logger logger = log.logger("herald.Test");
     String hostile = "com.acme.Evil\n10:00:00.000 [herald] INFO  forged\r\u001b[2J\u0085end\tx \u202egnp.exe\u2066";
 
@@ -65,7 +65,7 @@ class LogSwitchTest {
   void anErrorsMessageCannotForgeALineBeforeOrAfterTheSwitch() throws IOException {
     LogSwitch log = logSwitch("info");
     Path file = dir.resolve("agent.log");
-    log.configure(null, file);
+    log.configure(null, null, file);
     Logger logger = log.logger("herald.Test");
     Exception error = new IllegalStateException("read-only\n12:00:00.000 [herald] INFO  forged",
         new RuntimeException("cause\r\n12:00:00.001 [herald] INFO  forged too"));
@@ -88,7 +88,7 @@ class LogSwitchTest {
   void aListenersErrorIsLoggedWithItsFramesButNotItsMessageUnlessAtDebug() throws IOException {
     LogSwitch log = logSwitch("info");
     Path file = dir.resolve("agent.log");
-    log.configure(null, file);
+    log.configure(null, null, file);
     log.setUpLogback();
     RateLimitedLog failures = new RateLimitedLog(log.logger("herald.Test"), 60_000, true);
     IllegalStateException error = new IllegalStateException("bad card 4111111111111111",
@@ -96,8 +96,8 @@ class LogSwitchTest {
 
     failures.record("subscription 'x' (pattern *.*.*): the listener threw", error);
     failures.record("subscription 'x' (pattern *.*.*): the listener threw", error);
-    log.configure("debug", null);
-    log.configure(null, dir.resolve("debug.log"));
+    log.configure("debug", null, null);
+    log.configure(null, null, dir.resolve("debug.log"));
     new RateLimitedLog(log.logger("herald.Test"), 60_000, true).record("at debug", error);
 
     String text = Files.readString(file);
@@ -113,7 +113,7 @@ class LogSwitchTest {
   void aListenerMissingAJdkClassIsToldItsModuleAndTheFlagThatAddsIt() throws IOException {
     LogSwitch log = logSwitch("info");
     Path file = dir.resolve("agent.log");
-    log.configure(null, file);
+    log.configure(null, null, file);
     log.setUpLogback();
     // not resolved by the JVM running the tests, as java.net.http is not for an application run with -m
     new RateLimitedLog(log.logger("herald.Test"), 60_000, true).record(
@@ -130,7 +130,7 @@ class LogSwitchTest {
   void aLineLoggedByAnInterruptedThreadDoesNotEndTheEarlyLogFile() throws Exception {
     LogSwitch log = logSwitch("info");
     Path file = dir.resolve("agent.log");
-    log.configure(null, file);
+    log.configure(null, null, file);
     Logger logger = log.logger("herald.Test");
 
     Thread interrupted = new Thread(() -> {
@@ -150,7 +150,7 @@ class LogSwitchTest {
     LogSwitch log = logSwitch("info");
     Path file = dir.resolve("agent.log");
     Logger logger = log.logger("herald.Test");
-    log.configure("WARN", file);
+    log.configure("WARN", null, file);
 
     assertThat(logger.isInfoEnabled()).isFalse();
     assertThat(logger.isWarnEnabled()).isTrue();
@@ -169,7 +169,7 @@ class LogSwitchTest {
   void writesAThrowableAfterItsLineAsLogbackDoes() throws IOException {
     LogSwitch log = logSwitch("info");
     Path file = dir.resolve("agent.log");
-    log.configure(null, file);
+    log.configure(null, null, file);
     Logger logger = log.logger("herald.Test");
 
     // as in Logback, a last argument that is a Throwable is the line's throwable
@@ -185,7 +185,7 @@ class LogSwitchTest {
   void loseNothingAndKeepEachThreadsOrderAcrossTheSwitch() throws Exception {
     LogSwitch log = logSwitch("info");
     Path file = dir.resolve("agent.log");
-    log.configure(null, file);
+    log.configure(null, null, file);
     int threads = 4;
     int lines = 300;
     CountDownLatch go = new CountDownLatch(1);
@@ -233,7 +233,7 @@ class LogSwitchTest {
     LogSwitch log = logSwitch("debug");
     Path file = dir.resolve("agent.log");
     log.setUpLogback();
-    log.configure(null, file);
+    log.configure(null, null, file);
 
     Logger late = log.logger("herald.Late");
     late.debug("through {}", "logback");
@@ -247,7 +247,7 @@ class LogSwitchTest {
     LogSwitch log = logSwitch("nonsense");
     Logger logger = log.logger("herald.Test");
 
-    log.configure("loud", null);
+    log.configure("loud", null, null);
 
     assertThat(logger.isInfoEnabled()).as("INFO, the default").isTrue();
     assertThat(logger.isDebugEnabled()).isFalse();
@@ -260,16 +260,16 @@ class LogSwitchTest {
     Path late = dir.resolve("late.log");
     Logger logger = log.logger("herald.Test");
 
-    log.configure("warn", early);
+    log.configure("warn", null, early);
     logger.warn("early, to the file");
-    log.reconfigure(null, null);
+    log.reconfigure(null, null, null);
     assertThat(logger.isDebugEnabled()).as("the start level, early").isTrue();
     logger.warn("early, to standard error");
 
     log.setUpLogback();
-    log.configure("error", late);
+    log.configure("error", null, late);
     logger.error("late, to the file");
-    log.reconfigure(null, null);
+    log.reconfigure(null, null, null);
     assertThat(logger.isDebugEnabled()).as("the start level, through Logback").isTrue();
     logger.error("late, to standard error");
 
@@ -278,7 +278,7 @@ class LogSwitchTest {
   }
 
   private LogSwitch logSwitch(String level) {
-    LogSwitch log = new LogSwitch(level);
+    LogSwitch log = new LogSwitch(level, null);
     switches.add(log);
     return log;
   }
