@@ -98,7 +98,7 @@ public final class HeraldAgent {
       if (warmUp != null && config.services().isEmpty()) {
         warmUp.cancel();
       }
-      AgentLog.configure(config.log().level(), null, config.log().file());
+      AgentLog.configure(config.log().level(), config.log().format(), config.log().file());
       for (ServiceEntry entry : config.services()) {
         // told at once: unlike a class that may load late, these can never send events
         if (ServiceIndex.namesOnlyPlatform(entry.classPattern())) {

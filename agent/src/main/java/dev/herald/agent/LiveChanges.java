@@ -66,7 +66,7 @@ final class LiveChanges implements AgentControl {
     later.retainAll(deferredDifferences(next, lastRead));
     lastRead = next;
     if (!next.log().equals(running.log())) {
-      AgentLog.reconfigure(next.log().level(), null, next.log().file());
+      AgentLog.reconfigure(next.log().level(), next.log().format(), next.log().file());
       changes.add("log");
     }
     List<ServiceEntry> services = changeServices(next.services(), changes);

@@ -13,8 +13,9 @@ final class SectionsReader {
       List.of("queue-capacity", "overflow", "block-timeout", "threads", "shutdown-timeout");
   static final List<String> CONTEXT_KEYS = List.of("mdc");
   static final List<String> MDC_KEYS = List.of("actor", "user-id", "trace-id");
-  static final List<String> LOG_KEYS = List.of("level", "file");
+  static final List<String> LOG_KEYS = List.of("level", "format", "file");
   static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
+  static final List<String> LOG_FORMATS = List.of("text", "json");
 
   private final Values values;
   private final Problems problems;
@@ -70,13 +71,15 @@ final class SectionsReader {
   }
 
   LogSettings log(Node node, Path configDir) {
-    YamlMapping map = YamlMapping.read(node, "log", "a mapping with 'level' and 'file'", LOG_KEYS,
-        problems);
+    YamlMapping map = YamlMapping.read(node, "log", "a mapping with 'level', 'format' and 'file'",
+        LOG_KEYS, problems);
     Node n = map.get("level");
     String level = n == null ? null : values.choice(n, "log.level", LOG_LEVELS);
+    n = map.get("format");
+    String format = n == null ? null : values.choice(n, "log.format", LOG_FORMATS);
     n = map.get("file");
     Path file = n == null ? null : path(n, "log.file", configDir);
-    return new LogSettings(level, file);
+    return new LogSettings(level, format, file);
   }
 
   /**

@@ -30,7 +30,7 @@
  *                    shutdown-timeout: 5s }
  * plugins:         { path: plugins, start: deferred, start-timeout: 10s, config: { plugin-name: { ... } } }
  * context:         { mdc: { actor, user-id, trace-id } }
- * log:             { level, file }
+ * log:             { level, format: text, file }   # format: text or json
  * on-config-error: continue        # or exit
  * reload: false                    # reload-interval: 2s
  * </pre>

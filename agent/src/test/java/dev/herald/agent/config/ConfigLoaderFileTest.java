@@ -64,7 +64,7 @@ class ConfigLoaderFileTest {
     assertThat(config.context())
         .isEqualTo(new ContextSettings("actor", "userId", "traceId"));
     assertThat(config.log())
-        .isEqualTo(new LogSettings("debug", dir.resolve("logs/herald.log").toAbsolutePath()));
+        .isEqualTo(new LogSettings("debug", null, dir.resolve("logs/herald.log").toAbsolutePath()));
     assertThat(config.onConfigError()).isEqualTo(OnConfigError.CONTINUE);
     assertThat(config.reload()).isTrue();
     assertThat(config.reloadInterval()).hasMillis(500);

@@ -41,6 +41,7 @@ class ConfigStartupCostTest {
         mdc: { actor: actor, user-id: userId, trace-id: traceId }
       log:
         level: info
+        format: json
       on-config-error: continue
       reload: false
       reload-interval: 2s

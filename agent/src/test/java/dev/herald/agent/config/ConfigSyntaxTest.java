@@ -147,7 +147,7 @@ class ConfigSyntaxTest {
   @Test
   void unknownKeyWithNothingNearListsTheKnownKeys() {
     assertThat(problem("log: { colour: red }\n").message())
-        .isEqualTo("unknown key 'colour' in log; known keys: level, file");
+        .isEqualTo("unknown key 'colour' in log; known keys: level, format, file");
   }
 
   @Test

@@ -178,11 +178,23 @@ class SettingsConfigTest {
     Path file = dir.resolve("conf/herald.yaml");
     LogSettings log = ConfigLoader.parse("log: { level: INFO, file: logs/herald.log }\n", file,
         n -> null).log();
-    assertThat(log).isEqualTo(new LogSettings("info", dir.resolve("conf/logs/herald.log")
+    assertThat(log).isEqualTo(new LogSettings("info", null, dir.resolve("conf/logs/herald.log")
         .toAbsolutePath()));
     assertThat(parse("services: []\n").log()).isEqualTo(LogSettings.UNCHANGED);
     assertThat(problem("log: { level: verbose }\n").message())
         .isEqualTo("log.level: expected error, warn, info, debug or trace, found 'verbose'");
+  }
+
+  @Test
+  void logFormatIsTextOrJsonAndABadOneNamesItsLineAndTheChoices() throws ConfigException {
+    assertThat(parse("log: { format: JSON }\n").log()).isEqualTo(new LogSettings(null, "json", null));
+    assertThat(parse("log:\n  level: warn\n  format: text\n").log())
+        .isEqualTo(new LogSettings("warn", "text", null));
+    assertThat(parse("log: { level: debug }\n").log().format()).as("left out: the format Herald started with")
+        .isNull();
+    assertThat(Configs.failureAt(dir.resolve("herald.yaml"), "log:\n  level: info\n  format: logfmt\n"))
+        .hasMessage(dir.resolve("herald.yaml") + ":3:11: log.format: expected text or json, found 'logfmt'");
+    assertThat(problem("log: { formats: json }\n").message()).contains("'format'");
   }
 
   @Test
