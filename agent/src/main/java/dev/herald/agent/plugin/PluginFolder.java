@@ -2,9 +2,13 @@ package dev.herald.agent.plugin;
 
 import dev.herald.agent.log.AgentLog;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AccessMode;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -190,27 +194,54 @@ public final class PluginFolder {
     } catch (IOException | RuntimeException e) {
       storeReadOnly = false;
     }
-    return readOnly(storeReadOnly, kubeletVolume(file));
+    if (storeReadOnly) {
+      return true;
+    }
+    if (!kubeletVolume(file)) {
+      return false;
+    }
+    // The layout alone proves nothing: whoever may write the folder may make a ..data link. The
+    // kubelet mounts these volumes read-only; a write refused for a reason other than rights is that.
+    try {
+      file.getFileSystem().provider().checkAccess(file, AccessMode.WRITE);
+      return false;
+    } catch (IOException writeRefused) {
+      return readOnly(false, true, writeRefused);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /**
    * The rule of {@link #readOnly(Path)}: nobody writes a file whose file store is read-only (the
-   * file system itself is mounted so), nor one in a Kubernetes ConfigMap, Secret or projected
-   * volume, which only the kubelet writes, whatever mode its root shows.
+   * file system itself is mounted so), nor one in a Kubernetes ConfigMap, Secret or projected volume
+   * ({@code kubeletVolume}: only the kubelet writes there, whatever mode its root shows) to which a
+   * write was refused for another reason than this user's rights ({@code writeRefused}: the mount
+   * is read-only). Allowed ({@code writeRefused} null) or refused for this user only, others may.
    */
-  static boolean readOnly(boolean storeReadOnly, boolean kubeletVolume) {
-    return storeReadOnly || kubeletVolume;
+  static boolean readOnly(boolean storeReadOnly, boolean kubeletVolume, IOException writeRefused) {
+    return storeReadOnly || kubeletVolume && writeRefused instanceof FileSystemException
+        && !(writeRefused instanceof AccessDeniedException) && !(writeRefused instanceof NoSuchFileException);
   }
 
   /**
    * True if {@code file} is, or is in, a folder laid out by the kubelet's atomic writer: a {@code
-   * ..data} symbolic link to the current {@code ..<timestamp>} folder, which holds the files.
+   * ..data} symbolic link to the current {@code ..<timestamp>} folder beside it, which holds the files.
    */
   static boolean kubeletVolume(Path file) {
     try {
       Path folder = Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS) ? file : file.getParent();
-      return folder != null && Files.isSymbolicLink(folder.resolve("..data"));
-    } catch (RuntimeException e) {
+      if (folder == null) {
+        return false;
+      }
+      Path data = folder.resolve("..data");
+      if (!Files.isSymbolicLink(data)) {
+        return false;
+      }
+      Path target = Files.readSymbolicLink(data);
+      return target.getNameCount() == 1 && target.toString().startsWith("..")
+          && Files.isDirectory(folder.resolve(target), LinkOption.NOFOLLOW_LINKS);
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }

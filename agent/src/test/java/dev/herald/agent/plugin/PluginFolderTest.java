@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,10 +111,17 @@ class PluginFolderTest extends PluginTestSupport {
 
   @Test
   void nobodyWritesAFolderOfAReadOnlyFileSystemOrOfAKubernetesVolume() throws Exception {
-    assertThat(PluginFolder.readOnly(true, false)).as("a file system mounted read-only").isTrue();
-    assertThat(PluginFolder.readOnly(false, true)).as("a ConfigMap volume").isTrue();
-    assertThat(PluginFolder.readOnly(false, false)).as("a read-only bind mount of a folder others write where"
-        + " it is mounted read-write: its mode tells").isFalse();
+    Path where = Path.of("plugins");
+    IOException readOnlyMount = new FileSystemException(where.toString(), null, "Read-only file system");
+    assertThat(PluginFolder.readOnly(true, false, null)).as("a file system mounted read-only").isTrue();
+    assertThat(PluginFolder.readOnly(false, true, readOnlyMount)).as("a ConfigMap volume, mounted read-only")
+        .isTrue();
+    assertThat(PluginFolder.readOnly(false, false, readOnlyMount)).as("a read-only bind mount of a folder others"
+        + " write where it is mounted read-write: its mode tells").isFalse();
+    assertThat(PluginFolder.readOnly(false, true, null)).as("the layout made by whoever may write the folder, which"
+        + " this JVM may write too").isFalse();
+    assertThat(PluginFolder.readOnly(false, true, new AccessDeniedException(where.toString())))
+        .as("refused to this user only: others may write").isFalse();
 
     // as the kubelet lays out a ConfigMap volume: the files are links into ..data, a link to the
     // current ..<timestamp> folder
@@ -125,6 +134,20 @@ class PluginFolderTest extends PluginTestSupport {
     assertThat(PluginFolder.kubeletVolume(volume.resolve("audit.jar"))).isTrue();
     assertThat(PluginFolder.kubeletVolume(folder)).as("a folder of its own").isFalse();
     assertThat(PluginFolder.kubeletVolume(current)).as("a folder without ..data").isFalse();
+    Path spoofed = Files.createDirectories(folder.resolveSibling("spoofed"));
+    Files.createSymbolicLink(spoofed.resolve("..data"), Path.of("/nonexistent"));
+    assertThat(PluginFolder.kubeletVolume(spoofed)).as("..data not to a ..<timestamp> folder beside it").isFalse();
+  }
+
+  @Test
+  void aKubernetesLikeLayoutInAFolderThisJvmMayWriteKeepsTheWarn() throws Exception {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
+    // whoever may write the folder may lay it out as the kubelet does, to silence the WARN
+    Path current = Files.createDirectories(folder.resolve("..2026_11_29_10_00_00.1"));
+    Files.createSymbolicLink(folder.resolve("..data"), current.getFileName());
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+    assertThat(PluginFolder.writableByOthers(folder)).isEqualTo("group and others (rwxrwxrwx)");
   }
 
   @Test
