@@ -121,6 +121,16 @@ final class Drain {
     }
   }
 
+  /** Events delivered and failed in the batches in flight, not yet in the totals. */
+  private static long[] inBatches(BusSubscription[] subscriptions) {
+    long[] counts = new long[2];
+    for (BusSubscription subscription : subscriptions) {
+      counts[0] += subscription.deliveredInBatch();
+      counts[1] += subscription.failedInBatch();
+    }
+    return counts;
+  }
+
   // A subscription made or closed meanwhile changes the length: that counts as a change too.
   private long[] marks() {
     return marks(table.toFlush());
@@ -155,20 +165,28 @@ final class Drain {
     BusSubscription[] subscriptions = table.toFlush();
     long[] undelivered = new long[subscriptions.length];
     long left = 0;
-    long deliveredInBatches = 0;
-    long failedInBatches = 0;
-    for (int i = 0; i < subscriptions.length; i++) {
-      undelivered[i] = subscriptions[i].undelivered();
-      left += undelivered[i];
-      // a listener still in its batch (stuck, or slow past the join) has delivered events the
-      // totals get only when the batch ends
-      deliveredInBatches += subscriptions[i].deliveredInBatch();
-      failedInBatches += subscriptions[i].failedInBatch();
+    long published = 0;
+    long delivered = 0;
+    long failed = 0;
+    long dropped = 0;
+    // A listener still in its batch (stuck, or slow past the join) has delivered events that the
+    // totals get only when the batch ends; one ending between the two reads would count twice or
+    // not at all, so the batches are read before and after the totals, until they agree.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      long[] batches = inBatches(subscriptions);
+      left = 0;
+      for (int i = 0; i < subscriptions.length; i++) {
+        undelivered[i] = subscriptions[i].undelivered();
+        left += undelivered[i];
+      }
+      published = totals.published();
+      delivered = totals.delivered.sum() + batches[0];
+      failed = totals.failed.sum() + batches[1];
+      dropped = totals.dropped.sum();
+      if (Arrays.equals(batches, inBatches(subscriptions))) {
+        break;
+      }
     }
-    long published = totals.published();
-    long delivered = totals.delivered.sum() + deliveredInBatches;
-    long failed = totals.failed.sum() + failedInBatches;
-    long dropped = totals.dropped.sum();
     for (int i = 0; i < subscriptions.length; i++) {
       subscriptions[i].reportRestOfDrops();
       if (undelivered[i] > 0) {

@@ -2,9 +2,8 @@ package dev.herald.agent.bus;
 
 import dev.herald.agent.bootstrap.HeraldHooks;
 import dev.herald.api.EventPattern;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -110,7 +109,8 @@ final class RouteTable {
     if (closing.isEmpty()) {
       return live;
     }
-    List<BusSubscription> all = new ArrayList<>(Arrays.asList(live));
+    // one being taken off is listed as closing before it leaves the live array: not twice
+    Set<BusSubscription> all = new LinkedHashSet<>(Arrays.asList(live)); // by identity: no equals of its own
     all.addAll(closing);
     return all.toArray(new BusSubscription[0]);
   }

@@ -77,8 +77,8 @@ final class EarlyLog {
       file = newFile;
     } catch (IOException | RuntimeException e) {
       write(AgentLog.OWN_LOGGER, LogLevels.WARN,
-          "cannot write the agent's log to {}, it goes on on standard error: {}",
-          new Object[] {newFile, e.toString()}, null);
+          "cannot write the agent's log to {}, it goes on {}: {}",
+          new Object[] {newFile, file == null ? "on standard error" : "to " + file, e.toString()}, null);
     }
   }
 

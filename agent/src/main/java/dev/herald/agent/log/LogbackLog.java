@@ -34,6 +34,8 @@ final class LogbackLog {
   private final LoggerContext context = new LoggerContext();
   private final ch.qos.logback.classic.Logger root;
   private Path file;
+  /** Appenders switched away from, stopped at the next switch; guarded by this. */
+  private final List<Appender<ILoggingEvent>> retired = new ArrayList<>();
   private boolean json;
 
   /**
@@ -106,6 +108,9 @@ final class LogbackLog {
     appender.setEncoder(encoder(nextJson));
     appender.start();
     if (!appender.isStarted()) {
+      if (nextJson != json) {
+        configure(null, format, file); // the format applies all the same, where the lines go on
+      }
       logger(AgentLog.OWN_LOGGER).warn("cannot write the agent's log to {}; it goes on where it went", newFile);
       return;
     }
@@ -114,20 +119,33 @@ final class LogbackLog {
     json = nextJson;
   }
 
-  /** The new appender goes on before the old ones come off, so that no line logged meanwhile is lost. */
-  private void switchTo(Appender<ILoggingEvent> next) {
+  /**
+   * The new appender goes on before the old ones come off, and those are stopped only at the next
+   * switch (or the end): a thread logging meanwhile may hold the list of appenders from before, and
+   * a stopped appender drops its line without a word. So no line is lost; one logged at the very
+   * moment of the switch may be written by both.
+   */
+  private synchronized void switchTo(Appender<ILoggingEvent> next) {
+    for (Appender<ILoggingEvent> appender : retired) {
+      appender.stop();
+    }
+    retired.clear();
     List<Appender<ILoggingEvent>> old = new ArrayList<>();
     root.iteratorForAppenders().forEachRemaining(old::add);
     root.addAppender(next);
     for (Appender<ILoggingEvent> appender : old) {
       root.detachAppender(appender);
-      appender.stop();
+      retired.add(appender);
     }
   }
 
   /** Flushes and closes the appenders. */
-  void stop() {
+  synchronized void stop() {
     context.stop();
+    for (Appender<ILoggingEvent> appender : retired) {
+      appender.stop();
+    }
+    retired.clear();
   }
 
   private Encoder<ILoggingEvent> encoder(boolean asJson) {

@@ -2,6 +2,7 @@ package dev.herald.agent.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,13 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * {@code log.format: json}: one JSON object per message, from the start-up writer and from Logback
- * alike. Lines are decoded with SnakeYAML Engine (YAML 1.2 reads JSON), and checked raw for what a
- * JSON parser would refuse or a terminal would act on.
+ * alike. Lines are decoded with Jackson, which refuses what JSON refuses, and checked raw for what a
+ * terminal would act on.
  */
 class JsonLogTest {
 
@@ -179,6 +178,28 @@ class JsonLogTest {
   }
 
   @Test
+  void jsonWithAFileThatCannotBeOpenedIsWrittenWhereTheLinesGoOn() throws IOException {
+    Path blocker = Files.writeString(dir.resolve("blocker"), "a file, so no folder can be made here");
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(captured, true, Charset.defaultCharset()));
+      LogSwitch log = logSwitch("info", null);
+      log.setUpLogback();
+      log.configure(null, "json", blocker.resolve("herald.log"));
+      log.logger("herald.Test").info("after the reload");
+    } finally {
+      System.setErr(stderr);
+    }
+
+    List<String> lines = captured.toString(Charset.defaultCharset()).lines().toList();
+    assertThat(lines).as("the WARN, then the line, both json on standard error").hasSize(2)
+        .allSatisfy(line -> assertThat(line).startsWith("{\"time\":\""));
+    assertThat(lines.get(0)).contains("cannot write the agent's log to");
+    assertThat(lines.get(1)).endsWith("\"message\":\"after the reload\"}");
+  }
+
+  @Test
   void writesTheTimeInUtcAsIso8601WithMilliseconds() {
     DateTimeFormatter iso = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     List<Long> times = new ArrayList<>(List.of(0L, -1L, 951_782_400_000L /* 2000-02-29 */,
@@ -204,12 +225,12 @@ class JsonLogTest {
   /** Each line decoded, after checking it holds nothing a JSON parser refuses or a terminal acts on. */
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> objects(Path file) throws IOException {
-    Load load = new Load(LoadSettings.builder().build());
+    ObjectMapper json = new ObjectMapper();
     List<Map<String, Object>> objects = new ArrayList<>();
     for (String line : lines(file)) {
       assertThat(line).as("a JSON object").startsWith("{\"time\":\"").endsWith("}")
           .doesNotContainPattern("[\\x00-\\x1f\\x7f-\\x9f\\u2028-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c]");
-      objects.add((Map<String, Object>) load.loadFromString(line));
+      objects.add(json.readValue(line, Map.class));
     }
     return objects;
   }
