@@ -85,7 +85,9 @@ public final class DefaultEventBus implements EventBus {
 
   /**
    * Queues {@code event} for every subscription of {@code route}: the agent's hot path. Never
-   * throws; ignores a null route or event. The route should be {@code route(event.name())}.
+   * throws; ignores a null route or event. The route should be {@code route(event.name())}. An
+   * event of a route without subscriptions is not counted published (the agent makes events only
+   * for subscribers; {@link #publish(Event)} counts those from code itself).
    */
   public void publish(Route route, Event event) {
     try {
@@ -105,16 +107,19 @@ public final class DefaultEventBus implements EventBus {
       return;
     }
     try {
-      counts.add(totals.publishedSlot, 1);
       // One subscription, the usual case, without a loop, and the rest out of line: this method is
       // inlined into every woven method only while its own compiled code stays under the JIT's
       // InlineSmallCode (2,500 bytes); with the loop and the rare paths inline it was above that, and
       // every publish was a call (-XX:+PrintInlining: "already compiled into a big method").
       BusSubscription[] subscribers = route.subscribers();
+      if (subscribers.length == 0) {
+        // The caller saw a subscriber a moment ago (the agent makes events only then), and it left
+        // meanwhile, a plugin stopping: counted published, the event would be counted nowhere else.
+        return;
+      }
+      counts.add(totals.publishedSlot, 1);
       if (subscribers.length == 1) {
         subscribers[0].offer(event, 0);
-      } else if (subscribers.length == 0) {
-        return;
       } else {
         offerAll(subscribers, event);
       }
@@ -177,10 +182,13 @@ public final class DefaultEventBus implements EventBus {
       return;
     }
     try {
-      if (Thread.currentThread() instanceof DeliveryThread delivery) {
-        publishFromListener(table.routeForPublish(event.name()), event, delivery);
+      Route route = table.routeForPublish(event.name());
+      if (route.isEmpty()) {
+        countPublished(1); // from code, an event counts whether or not anyone subscribed
+      } else if (Thread.currentThread() instanceof DeliveryThread delivery) {
+        publishFromListener(route, event, delivery);
       } else {
-        publish(table.routeForPublish(event.name()), event);
+        publish(route, event);
       }
     } catch (Throwable t) {
       totals.failedPublishes++;

@@ -7,8 +7,10 @@ import dev.herald.api.EventBus;
 import dev.herald.api.EventListener;
 import dev.herald.api.EventPattern;
 import dev.herald.api.Subscription;
+import dev.herald.api.SubscriptionStatistics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -107,6 +109,17 @@ final class PluginBus implements EventBus {
       }
     }
     return true;
+  }
+
+  /** Events dropped so far by the plugin's subscriptions, open or closing (see {@link SubscriptionStatistics#dropped}). */
+  long dropped() {
+    Set<Subscription> all = new LinkedHashSet<>(live);
+    all.addAll(closing);
+    long dropped = 0;
+    for (Subscription subscription : all) {
+      dropped += subscription.statistics().dropped();
+    }
+    return dropped;
   }
 
   /** How long {@link #retireAll} waits: the bus's {@code shutdown-timeout}, what the plugin would get at exit, at most {@code timeout}. */

@@ -104,12 +104,8 @@ final class PluginLifecycle {
     if (previous == null) {
       return;
     }
-    if (!plugin.bus().retireAll(timeout)) {
-      log.warn("plugin '{}' ({}): events queued for it were not all delivered before its stop{}; the rest is"
-          + " dropped as its subscriptions close (counted in their dropped)", plugin.name(), plugin.jar().display(),
-          DefaultEventBus.onDeliveryThread() ? " (it was stopped from a listener, which cannot wait for them)"
-              : ", within " + BoundedCall.format(plugin.bus().retireLimit(timeout)));
-    }
+    boolean drained = plugin.bus().retireAll(timeout);
+    long droppedBefore = plugin.bus().dropped();
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean started = previous == State.RUNNING || previous == State.ABANDONED;
     boolean returned = closeSubscriptions(plugin, timeout.dividedBy(2),
@@ -118,8 +114,18 @@ final class PluginLifecycle {
       callStop(plugin, Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_LISTENER_WAIT_NANOS)));
     }
     if (!returned) {
-      closeSubscriptions(plugin, Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_LISTENER_WAIT_NANOS)),
+      returned = closeSubscriptions(plugin,
+          Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_LISTENER_WAIT_NANOS)),
           "its class loader is closed all the same, and the call may fail");
+    }
+    // counted once closing has dropped them: the holder of a claim drops what is left when its call returns
+    long dropped = drained ? 0 : plugin.bus().dropped() - droppedBefore;
+    if (dropped > 0 || !drained && !returned) {
+      log.warn("plugin '{}' ({}): {}{} event{} queued for it {} not delivered before its stop{}, and {} dropped as"
+          + " its subscriptions closed (counted in their dropped)", plugin.name(), plugin.jar().display(),
+          returned ? "" : "at least ", dropped, dropped == 1 ? "" : "s", dropped == 1 ? "was" : "were",
+          DefaultEventBus.onDeliveryThread() ? " (it was stopped from a listener, which cannot wait for them)"
+              : ", within " + BoundedCall.format(plugin.bus().retireLimit(timeout)), dropped == 1 ? "was" : "were");
     }
     // what its listeners left in the delivery threads' ThreadLocals would keep its loader for good
     plugin.bus().renewDeliveryThreads();

@@ -140,6 +140,21 @@ class BusRetireTest {
   }
 
   @Test
+  void anEventWhoseOnlySubscriptionLeftAfterTheCallersCheckIsNotCountedPublished() throws Exception {
+    Subscription retiring = bus.subscribe("order.*.*", "retiring", event -> { });
+    Route route = bus.route("order.after.create");
+    assertThat(route.isEmpty()).as("what the agent checks before it makes the event").isFalse();
+    assertThat(bus.retire(List.of(retiring), WAIT)).isTrue();
+    retiring.close();
+
+    bus.publish(route, order(1)); // the event made for the subscription that has just left
+
+    assertThat(bus.statistics().published()).as("counted nowhere else, so not published").isZero();
+    bus.publish(order(2)); // from code: counted whether or not anyone subscribed
+    assertThat(bus.statistics().published()).isEqualTo(1);
+  }
+
+  @Test
   void doesNotWaitOnceTheBusIsShutDown() throws Exception {
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch letGo = new CountDownLatch(1);

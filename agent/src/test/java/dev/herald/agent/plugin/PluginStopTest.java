@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import dev.herald.agent.bus.BusOptions;
 import dev.herald.agent.bus.DefaultEventBus;
+import dev.herald.agent.bus.OverflowPolicy;
 import dev.herald.api.Event;
 import dev.herald.api.Phase;
 import java.time.Duration;
@@ -83,6 +84,40 @@ class PluginStopTest extends PluginTestSupport {
       assertThat(logs.at(Level.WARN)).isEmpty();
       manager.close();
     } finally {
+      realBus.shutdown(Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void whatWasStillQueuedWhenTheDrainBeforeStopRanOutIsCountedInTheWarn() throws Exception {
+    DefaultEventBus realBus = new DefaultEventBus(new BusOptions(8192, OverflowPolicy.BLOCK, Duration.ofMillis(50), 2,
+        Duration.ofMillis(100)));
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch letGo = new CountDownLatch(1);
+    try {
+      plugin("a.jar", "a");
+      PluginManager manager = new PluginManager(folder, Map.of("a", Map.of("subscribe", "order.*.*",
+          "hold", List.of(inside, letGo))), baseDirectory, Duration.ofSeconds(1), realBus, realBus::subscribe,
+          apiLoader);
+      manager.startAll();
+      for (int i = 0; i < 5; i++) {
+        realBus.publish(Event.builder("order", Phase.AFTER, "create").build());
+      }
+      assertThat(inside.await(10, TimeUnit.SECONDS)).as("the listener is called").isTrue();
+
+      CompletableFuture<String> stop = CompletableFuture.supplyAsync(() -> manager.stop("a"));
+      // the drain's 100 ms ran out with four queued; half the limit waited for the call in progress
+      logs.await(Level.WARN, "its stop() is called all the same", Duration.ofSeconds(10));
+      letGo.countDown(); // the call returns, and the four are dropped as the subscription closed
+      stop.get(20, TimeUnit.SECONDS);
+
+      assertThat(logs.at(Level.WARN)).contains("plugin 'a' (plugins/a.jar): 4 events queued for it were not"
+          + " delivered before its stop, within 100ms, and were dropped as its subscriptions closed (counted in"
+          + " their dropped)");
+      manager.close();
+    } finally {
+      letGo.countDown();
       realBus.shutdown(Duration.ofSeconds(2));
     }
   }
