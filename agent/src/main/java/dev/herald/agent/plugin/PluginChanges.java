@@ -12,20 +12,26 @@ import java.util.List;
  * also logged. Immutable.
  */
 public record PluginChanges(List<String> started, List<String> restarted, List<String> stopped,
-    List<String> failed, List<String> refused) {
+    List<String> failed, List<String> refused, List<String> kept) {
 
   /** Nothing changed. */
-  public static final PluginChanges NONE = new PluginChanges(List.of(), List.of(), List.of(), List.of(), List.of());
+  public static final PluginChanges NONE =
+      new PluginChanges(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
+  /**
+   * @param kept plugin names whose settings changed while no plugin of that name is loaded: kept
+   *     for when one is (a jar still on its way into the folder, say)
+   */
   public PluginChanges {
     started = List.copyOf(started);
     restarted = List.copyOf(restarted);
     stopped = List.copyOf(stopped);
     failed = List.copyOf(failed);
     refused = List.copyOf(refused);
+    kept = List.copyOf(kept);
   }
 
-  /** True if nothing changed. */
+  /** True if no plugin changed (settings may have been {@link #kept}). */
   public boolean isEmpty() {
     return started.isEmpty() && restarted.isEmpty() && stopped.isEmpty() && failed.isEmpty() && refused.isEmpty();
   }
@@ -39,6 +45,9 @@ public record PluginChanges(List<String> started, List<String> restarted, List<S
     add(parts, "stopped", stopped);
     add(parts, "failed", failed);
     add(parts, "kept their previous settings", refused);
+    if (!kept.isEmpty()) {
+      parts.add("settings kept for " + kept + ", no plugin of that name loaded (yet)");
+    }
     return parts.isEmpty() ? "no changes" : String.join(", ", parts);
   }
 
@@ -55,12 +64,13 @@ public record PluginChanges(List<String> started, List<String> restarted, List<S
     final List<String> stopped = new ArrayList<>();
     final List<String> failed = new ArrayList<>();
     final List<String> refused = new ArrayList<>();
+    final List<String> kept = new ArrayList<>();
     // jars (plugins/x.jar) read now that could not be loaded, or not all of their plugins: for the
     // manager's messages only; the result counts them (or their plugins) as failed
     final List<String> skipped = new ArrayList<>();
 
     PluginChanges build() {
-      return new PluginChanges(started, restarted, stopped, failed, refused);
+      return new PluginChanges(started, restarted, stopped, failed, refused, kept);
     }
   }
 }

@@ -226,6 +226,11 @@ public final class PluginManager implements AutoCloseable {
       Set<String> added = new TreeSet<>(configs.keySet());
       added.removeAll(before.keySet());
       warnAboutUnusedConfigs(added);
+      for (String name : new TreeSet<>(configs.keySet())) {
+        if (slots.get(name) == null && !settings(configs, name).equals(settings(before, name))) {
+          changes.kept.add(name);
+        }
+      }
       return changes.build();
     } finally {
       operations.unlock();

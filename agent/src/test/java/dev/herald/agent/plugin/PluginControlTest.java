@@ -42,6 +42,22 @@ class PluginControlTest extends PluginTestSupport {
   }
 
   @Test
+  void settingsForAPluginNotLoadedYetAreSaidToBeKeptNotThatNothingChanged() throws Exception {
+    plugin("a.jar", "a");
+    PluginManager manager = manager(Map.of("a", Map.of("journal", journal)));
+    manager.startAll();
+
+    // a ConfigMap update that brings the settings and the jar together: the jar waits one poll
+    PluginChanges changes = manager.reconfigure(Map.of("a", Map.of("journal", journal),
+        "audit", Map.of("file", "audit.jsonl")));
+
+    assertThat(changes.isEmpty()).as("no plugin changed").isTrue();
+    assertThat(changes.toString()).isEqualTo("settings kept for [audit], no plugin of that name loaded (yet)");
+    assertThat(manager.reconfigure(Map.of("a", Map.of("journal", journal), "audit", Map.of("file", "audit.jsonl")))
+        .toString()).as("the same settings again").isEqualTo("no changes");
+  }
+
+  @Test
   void keepsAPluginRunningWithItsPreviousSettingsWhenItRefusesTheNewOnes() throws Exception {
     plugin("a.jar", "a");
     PluginManager manager = manager(Map.of("a", Map.of("journal", journal, "subscribe", "order.*.*")));
