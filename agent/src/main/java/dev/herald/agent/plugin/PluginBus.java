@@ -113,13 +113,26 @@ final class PluginBus implements EventBus {
 
   /** Events dropped so far by the plugin's subscriptions, open or closing (see {@link SubscriptionStatistics#dropped}). */
   long dropped() {
-    Set<Subscription> all = new LinkedHashSet<>(live);
-    all.addAll(closing);
     long dropped = 0;
-    for (Subscription subscription : all) {
+    for (Subscription subscription : all()) {
       dropped += subscription.statistics().dropped();
     }
     return dropped;
+  }
+
+  /** Events queued for the plugin's subscriptions, open or closing: a closed one's are yet to be dropped. */
+  long queued() {
+    long queued = 0;
+    for (Subscription subscription : all()) {
+      queued += subscription.statistics().queued();
+    }
+    return queued;
+  }
+
+  private Set<Subscription> all() {
+    Set<Subscription> all = new LinkedHashSet<>(live);
+    all.addAll(closing);
+    return all;
   }
 
   /** How long {@link #retireAll} waits: the bus's {@code shutdown-timeout}, what the plugin would get at exit, at most {@code timeout}. */

@@ -46,7 +46,8 @@ public record PluginChanges(List<String> started, List<String> restarted, List<S
     add(parts, "failed", failed);
     add(parts, "kept their previous settings", refused);
     if (!kept.isEmpty()) {
-      parts.add("settings kept for " + kept + ", no plugin of that name loaded (yet)");
+      parts.add("settings kept for " + kept + (kept.size() == 1 ? ", no plugin of that name loaded (yet)"
+          : ", no plugins of those names loaded (yet)"));
     }
     return parts.isEmpty() ? "no changes" : String.join(", ", parts);
   }

@@ -118,14 +118,15 @@ final class PluginLifecycle {
           Duration.ofNanos(Math.max(deadline - System.nanoTime(), MIN_LISTENER_WAIT_NANOS)),
           "its class loader is closed all the same, and the call may fail");
     }
-    // counted once closing has dropped them: the holder of a claim drops what is left when its call returns
-    long dropped = drained ? 0 : plugin.bus().dropped() - droppedBefore;
-    if (dropped > 0 || !drained && !returned) {
-      log.warn("plugin '{}' ({}): {}{} event{} queued for it {} not delivered before its stop{}, and {} dropped as"
-          + " its subscriptions closed (counted in their dropped)", plugin.name(), plugin.jar().display(),
-          returned ? "" : "at least ", dropped, dropped == 1 ? "" : "s", dropped == 1 ? "was" : "were",
+    // What closing dropped, and what it is yet to drop: the holder of a claim (a listener still in
+    // its call, or the one that stopped its own plugin) drops what is left when its call returns.
+    long lost = drained ? 0 : plugin.bus().dropped() - droppedBefore + plugin.bus().queued();
+    if (lost > 0) {
+      log.warn("plugin '{}' ({}): {} event{} queued for it {} not delivered before its stop{}: dropped as its"
+          + " subscriptions close (counted in their dropped)", plugin.name(), plugin.jar().display(),
+          lost, lost == 1 ? "" : "s", lost == 1 ? "was" : "were",
           DefaultEventBus.onDeliveryThread() ? " (it was stopped from a listener, which cannot wait for them)"
-              : ", within " + BoundedCall.format(plugin.bus().retireLimit(timeout)), dropped == 1 ? "was" : "were");
+              : ", within " + BoundedCall.format(plugin.bus().retireLimit(timeout)));
     }
     // what its listeners left in the delivery threads' ThreadLocals would keep its loader for good
     plugin.bus().renewDeliveryThreads();

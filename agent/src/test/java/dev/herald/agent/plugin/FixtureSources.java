@@ -131,6 +131,9 @@ final class FixtureSources {
         final class Recorder implements EventListener {
           @Override
           public void onEvent(Event event) {
+            if (context.config().get("on-event") instanceof Runnable action) {
+              action.run(); // the test's own code, on the delivery thread: a JMX call made there, say
+            }
             if (context.config().get("hold") instanceof List<?> latches) {
               ((CountDownLatch) latches.get(0)).countDown();
               awaitQuietly((CountDownLatch) latches.get(1));

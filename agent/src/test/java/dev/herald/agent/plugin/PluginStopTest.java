@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -113,11 +114,50 @@ class PluginStopTest extends PluginTestSupport {
       stop.get(20, TimeUnit.SECONDS);
 
       assertThat(logs.at(Level.WARN)).contains("plugin 'a' (plugins/a.jar): 4 events queued for it were not"
-          + " delivered before its stop, within 100ms, and were dropped as its subscriptions closed (counted in"
-          + " their dropped)");
+          + " delivered before its stop, within 100ms: dropped as its subscriptions close (counted in their"
+          + " dropped)");
       manager.close();
     } finally {
       letGo.countDown();
+      realBus.shutdown(Duration.ofSeconds(2));
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void aPluginStoppedByItsOwnListenerTellsWhatWasStillQueuedForIt() throws Exception {
+    DefaultEventBus realBus = new DefaultEventBus(BusOptions.DEFAULTS);
+    AtomicReference<PluginManager> managerOf = new AtomicReference<>();
+    CompletableFuture<String> stopped = new CompletableFuture<>();
+    CountDownLatch queued = new CountDownLatch(1);
+    Runnable stopItself = () -> {
+      if (!stopped.isDone()) {
+        try {
+          queued.await(); // the other four are queued behind this call
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        stopped.complete(managerOf.get().stop("a"));
+      }
+    };
+    try {
+      plugin("a.jar", "a");
+      PluginManager manager = new PluginManager(folder, Map.of("a", Map.of("subscribe", "order.*.*",
+          "on-event", stopItself)), baseDirectory, Duration.ofSeconds(10), realBus, realBus::subscribe, apiLoader);
+      managerOf.set(manager);
+      manager.startAll();
+      for (int i = 0; i < 5; i++) {
+        realBus.publish(Event.builder("order", Phase.AFTER, "create").build());
+      }
+      queued.countDown();
+      stopped.get(20, TimeUnit.SECONDS);
+
+      assertThat(logs.at(Level.WARN)).contains("plugin 'a' (plugins/a.jar): 4 events queued for it were not"
+          + " delivered before its stop (it was stopped from a listener, which cannot wait for them): dropped as"
+          + " its subscriptions close (counted in their dropped)");
+      manager.close();
+    } finally {
+      queued.countDown();
       realBus.shutdown(Duration.ofSeconds(2));
     }
   }
