@@ -109,9 +109,18 @@ final class LogbackLog {
     appender.start();
     if (!appender.isStarted()) {
       if (nextJson != json) {
-        configure(null, format, file); // the format applies all the same, where the lines go on
+        // the format applies all the same, where the lines go on: the file they went to, unless it
+        // is this one, which cannot be opened again; then standard error
+        if (file != null && !sameFile) {
+          configure(null, format, file);
+        } else {
+          switchTo(console(nextJson));
+          file = null;
+          json = nextJson;
+        }
       }
-      logger(AgentLog.OWN_LOGGER).warn("cannot write the agent's log to {}; it goes on where it went", newFile);
+      logger(AgentLog.OWN_LOGGER).warn("cannot write the agent's log to {}; it goes on {}", newFile,
+          file == null ? "on standard error" : "to " + file);
       return;
     }
     switchTo(appender);

@@ -200,6 +200,34 @@ class JsonLogTest {
   }
 
   @Test
+  void aFormatChangeForALogFileThatCannotBeOpenedAgainGoesOnToStandardError() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("logs"));
+    Path file = folder.resolve("herald.log");
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try {
+      LogSwitch log = logSwitch("info", null);
+      log.setUpLogback();
+      log.configure(null, "text", file);
+      log.logger("herald.Test").info("to the file");
+      Files.delete(file);
+      Files.delete(folder);
+      Files.writeString(folder, "a file where the folder was: the log cannot be opened again");
+      System.setErr(new PrintStream(captured, true, Charset.defaultCharset()));
+
+      log.configure(null, "json", file); // a reload that changes the format only
+      log.logger("herald.Test").info("after the reload");
+    } finally {
+      System.setErr(stderr);
+    }
+
+    List<String> lines = captured.toString(Charset.defaultCharset()).lines().toList();
+    assertThat(lines).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"time\":\""));
+    assertThat(lines.get(0)).contains("cannot write the agent's log to").contains("it goes on on standard error");
+    assertThat(lines.get(1)).endsWith("\"message\":\"after the reload\"}");
+  }
+
+  @Test
   void writesTheTimeInUtcAsIso8601WithMilliseconds() {
     DateTimeFormatter iso = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     List<Long> times = new ArrayList<>(List.of(0L, -1L, 951_782_400_000L /* 2000-02-29 */,
