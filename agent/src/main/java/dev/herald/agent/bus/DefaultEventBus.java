@@ -182,13 +182,18 @@ public final class DefaultEventBus implements EventBus {
       return;
     }
     try {
-      Route route = table.routeForPublish(event.name());
-      if (route.isEmpty()) {
-        countPublished(1); // from code, an event counts whether or not anyone subscribed
-      } else if (Thread.currentThread() instanceof DeliveryThread delivery) {
-        publishFromListener(route, event, delivery);
+      // read once: from code, an event counts whether or not anyone subscribed, also when the last
+      // subscription leaves meanwhile
+      BusSubscription[] subscribers = table.routeForPublish(event.name()).subscribers();
+      ThreadCounters.current().add(totals.publishedSlot, 1);
+      if (subscribers.length == 0) {
+        return;
+      }
+      if (Thread.currentThread() instanceof DeliveryThread delivery) {
+        publishFromListener(subscribers, event, delivery);
       } else {
-        publish(route, event);
+        offerAll(subscribers, event);
+        pool.wakeIfSleeping();
       }
     } catch (Throwable t) {
       totals.failedPublishes++;
@@ -201,24 +206,22 @@ public final class DefaultEventBus implements EventBus {
    * receive the event, publish again, and so on without end, a delivery thread at full speed for
    * the rest of the application's life. Told once per subscription.
    */
-  private void publishFromListener(Route route, Event event, DeliveryThread delivery) {
+  private void publishFromListener(BusSubscription[] subscribers, Event event, DeliveryThread delivery) {
     long serving = delivery.servingId();
-    BusSubscription[] subscribers = route.subscribers();
     BusSubscription self = null;
     for (BusSubscription subscriber : subscribers) {
       self = subscriber.id == serving ? subscriber : self;
     }
-    if (self == null) {
-      publish(route, event);
-      return;
-    }
-    ThreadCounters.current().add(totals.publishedSlot, 1);
+    long deadline = 0;
     for (BusSubscription subscriber : subscribers) {
       if (subscriber != self) {
-        subscriber.offer(event, 0);
+        deadline = subscriber.offer(event, deadline);
       }
     }
     pool.wakeIfSleeping();
+    if (self == null) {
+      return;
+    }
     if (!self.toldOwnPublish) {
       self.toldOwnPublish = true;
       log.warn("subscription '{}' (pattern {}): its listener published {}, which its own pattern matches; not delivered"
