@@ -37,9 +37,9 @@ public final class HeraldPremain {
   }
 
   /**
-   * True if this JVM runs a tool of the JDK ({@code jcmd}, {@code jps}, {@code jshell}, {@code
-   * javac}, {@code keytool}, {@code jar}: their main class is in a {@code jdk.} or {@code java.}
-   * module), or no main class at all ({@code java -version}), while Herald is given to every JVM
+   * True if this JVM runs a tool of the JDK ({@code jcmd}, {@code jps}, {@code jshell} and the JVM
+   * it runs snippets in, {@code javac}, {@code keytool}, {@code jar}: their main class is in a
+   * module of the runtime image), or no main class at all ({@code java -version}), while Herald is given to every JVM
    * ({@code JAVA_TOOL_OPTIONS}): a container's health check running {@code jcmd} would otherwise pay
    * Herald's start, and its plugins', about half a second of CPU, and log lines and exit warnings
    * that are not the application's. Programs run from source ({@code java App.java}) have no main
@@ -52,9 +52,25 @@ public final class HeraldPremain {
         // the name alone would also take an application's own module named jdk.something
         return (module.startsWith("jdk.") || module.startsWith("java.")) && ofTheRuntimeImage(module);
       }
-      // only the java launcher sets this; a program that embeds the JVM (JNI) has no command either
-      return System.getProperty("sun.java.command") == null
-          && "SUN_STANDARD".equals(System.getProperty("sun.java.launcher"));
+      String command = System.getProperty("sun.java.command");
+      if (command == null) {
+        // only the java launcher sets it; a program that embeds the JVM (JNI) has no command either
+        return "SUN_STANDARD".equals(System.getProperty("sun.java.launcher"));
+      }
+      // a class of the JDK's own run from the class path: jshell's remote execution JVM
+      // (jdk.jshell.execution.RemoteExecutionControl)
+      int space = command.indexOf(' ');
+      String main = space < 0 ? command : command.substring(0, space);
+      int dot = main.lastIndexOf('.');
+      if (dot > 0 && (main.startsWith("jdk.") || main.startsWith("sun.") || main.startsWith("com.sun."))) {
+        String pkg = main.substring(0, dot);
+        for (Module candidate : ModuleLayer.boot().modules()) {
+          if (candidate.getPackages().contains(pkg)) {
+            return ofTheRuntimeImage(candidate.getName());
+          }
+        }
+      }
+      return false;
     } catch (Throwable t) {
       return false; // not sure: start as usual
     }

@@ -74,11 +74,37 @@ class HeraldPremainTest {
       System.setProperty("jdk.module.main", "com.acme.shop");
       assertThat(HeraldPremain.runsJdkTool()).isFalse();
     } finally {
-      if (before == null) {
-        System.clearProperty("jdk.module.main");
-      } else {
-        System.setProperty("jdk.module.main", before);
-      }
+      restore("jdk.module.main", before);
+    }
+  }
+
+  @Test
+  void aMainClassOfAJdkModuleRunFromTheClassPathIsATool() {
+    String module = System.getProperty("jdk.module.main");
+    String command = System.getProperty("sun.java.command");
+    try {
+      System.clearProperty("jdk.module.main");
+      // jshell's remote execution JVM; java.base's own package stands in for jdk.jshell's, which a
+      // class-path JVM's boot layer need not hold
+      System.setProperty("sun.java.command", "sun.launcher.LauncherHelper 42861");
+      assertThat(HeraldPremain.runsJdkTool()).isTrue();
+      System.setProperty("sun.java.command", "sun.acme.Main"); // no JDK package
+      assertThat(HeraldPremain.runsJdkTool()).isFalse();
+      System.setProperty("sun.java.command", "com.acme.shop.Main --port 8080");
+      assertThat(HeraldPremain.runsJdkTool()).isFalse();
+      System.setProperty("sun.java.command", "/opt/app/app.jar");
+      assertThat(HeraldPremain.runsJdkTool()).isFalse();
+    } finally {
+      restore("jdk.module.main", module);
+      restore("sun.java.command", command);
+    }
+  }
+
+  private static void restore(String property, String value) {
+    if (value == null) {
+      System.clearProperty(property);
+    } else {
+      System.setProperty(property, value);
     }
   }
 

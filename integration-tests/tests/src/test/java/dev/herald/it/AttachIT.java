@@ -175,8 +175,9 @@ class AttachIT {
         }
         """);
 
+    // jshell runs its snippets in a JVM of its own, whose main class comes from the class path
     for (Jvm tool : List.of(Jvm.java().tool("java", "-version"), Jvm.java().tool("jps"),
-        Jvm.java().tool("jcmd", "-l"), Jvm.java().tool("javac", "-version"))) {
+        Jvm.java().tool("jcmd", "-l"), Jvm.java().tool("javac", "-version"), Jvm.java().tool("jshell"))) {
       Jvm.Result result = tool.env("JAVA_TOOL_OPTIONS", everyJvm).workDir(dir).run(CLI);
       assertThat(result.exitCode()).as(result.describe()).isZero();
       assertThat(result.heraldLines()).as("a JDK tool's JVM runs no agent; %s", result.describe()).isEmpty();
