@@ -7,9 +7,10 @@ import java.util.List;
  * What one {@link PluginManager#rescan()} or {@link PluginManager#reconfigure} changed: plugin
  * names started (new), restarted (a replaced jar, or new settings), stopped (jar removed, or
  * replaced by a version without the plugin), and what failed: plugin names whose start failed or
- * timed out, and jars (as {@code plugins/x.jar}) that could not be loaded; and refused: running
- * plugins that refused new settings and were started again with their previous ones. Each was
- * also logged. Immutable.
+ * timed out, and jars (as {@code plugins/x.jar}) that could not be loaded; refused: running
+ * plugins that refused new settings and were started again with their previous ones; and kept:
+ * names whose settings changed while no plugin of that name is loaded. Each was also logged.
+ * Immutable.
  */
 public record PluginChanges(List<String> started, List<String> restarted, List<String> stopped,
     List<String> failed, List<String> refused, List<String> kept) {
