@@ -75,8 +75,7 @@ final class JsonLine {
           // a terminal, U+2028/2029 end a line for JavaScript and some viewers, and the bidi marks
           // make a raw line read otherwise than it is written.
           if (c < 0x20 || LogText.isControl(c)) {
-            out.append("\\u").append(Character.forDigit(c >> 12, 16)).append(Character.forDigit(c >> 8 & 15, 16))
-                .append(Character.forDigit(c >> 4 & 15, 16)).append(Character.forDigit(c & 15, 16));
+            LogText.appendUnicodeEscape(out, c);
           } else {
             out.append(c);
           }

@@ -39,13 +39,18 @@ final class LogText {
       } else if (c == '\r') {
         escaped.append("\\r");
       } else if (isControl(c)) {
-        escaped.append("\\u").append(Character.forDigit(c >> 12, 16)).append(Character.forDigit(c >> 8 & 15, 16))
-            .append(Character.forDigit(c >> 4 & 15, 16)).append(Character.forDigit(c & 15, 16));
+        appendUnicodeEscape(escaped, c);
       } else {
         escaped.append(c);
       }
     }
     return escaped.toString();
+  }
+
+  /** {@code c} as {@code \}{@code uXXXX}, lower-case hex: the form both the text and the JSON log write. */
+  static void appendUnicodeEscape(StringBuilder out, char c) {
+    out.append("\\u").append(Character.forDigit(c >> 12, 16)).append(Character.forDigit(c >> 8 & 15, 16))
+        .append(Character.forDigit(c >> 4 & 15, 16)).append(Character.forDigit(c & 15, 16));
   }
 
   private static int firstControl(String text) {

@@ -87,9 +87,9 @@ final class PluginBus implements EventBus {
    * #retireLimit}, until what was queued for them was delivered (see {@link
    * DefaultEventBus#retire}); they stay open until {@link #closeAll}.
    *
-   * @return false if events were still queued for them when the wait ended (a call still running
-   *     is not counted: it ends delivered or failed); true otherwise, and for a bus that is not the
-   *     agent's
+   * @return false if events were still queued for them when the wait ended (what is left is
+   *     counted by the caller, {@link #dropped} and {@link #queued}); true otherwise, and for a bus
+   *     that is not the agent's
    */
   boolean retireAll(Duration timeout) {
     closed = true;
@@ -100,15 +100,7 @@ final class PluginBus implements EventBus {
     for (Subscription subscription : live) {
       delegates.add(((TrackedSubscription) subscription).delegate());
     }
-    if (delivering.retire(delegates, retireLimit(timeout))) {
-      return true;
-    }
-    for (Subscription subscription : delegates) {
-      if (subscription.statistics().queued() > 0) {
-        return false;
-      }
-    }
-    return true;
+    return delivering.retire(delegates, retireLimit(timeout));
   }
 
   /** Events dropped so far by the plugin's subscriptions, open or closing (see {@link SubscriptionStatistics#dropped}). */
