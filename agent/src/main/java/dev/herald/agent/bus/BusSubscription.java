@@ -53,6 +53,8 @@ final class BusSubscription implements Subscription {
   boolean returnTold;
   /** Whether its listener publishing an event its own pattern matches was told; by delivery threads only. */
   volatile boolean toldOwnPublish;
+  /** Whether its listener publishing past {@link Relayed#MAX_HOPS} was told; by delivery threads only. */
+  volatile boolean toldRelayLoop;
   private final EventListener listener;
   private final DefaultEventBus bus;
   private final DeliveryPool pool;
@@ -124,11 +126,12 @@ final class BusSubscription implements Subscription {
   }
 
   /**
-   * Delivers up to {@code limit} queued events, in order. The caller holds the claim.
+   * Delivers up to {@code limit} queued events, in order, on {@code self}. The caller holds the
+   * claim.
    *
    * @return how many events were handed to the listener
    */
-  int deliver(int limit, DeliveryPool pool) {
+  int deliver(int limit, DeliveryPool pool, DeliveryThread self) {
     state.startBatch(queue.consumerIndex());
     int delivered = 0;
     int failed = 0;
@@ -139,6 +142,14 @@ final class BusSubscription implements Subscription {
         Event event = queue.relaxedPoll();
         if (event == null) {
           break;
+        }
+        int hops = 0;
+        if (event instanceof Relayed relayed) {
+          hops = relayed.hops;
+          event = relayed.event;
+        }
+        if (self.relayHops != hops) { // mostly 0 to 0: no store per event into the thread's fields
+          self.relayHops = hops; // what the listener publishes in answer is one more
         }
         if (deliverOne(event)) {
           delivered++;
@@ -154,6 +165,7 @@ final class BusSubscription implements Subscription {
       if (failed > 0) {
         totals.failed.add(failed);
       }
+      self.relayHops = 0;
       state.inflightFrom = IDLE;
     }
     return delivered + failed;

@@ -204,7 +204,10 @@ public final class DefaultEventBus implements EventBus {
   /**
    * A listener publishes: to every subscription of the route but the listener's own, which would
    * receive the event, publish again, and so on without end, a delivery thread at full speed for
-   * the rest of the application's life. Told once per subscription.
+   * the rest of the application's life. Told once per subscription. Subscriptions that publish
+   * what each other receives would do the same in a circle: the event carries how many listeners
+   * published on its way ({@link Relayed}), and past {@link Relayed#MAX_HOPS} it is dropped and
+   * counted for the subscriptions that would have had it.
    */
   private void publishFromListener(BusSubscription[] subscribers, Event event, DeliveryThread delivery) {
     long serving = delivery.servingId();
@@ -212,10 +215,16 @@ public final class DefaultEventBus implements EventBus {
     for (BusSubscription subscriber : subscribers) {
       self = subscriber.id == serving ? subscriber : self;
     }
+    int hops = delivery.relayHops + 1;
+    if (hops > Relayed.MAX_HOPS) {
+      dropRelayed(subscribers, self, event, serving);
+      return;
+    }
+    Event queued = new Relayed(event, hops);
     long deadline = 0;
     for (BusSubscription subscriber : subscribers) {
       if (subscriber != self) {
-        deadline = subscriber.offer(event, deadline);
+        deadline = subscriber.offer(queued, deadline);
       }
     }
     pool.wakeIfSleeping();
@@ -228,6 +237,31 @@ public final class DefaultEventBus implements EventBus {
           + " to it (each such event would make it publish another, without end), to the other subscriptions only",
           self.name(), self.pattern(), event.name());
     }
+  }
+
+  /**
+   * An event published by the listener of subscription {@code serving} at the end of a chain of
+   * {@link Relayed#MAX_HOPS} listeners, each publishing in answer to the one before: counted
+   * dropped for each subscription that would have had it, told once per publishing subscription.
+   */
+  private void dropRelayed(BusSubscription[] subscribers, BusSubscription self, Event event, long serving) {
+    List<String> names = new ArrayList<>();
+    for (BusSubscription subscriber : subscribers) {
+      if (subscriber != self) {
+        subscriber.countDrops(1);
+        names.add(subscriber.name());
+      }
+    }
+    BusSubscription publisher = pool.subscription(serving);
+    if (publisher == null || publisher.toldRelayLoop || names.isEmpty()) {
+      return;
+    }
+    publisher.toldRelayLoop = true;
+    log.warn("subscription '{}' (pattern {}): its listener published {} in answer to an event that {} listeners had"
+        + " published, each in answer to the one before; dropped, and counted dropped for {}: subscriptions"
+        + " that publish what each other receive would go on without end. Later ones are counted the same"
+        + " way without another WARN", publisher.name(), publisher.pattern(), event.name(), Relayed.MAX_HOPS,
+        names);
   }
 
   /**

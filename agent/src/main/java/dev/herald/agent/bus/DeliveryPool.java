@@ -322,7 +322,7 @@ final class DeliveryPool {
       if (subscription.hasQueued() && subscription.tryClaim()) {
         self.beginBatch(subscription);
         try {
-          delivered += subscription.deliver(BATCH, this);
+          delivered += subscription.deliver(BATCH, this, self);
         } finally {
           self.endBatch();
           subscription.release();

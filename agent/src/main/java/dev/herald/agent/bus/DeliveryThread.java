@@ -61,6 +61,11 @@ final class DeliveryThread extends Thread {
    * tells a busy bus from a quiet one by whether these move.
    */
   private long productiveRounds;
+  /**
+   * How many listeners published on the way to the event being delivered ({@link Relayed}); 0
+   * between batches and for events from code. By this thread only.
+   */
+  int relayHops;
   /** Set by {@link StuckListenerWatch}: this thread has been in one listener call too long. */
   volatile boolean stuck;
   /** Set when the pool {@linkplain DeliveryPool#renew renews} its threads: end after the batch in hand. */

@@ -206,6 +206,50 @@ class BusDeliveryTest {
   }
 
   @Test
+  void subscriptionsPublishingToEachOtherStopAfterEightHops() throws Exception {
+    bus.shutdown(WAIT);
+    bus = new DefaultEventBus(options(1024, OverflowPolicy.BLOCK, Duration.ofMillis(50), 2));
+    List<Integer> pings = new CopyOnWriteArrayList<>();
+    List<Integer> pongs = new CopyOnWriteArrayList<>();
+    List<Event> sent = new CopyOnWriteArrayList<>();
+    List<Event> received = new CopyOnWriteArrayList<>();
+    try (LogCapture log = new LogCapture()) {
+      // two plugins answering each other's events: each event carries the hop it was published at
+      Subscription ping = bus.subscribe("ping.*.*", "a:Ping", e -> {
+        int hop = number(e);
+        pings.add(hop);
+        Event answer = event("pong", Phase.AFTER, "hit", hop + 1);
+        sent.add(answer);
+        bus.publish(answer);
+      });
+      Subscription pong = bus.subscribe("pong.*.*", "b:Pong", e -> {
+        int hop = number(e);
+        pongs.add(hop);
+        received.add(e);
+        bus.publish(event("ping", Phase.AFTER, "hit", hop + 1));
+      });
+      bus.publish(event("ping", Phase.AFTER, "hit", 0));
+
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (pong.statistics().dropped() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(bus.flush(WAIT)).isTrue();
+      Thread.sleep(100); // a circle would go on after the flush; this one must have ended
+      assertThat(pings).as("the first from code, then each answer to an answer").containsExactly(0, 2, 4, 6, 8);
+      assertThat(pongs).containsExactly(1, 3, 5, 7);
+      assertThat(pong.statistics().dropped()).as("the ninth answer, which only b:Pong wanted").isEqualTo(1);
+      assertThat(ping.statistics().dropped()).isZero();
+      assertThat(bus.statistics().published()).as("every publish counts, the dropped one too").isEqualTo(10);
+      assertThat(received).as("listeners get the very events published, never a wrapper")
+          .zipSatisfy(sent.subList(0, 4), (got, published) -> assertThat(got).isSameAs(published));
+      assertThat(log.lines(Level.WARN, "subscription 'a:Ping' (pattern ping.*.*): its listener published pong.after.hit"
+          + " in answer to an event that 8 listeners had published")).as("told once").singleElement().asString()
+          .contains("counted dropped for [b:Pong]");
+    }
+  }
+
+  @Test
   void aListenersLeftoverInterruptDoesNotReachTheNextListener() throws Exception {
     bus.shutdown(WAIT);
     bus = new DefaultEventBus(options(1024, OverflowPolicy.BLOCK, Duration.ofMillis(50), 1));
