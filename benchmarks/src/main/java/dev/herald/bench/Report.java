@@ -101,6 +101,11 @@ final class Report {
       boolean noDrops = List.of(CallerCase.HERALD_NOOP, CallerCase.HERALD_KEEP).stream()
           .allMatch(k -> "0".equals(total(caller.get(k), "dropped")));
       check(out, "(c), (d) no drops", noDrops, "%s", noDrops ? "0" : "see table");
+      double i = ns(CallerCase.HANDOFF);
+      // not a target: what the hand-off alone costs here, so that a missed (c) tells Herald's own
+      // work from what any agent with one bounded queue would pay on this machine
+      out.append(String.format("- the hand-off alone, (i) - (h): %+.1f ns; Herald's own work beyond it, (c) - (i):"
+          + " %+.1f ns%n", i - h, c - i));
     }
     out.append('\n');
   }

@@ -20,7 +20,9 @@ public enum CallerCase {
   /** (g) a JDK dynamic proxy publishing to Guava's AsyncEventBus. */
   PROXY_GUAVA,
   /** (h) the floor: the call, two System.nanoTime() reads, two small allocations. */
-  FLOOR;
+  FLOOR,
+  /** (i) the floor's work, its two allocations handed off through a lock-free ring to one consumer. */
+  HANDOFF;
 
   /** The case this fork runs, from {@code -Dbench.case}. */
   static CallerCase current() {

@@ -6,6 +6,7 @@ import dev.herald.api.SubscriptionStatistics;
 import dev.herald.bench.Stats;
 import dev.herald.bench.baseline.AbqAccounts;
 import dev.herald.bench.baseline.FloorAccounts;
+import dev.herald.bench.baseline.MpscAccounts;
 import dev.herald.bench.baseline.GuavaBus;
 import dev.herald.bench.baseline.ProxyAccounts;
 import dev.herald.bench.service.AccountService;
@@ -39,6 +40,7 @@ public class CallerCost {
   private final CallerCase which = CallerCase.current();
   private Accounts accounts;
   private AbqAccounts abq;
+  private MpscAccounts handoff;
   private Subscription subscription;
   private String name = "alice";
   private long peakBacklog;
@@ -55,6 +57,7 @@ public class CallerCost {
       case ABQ -> abq = new AbqAccounts(service);
       case PROXY_GUAVA -> ProxyAccounts.wrap(service);
       case FLOOR -> new FloorAccounts(service);
+      case HANDOFF -> handoff = new MpscAccounts(service);
     };
     if (which == CallerCase.HERALD_NOOP) {
       subscription = Herald.bus().on("*.*.*", event -> { });
@@ -106,6 +109,10 @@ public class CallerCost {
         Stats.put("full", abq.fullCount());
         Stats.put("dropped", 0);
       }
+      case HANDOFF -> {
+        Stats.put("full", handoff.fullCount());
+        Stats.put("dropped", 0);
+      }
       case ASPECTJ_GUAVA, PROXY_GUAVA -> {
         Stats.put("full", "n/a (unbounded)");
         Stats.put("dropped", 0);
@@ -124,6 +131,7 @@ public class CallerCost {
   private long backlog() {
     return switch (which) {
       case ABQ -> abq.backlog();
+      case HANDOFF -> handoff.backlog();
       case ASPECTJ_GUAVA, PROXY_GUAVA -> GuavaBus.INSTANCE.backlog();
       case HERALD_NOOP, HERALD_KEEP -> subscription.statistics().queued();
       default -> 0;

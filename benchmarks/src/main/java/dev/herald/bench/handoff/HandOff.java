@@ -1,7 +1,6 @@
 package dev.herald.bench.handoff;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import dev.herald.bench.baseline.MpscRing;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,7 +46,7 @@ public class HandOff {
   @Param({"NONE", "MPSC", "MPSC_CLAIM_FIRST", "SPSC"})
   public String mode;
 
-  private Ring ring;
+  private MpscRing ring;
   private Thread consumer;
   private volatile boolean stop;
 
@@ -64,7 +63,7 @@ public class HandOff {
 
   @Setup(Level.Trial)
   public void setUp() {
-    ring = new Ring(8192);
+    ring = new MpscRing(8192);
     consumer = new Thread(this::consume, "hand-off-consumer");
     consumer.setDaemon(true);
     consumer.start();
@@ -113,86 +112,6 @@ public class HandOff {
         ring.fill(ring.claimAlone(), new Event(end - start, args));
       }
       default -> throw new IllegalArgumentException(mode);
-    }
-  }
-
-  /**
-   * A bounded array queue with the publishers' index and the consumer's apart, for one consumer
-   * and, here, one publishing thread: {@link #claim} is the many-publishers claim (but for its
-   * plain cached limit, which Herald's queue keeps volatile), {@link #claimAlone} the one-publisher
-   * claim. A publisher that finds it full spins, which the benchmark's consumer keeps rare.
-   */
-  static final class Ring {
-    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Object[].class);
-    private static final VarHandle PRODUCED;
-    private static final VarHandle CONSUMED;
-
-    static {
-      try {
-        MethodHandles.Lookup lookup = MethodHandles.lookup();
-        PRODUCED = lookup.findVarHandle(Ring.class, "produced", long.class);
-        CONSUMED = lookup.findVarHandle(Ring.class, "consumed", long.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
-    private final Object[] slots;
-    private final int mask;
-    @SuppressWarnings("unused")
-    private long p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, pa, pb, pc, pd, pe, pf;
-    private volatile long produced;
-    private long limit;
-    @SuppressWarnings("unused")
-    private long q0, q1, q2, q3, q4, q5, q6, q7, q8, q9, qa, qb, qc, qd, qe, qf;
-    private volatile long consumed;
-    @SuppressWarnings("unused")
-    private long r0, r1, r2, r3, r4, r5, r6, r7, r8, r9, ra, rb, rc, rd, re, rf;
-
-    Ring(int capacity) {
-      slots = new Object[capacity];
-      mask = capacity - 1;
-      limit = capacity;
-    }
-
-    long claim() {
-      long index;
-      do {
-        index = produced;
-        awaitRoom(index);
-      } while (!PRODUCED.compareAndSet(this, index, index + 1));
-      return index;
-    }
-
-    long claimAlone() {
-      long index = produced;
-      awaitRoom(index);
-      PRODUCED.setOpaque(this, index + 1);
-      return index;
-    }
-
-    private void awaitRoom(long index) {
-      while (index >= limit) {
-        limit = consumed + slots.length;
-        if (index >= limit) {
-          Thread.onSpinWait();
-        }
-      }
-    }
-
-    void fill(long index, Object event) {
-      SLOT.setRelease(slots, (int) index & mask, event);
-    }
-
-    Object poll() {
-      long index = (long) CONSUMED.getOpaque(this);
-      int slot = (int) index & mask;
-      Object event = SLOT.getAcquire(slots, slot);
-      if (event != null) {
-        SLOT.set(slots, slot, (Object) null);
-        CONSUMED.setRelease(this, index + 1);
-      }
-      return event;
     }
   }
 }
