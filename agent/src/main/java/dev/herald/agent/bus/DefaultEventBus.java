@@ -257,11 +257,11 @@ public final class DefaultEventBus implements EventBus {
       return;
     }
     publisher.toldRelayLoop = true;
-    log.warn("subscription '{}' (pattern {}): its listener published {} in answer to an event that {} listeners had"
-        + " published, each in answer to the one before; dropped, and counted dropped for {}: subscriptions"
-        + " that publish what each other receive would go on without end. Later ones are counted the same"
-        + " way without another WARN", publisher.name(), publisher.pattern(), event.name(), Relayed.MAX_HOPS,
-        names);
+    log.warn("subscription '{}' (pattern {}): its listener published {} in answer to an event at the end of a chain of"
+        + " {} publishes by listeners, each in answer to the one before, the longest Herald delivers; dropped, and"
+        + " counted dropped for {}: subscriptions that publish what each other receives would go round without end."
+        + " Later ones are counted the same way without another WARN", publisher.name(), publisher.pattern(),
+        event.name(), Relayed.MAX_HOPS, names);
   }
 
   /**

@@ -62,7 +62,7 @@ final class DeliveryThread extends Thread {
    */
   private long productiveRounds;
   /**
-   * How many listeners published on the way to the event being delivered ({@link Relayed}); 0
+   * How many listener publishes led to the event being delivered ({@link Relayed}); 0
    * between batches and for events from code. By this thread only.
    */
   int relayHops;

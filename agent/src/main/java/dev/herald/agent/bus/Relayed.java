@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An event a listener published, as it waits in a queue: the event and how many listeners it has
- * passed through. A listener that publishes in answer to an event adds one to the count of the
+ * An event a listener published, as it waits in a queue: the event and how many listener publishes
+ * led to it (the same listener may come back in the chain: a circle of two counts each turn). A listener that publishes in answer to an event adds one to the count of the
  * event it was handed, so that subscriptions feeding each other in a circle stop after {@link
  * #MAX_HOPS} instead of keeping delivery threads busy for the rest of the application's life.
  * Delivery unwraps it: listeners only ever see {@link #event}. Events of the application and of
@@ -27,7 +27,7 @@ final class Relayed implements Event {
   static final int MAX_HOPS = 8;
 
   final Event event;
-  /** Listeners that published on the way to this event: 1 for an event a listener published in answer to one from code. */
+  /** Listener publishes that led to this event, this one included: 1 for an event a listener published in answer to one from code. */
   final int hops;
 
   Relayed(Event event, int hops) {

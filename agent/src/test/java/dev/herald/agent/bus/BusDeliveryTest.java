@@ -2,6 +2,7 @@ package dev.herald.agent.bus;
 
 import static dev.herald.agent.bus.BusTestSupport.WAIT;
 import static dev.herald.agent.bus.BusTestSupport.await;
+import static dev.herald.agent.bus.BusTestSupport.awaitUntil;
 import static dev.herald.agent.bus.BusTestSupport.event;
 import static dev.herald.agent.bus.BusTestSupport.number;
 import static dev.herald.agent.bus.BusTestSupport.options;
@@ -244,8 +245,28 @@ class BusDeliveryTest {
       assertThat(received).as("listeners get the very events published, never a wrapper")
           .zipSatisfy(sent.subList(0, 4), (got, published) -> assertThat(got).isSameAs(published));
       assertThat(log.lines(Level.WARN, "subscription 'a:Ping' (pattern ping.*.*): its listener published pong.after.hit"
-          + " in answer to an event that 8 listeners had published")).as("told once").singleElement().asString()
+          + " in answer to an event at the end of a chain of 8 publishes by listeners")).as("told once").singleElement()
+          .asString()
           .contains("counted dropped for [b:Pong]");
+    }
+  }
+
+  @Test
+  void theRelayWarnCountsPublishesNotListeners() throws Exception {
+    bus.shutdown(WAIT);
+    bus = new DefaultEventBus(options(1024, OverflowPolicy.BLOCK, Duration.ofMillis(50), 2));
+    try (LogCapture log = new LogCapture()) {
+      // two subscriptions answering each other: eight publishes, by two listeners
+      bus.subscribe("ping.*.*", "a:Ping", e -> bus.publish(event("pong", Phase.AFTER, "hit")));
+      Subscription pong = bus.subscribe("pong.*.*", "b:Pong", e -> bus.publish(event("ping", Phase.AFTER, "hit")));
+      bus.publish(event("ping", Phase.AFTER, "hit"));
+      awaitUntil(() -> pong.statistics().dropped() == 1, "the ninth publish dropped");
+      assertThat(bus.flush(WAIT)).isTrue();
+      Thread.sleep(100); // counted before it is told
+      assertThat(log.lines(Level.WARN, "subscription 'a:Ping'")).singleElement().asString()
+          .doesNotContain("8 listeners")
+          .contains("in answer to an event at the end of a chain of 8 publishes by listeners")
+          .contains("what each other receives");
     }
   }
 
