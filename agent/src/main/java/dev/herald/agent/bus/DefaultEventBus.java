@@ -44,6 +44,8 @@ public final class DefaultEventBus implements EventBus {
   private final DeliveryPool pool;
   private final Drain drain;
   private final RateLimitedLog publishErrors = new RateLimitedLog(log, 60_000L);
+  /** Whether a relay drop by a listener of no subscription of this bus was told (see dropRelayed). */
+  private volatile boolean toldUnnamedRelayLoop;
   /** An anonymous class, not a lambda: the bus is made in premain (see BackgroundStart). */
   private volatile Runnable onSubscribed = new Runnable() {
     @Override
@@ -252,8 +254,23 @@ public final class DefaultEventBus implements EventBus {
         names.add(subscriber.name());
       }
     }
+    if (names.isEmpty()) {
+      return;
+    }
     BusSubscription publisher = pool.subscription(serving);
-    if (publisher == null || publisher.toldRelayLoop || names.isEmpty()) {
+    if (publisher == null) {
+      // closed during the call (its plugin stopping), or a subscription of another bus: told too,
+      // once per bus, or the drop would be a number nobody can trace
+      if (!toldUnnamedRelayLoop) {
+        toldUnnamedRelayLoop = true;
+        log.warn("a listener whose subscription is closed, or of another bus, published {} in answer to an event at the"
+            + " end of a chain of {} publishes by listeners, each in answer to the one before, the longest Herald"
+            + " delivers; dropped, and counted dropped for {}. Later ones are counted the same way without another"
+            + " WARN", event.name(), Relayed.MAX_HOPS, names);
+      }
+      return;
+    }
+    if (publisher.toldRelayLoop) {
       return;
     }
     publisher.toldRelayLoop = true;

@@ -271,6 +271,30 @@ class BusDeliveryTest {
   }
 
   @Test
+  void aRelayDropByAListenerWhoseSubscriptionClosedMeanwhileIsStillTold() throws Exception {
+    bus.shutdown(WAIT);
+    bus = new DefaultEventBus(options(1024, OverflowPolicy.BLOCK, Duration.ofMillis(50), 2));
+    try (LogCapture log = new LogCapture()) {
+      // a plugin stopping while its listener answers: its subscription is closed during the call
+      Subscription[] ping = new Subscription[1];
+      ping[0] = bus.subscribe("ping.*.*", "a:Ping", e -> {
+        if (number(e) == 8) {
+          ping[0].close();
+        }
+        bus.publish(event("pong", Phase.AFTER, "hit", number(e) + 1));
+      });
+      Subscription pong = bus.subscribe("pong.*.*", "b:Pong",
+          e -> bus.publish(event("ping", Phase.AFTER, "hit", number(e) + 1)));
+      bus.publish(event("ping", Phase.AFTER, "hit", 0));
+      awaitUntil(() -> pong.statistics().dropped() == 1, "the ninth publish dropped");
+      assertThat(bus.flush(WAIT)).isTrue();
+      Thread.sleep(100); // counted before it is told
+      assertThat(log.lines(Level.WARN, "counted dropped for [b:Pong]"))
+          .as("a drop is never only a number").hasSize(1);
+    }
+  }
+
+  @Test
   void aListenersLeftoverInterruptDoesNotReachTheNextListener() throws Exception {
     bus.shutdown(WAIT);
     bus = new DefaultEventBus(options(1024, OverflowPolicy.BLOCK, Duration.ofMillis(50), 1));
