@@ -9,7 +9,8 @@ import java.util.List;
  *     (of instrumented calls) only when some subscription's pattern matches their name
  * @param delivered sum of {@link SubscriptionStatistics#delivered()} over live and closed subscriptions
  * @param failed sum of listener failures
- * @param dropped sum of events dropped by overflow policies or on close
+ * @param dropped events dropped, summed over the subscriptions, closed ones included (see {@link
+ *     SubscriptionStatistics#dropped()})
  * @param subscriptions one entry per live subscription, in the order they were made; unmodifiable
  */
 public record BusStatistics(

@@ -16,8 +16,9 @@ import java.time.Duration;
  * block-timeout} in all. And while the plugins start, events are kept for them, up to {@code
  * bus.queue-capacity}; a publisher that finds that many kept waits for the plugins to have
  * started, at most max(30 s, 2 × {@code plugins.start-timeout}). Each subscription has its own
- * bounded queue and receives events in the order they were published. Events dropped by the
- * overflow policy are counted per subscription ({@link Subscription#statistics()}).
+ * bounded queue and receives events in the order they were published. Events dropped (by the
+ * overflow policy, or for a reason {@link #publish(Event)} gives) are counted per subscription
+ * ({@link Subscription#statistics()}).
  *
  * <p>This interface is safe for concurrent use by any number of threads.
  */
@@ -41,6 +42,11 @@ public interface EventBus {
   /**
    * Queues {@code event} for every subscription whose pattern matches its name, and returns.
    * Never throws; a null event is ignored. See the class comment for when it waits.
+   *
+   * <p>Called by a listener, on its delivery thread: the event is not queued for the listener's own
+   * subscription, and it is dropped (counted dropped for the subscriptions it matches) if it would
+   * be the ninth in a chain of events each published by a listener in answer to the one before,
+   * which subscriptions answering each other's events would otherwise make without end.
    */
   void publish(Event event);
 

@@ -8,7 +8,9 @@ package dev.herald.api;
  * @param pattern the subscription's pattern
  * @param delivered events whose listener call returned normally
  * @param failed events whose listener call threw
- * @param dropped events discarded by the overflow policy (or on close) and never delivered
+ * @param dropped events never delivered because they were discarded: by the overflow policy, on
+ *     close, beyond what is kept for the plugins while they start, or as the ninth of a chain of
+ *     listeners' answers (see {@link EventBus#publish(Event)})
  * @param queued events waiting in the subscription's queue at the time of the snapshot
  * @param queueFull how many published events found the subscription's queue full, whatever the
  *     overflow policy then did with them: under {@code block} the publisher waited (and dropped the
