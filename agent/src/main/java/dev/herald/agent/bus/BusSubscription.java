@@ -256,9 +256,12 @@ final class BusSubscription implements Subscription {
     overflow.reportRestOfDrops();
   }
 
-  /** Counts {@code count} events dropped before they reached this queue (see {@link HeldEvents}). */
+  /**
+   * Counts {@code count} events dropped before they reached this queue: beyond what was kept at
+   * start-up ({@link HeldEvents}), or a listener's answer cut from a chain ({@link Relayed}). Not
+   * queue-full drops: the periodic WARN of those does not tell them.
+   */
   void countDrops(long count) {
-    overflow.droppedElsewhere(count); // first: the next queue-full WARN must not count these
     dropped.addAndGet(count);
     totals.dropped.add(count);
   }

@@ -29,7 +29,12 @@ final class DropLog {
   private final String name;
   private final String pattern;
   private final String overflow;
+  /** The subscription's drops of every kind, for the lines' "in all". */
   private final AtomicLong dropped;
+  // Queue-full drops counted here, apart from the subscription's total: drops of other kinds (on
+  // close, at start-up, a listener's answer cut from a chain) are counted there at any moment, and
+  // must not show up in a line as queue-full drops.
+  private final AtomicLong queueFull = new AtomicLong();
   private final AtomicLong reported = new AtomicLong();
   @SuppressWarnings("unused") // accessed through NEXT_AT
   private volatile long nextAt = System.nanoTime();
@@ -48,30 +53,30 @@ final class DropLog {
    * most once per 10 s, so the drops after the last line would otherwise show only in the total).
    */
   void reportRest() {
-    long all = dropped.get();
-    long rest = all - reported.getAndSet(all);
+    long rest = unreported();
     if (rest > 0) {
       log.warn("subscription '{}' (pattern {}) dropped {} more event{} since its last report (queue full, overflow {});"
-          + " {} in all", name, pattern, rest, rest == 1 ? "" : "s", overflow, all);
+          + " {} in all", name, pattern, rest, rest == 1 ? "" : "s", overflow, dropped.get());
     }
-  }
-
-  /** {@code count} drops were counted that this reporter must not report as queue-full drops. */
-  void reportedElsewhere(long count) {
-    reported.addAndGet(count);
   }
 
   /** Called after each overflow drop was counted. */
   void onDrop() {
+    queueFull.incrementAndGet();
     long now = System.nanoTime();
     long next = (long) NEXT_AT.getVolatile(this);
     // one thread per interval wins the right to write the line
     if (now - next < 0 || !NEXT_AT.compareAndSet(this, next, now + INTERVAL_NANOS)) {
       return;
     }
-    long all = dropped.get();
-    long recent = all - reported.getAndSet(all);
+    long recent = unreported();
     log.warn("subscription '{}' (pattern {}) dropped {} event{} in the last 10 s (queue full, overflow {}); {} in all",
-        name, pattern, recent, recent == 1 ? "" : "s", overflow, all);
+        name, pattern, recent, recent == 1 ? "" : "s", overflow, dropped.get());
+  }
+
+  /** The queue-full drops no line has told yet, now marked told; never negative, none told twice. */
+  private long unreported() {
+    long all = queueFull.get();
+    return Math.max(0, all - reported.getAndAccumulate(all, Math::max));
   }
 }

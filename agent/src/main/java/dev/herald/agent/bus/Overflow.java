@@ -51,11 +51,6 @@ final class Overflow {
     dropLog.reportRest();
   }
 
-  /** {@code count} drops were counted, and reported, elsewhere (see {@link DropLog#reportedElsewhere}). */
-  void droppedElsewhere(long count) {
-    dropLog.reportedElsewhere(count);
-  }
-
   /**
    * Handles {@code event}, which did not fit.
    *

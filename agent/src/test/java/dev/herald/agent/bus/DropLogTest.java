@@ -1,0 +1,50 @@
+package dev.herald.agent.bus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import dev.herald.agent.bus.BusTestSupport.LogCapture;
+import dev.herald.agent.log.AgentLog;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class DropLogTest {
+
+  private final AtomicLong dropped = new AtomicLong();
+  private final DropLog drops =
+      new DropLog(AgentLog.get(DropLogTest.class), "audit", "*.*.*", OverflowPolicy.DROP_NEWEST, dropped);
+
+  @Test
+  void itsLinesCountQueueFullDropsOnlyWhateverElseTheSubscriptionDropsMeanwhile() {
+    try (LogCapture log = new LogCapture()) {
+      // drops of another kind (a listener's answer cut from a chain, events kept at start-up) are
+      // counted in the subscription's total at any moment, also between a queue-full drop's count
+      // and its line
+      dropped.addAndGet(3);
+      dropped.incrementAndGet();
+      drops.onDrop();
+      dropped.addAndGet(2);
+      dropped.incrementAndGet();
+      drops.onDrop(); // within the 10 s: no line
+      drops.reportRest();
+
+      assertThat(log.lines(Level.WARN, "subscription 'audit'")).containsExactly(
+          "subscription 'audit' (pattern *.*.*) dropped 1 event in the last 10 s (queue full, overflow drop-newest);"
+              + " 4 in all",
+          "subscription 'audit' (pattern *.*.*) dropped 1 more event since its last report (queue full, overflow"
+              + " drop-newest); 7 in all");
+    }
+  }
+
+  @Test
+  void nothingIsToldTwice() {
+    try (LogCapture log = new LogCapture()) {
+      dropped.incrementAndGet();
+      drops.onDrop();
+      drops.reportRest();
+      drops.reportRest();
+
+      assertThat(log.lines(Level.WARN, "subscription 'audit'")).hasSize(1);
+    }
+  }
+}
