@@ -160,6 +160,7 @@ public final class HeraldAgent {
         @Override
         void later() {
           registerMBeans(bus, config, inst, calls, times, live);
+          weaving.releaseLoadersAfterCollections();
         }
       }.begin();
       ConfigWatcher.startIfConfigured(config, live);

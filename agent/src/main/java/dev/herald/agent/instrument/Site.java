@@ -39,6 +39,15 @@ final class Site {
     return binding;
   }
 
+  /**
+   * Lets go of the class last resolved here, and of its binding: held strongly for the hot path, they
+   * would keep the loader of an undeployed web application, and every class of it, for good. The
+   * next call resolves again.
+   */
+  void forget() {
+    cached = Cached.EMPTY;
+  }
+
   /** {@code bindings} tells which services config the binding was resolved under. */
   private record Cached(Class<?> type, TypeBindings bindings, Binding binding) {
     static final Cached EMPTY = new Cached(null, null, null);

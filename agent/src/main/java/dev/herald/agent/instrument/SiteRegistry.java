@@ -34,6 +34,16 @@ final class SiteRegistry {
     return size++;
   }
 
+  /** {@link Site#forget Forgets} the class each site resolved last; a few hundred stores. */
+  void forgetResolvedTypes() {
+    Site[] current = sites;
+    for (Site site : current) {
+      if (site != null) {
+        site.forget();
+      }
+    }
+  }
+
   /** The site with {@code id}, or null if there is none. */
   Site get(int id) {
     Site[] current = sites;

@@ -134,6 +134,25 @@ public final class Weaving {
         (System.nanoTime() - started) / 1_000_000);
   }
 
+  /**
+   * From now on, after every garbage collection, the instrumented methods let go of the classes they
+   * last ran for (see {@link Site#forget}), so that a collection that can unload classes (G1's
+   * concurrent cycle, a full GC) finds nothing of Herald holding an undeployed application's
+   * loader. Once, on {@code herald-start}: needs {@code java.management}, and is skipped without it.
+   */
+  public void releaseLoadersAfterCollections() {
+    try {
+      LoaderRelease.afterEachCollection(new Runnable() { // premain spins no lambdas; neither does this
+        @Override
+        public void run() {
+          sites.forgetResolvedTypes();
+        }
+      });
+    } catch (Throwable noManagement) {
+      // LoaderRelease itself could not be linked without java.management: as it says, skipped
+    }
+  }
+
   /** The classes loaded in the JVM now. */
   public Class<?>[] loadedClasses() {
     return inst.getAllLoadedClasses();

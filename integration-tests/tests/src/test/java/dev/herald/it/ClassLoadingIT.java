@@ -116,6 +116,22 @@ class ClassLoadingIT {
   }
 
   @Test
+  void anUndeployedWebApplicationsLoaderIsNotKeptByHerald() throws Exception {
+    Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("undeploy")));
+    ws.config("""
+        services:
+          - { class: dev.herald.it.shapes.IsolatedLedger, entity: ledger }
+        """ + Workspace.RECORDER);
+
+    Jvm.Result result = ws.shapes("undeploy").run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(Calls.names(ws.recording(), "undeploy-1")).as("its calls emitted; %s", result.describe())
+        .containsExactly("ledger.before.create", "ledger.after.create");
+    assertThat(result.value("undeployed-loader-collected")).as(result.describe()).isEqualTo("true");
+  }
+
+  @Test
   void aConfiguredClassWhoseLoaderCannotSeeTheHooksRunsAsWithoutTheAgentAndIsTold() throws Exception {
     Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("isolated")));
     ws.config("""

@@ -71,6 +71,39 @@ final class LoadingScenarios {
   }
 
   /**
+   * A web application undeployed: a configured class, defined by a loader of its own that delegates
+   * the JDK, Herald's hooks and its API (as a servlet container's web-app loader does), is woven and
+   * called, then the application lets go of the loader. Nothing of Herald may keep it: an
+   * application server that redeploys would otherwise keep every old version's classes.
+   */
+  static void undeploy() throws Exception {
+    java.lang.ref.WeakReference<ClassLoader> loader = deployAndCall();
+    Herald.bus().flush(java.time.Duration.ofSeconds(30)); // the events of its calls are delivered
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (loader.get() != null && System.nanoTime() < deadline) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    Report.print("undeployed-loader-collected", loader.get() == null);
+  }
+
+  private static java.lang.ref.WeakReference<ClassLoader> deployAndCall() throws Exception {
+    ClassLoader webapp = new SelectiveLoader(
+        name -> name.startsWith("java.") || name.startsWith("dev.herald.agent.") || name.startsWith("dev.herald.api."),
+        name -> name.equals(IsolatedLedger.class.getName()), "the JDK, Herald's hooks and its API");
+    Class<?> ledger = webapp.loadClass(IsolatedLedger.class.getName());
+    Object instance = ledger.getConstructor().newInstance();
+    Report.print("undeploy-create", ledger.getMethod("create", String.class).invoke(instance, "undeploy-1"));
+    try {
+      ledger.getMethod("update", String.class).invoke(instance, "undeploy-2");
+    } catch (java.lang.reflect.InvocationTargetException expected) {
+      // its failed event
+    }
+    Report.print("undeploy-delete", ledger.getMethod("delete", String.class).invoke(null, "undeploy-3"));
+    return new java.lang.ref.WeakReference<>(webapp);
+  }
+
+  /**
    * A loader that asks the application's loader for the classes {@code delegated} accepts, defines
    * those {@code own} accepts itself from the application's class files (child-first), and sees
    * nothing else.
