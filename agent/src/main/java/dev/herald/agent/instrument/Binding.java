@@ -41,7 +41,13 @@ final class Binding {
   // calling thread, without synchronisation: a Class reference is never torn, and a thread that
   // does not see it yet only makes the full check. Never replaced, so that a method returning
   // several classes does not write to this object, which every thread reads, on every call.
+  // Only a class that cannot outlast the class this binding belongs to (see remembers): a service of
+  // an application server's shared libraries returning a web application's object would otherwise
+  // keep that application's loader, and every class of it, after it was undeployed.
   private Class<?> plainResult;
+  /** The loader of the runtime class this binding belongs to; null for the boot loader's. */
+  private final ClassLoader loader;
+  private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
   Binding(TypeBinding type, ServiceEntry entry, String entity, String operation, String methodName,
       Route before, Route after, Route failed) {
@@ -59,6 +65,7 @@ final class Binding {
     this.failed = failed;
     this.switches = type.switches();
     this.entryIndex = entry.index();
+    this.loader = type.loader();
   }
 
   private Binding() {
@@ -75,6 +82,7 @@ final class Binding {
     this.failed = null;
     this.switches = null;
     this.entryIndex = -1;
+    this.loader = null;
   }
 
   /** True if the entry is enabled (a disabled entry's classes stay instrumented, and emit nothing). */
@@ -94,7 +102,7 @@ final class Binding {
    * waits for it. On JDK 17 an {@code instanceof} against an interface that fails scans every
    * interface of the object's class, on every call: for a method returning a String, a sixth of
    * the woven method's time (JMH perfasm). A method returns the same class nearly always, so the
-   * first class found not to be a stage is remembered.
+   * first class found not to be a stage is remembered, if it is the JDK's or of the same loader.
    */
   boolean isStage(Object result) {
     Class<?> type = result.getClass();
@@ -104,10 +112,20 @@ final class Binding {
     if (result instanceof CompletionStage) {
       return true;
     }
-    if (plainResult == null) {
+    if (plainResult == null && remembers(type)) {
       plainResult = type;
     }
     return false;
+  }
+
+  /**
+   * True if {@code type} goes no sooner than the class this binding belongs to: the JDK's, or its
+   * loader's own. Another loader's (a web application's object returned by a shared service) may be
+   * unloaded while this binding lives.
+   */
+  private boolean remembers(Class<?> type) {
+    ClassLoader of = type.getClassLoader();
+    return of == null || of == loader || of == PLATFORM;
   }
 
   String name(Phase phase) {

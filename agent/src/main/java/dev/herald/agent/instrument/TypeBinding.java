@@ -18,17 +18,24 @@ final class TypeBinding {
   private final ServiceEntry entry;
   private final String configuredClassName;
   private final MdcAccess mdc;
+  /**
+   * The loader of the runtime class this belongs to (null: the boot loader's, or unconfigured): held
+   * by that class's ClassValue, so it keeps nothing that class does not.
+   */
+  private final ClassLoader loader;
   private final ConcurrentHashMap<String, Binding> methods = new ConcurrentHashMap<>();
 
-  TypeBinding(TypeBindings.Emitting owner, ServiceEntry entry, String configuredClassName, MdcAccess mdc) {
+  TypeBinding(TypeBindings.Emitting owner, ServiceEntry entry, String configuredClassName, MdcAccess mdc,
+      ClassLoader loader) {
     this.owner = owner;
+    this.loader = loader;
     this.entry = entry;
     this.configuredClassName = configuredClassName;
     this.mdc = mdc;
   }
 
   static TypeBinding unconfigured(TypeBindings.Emitting owner) {
-    return new TypeBinding(owner, null, null, MdcAccess.NONE);
+    return new TypeBinding(owner, null, null, MdcAccess.NONE, null);
   }
 
   String configuredClassName() {
@@ -41,6 +48,10 @@ final class TypeBinding {
 
   TypeBindings.Emitting owner() {
     return owner;
+  }
+
+  ClassLoader loader() {
+    return loader;
   }
 
   MdcAccess mdc() {

@@ -62,7 +62,7 @@ final class TypeBindings {
     return match == null
         ? TypeBinding.unconfigured(emitting)
         : new TypeBinding(emitting, match.entry(), match.typeName(),
-            MdcAccess.forLoader(type.getClassLoader(), context));
+            MdcAccess.forLoader(type.getClassLoader(), context), type.getClassLoader());
   }
 
   /** What bindings of one services config share: where events go, the switches, the counters. */

@@ -121,6 +121,7 @@ class ClassLoadingIT {
     ws.config("""
         services:
           - { class: dev.herald.it.shapes.IsolatedLedger, entity: ledger }
+          - { class: dev.herald.it.shapes.SharedStore, entity: stored }
         """ + Workspace.RECORDER);
 
     Jvm.Result result = ws.shapes("undeploy").run(Timeouts.RUN);
@@ -128,6 +129,8 @@ class ClassLoadingIT {
     assertThat(result.exitCode()).as(result.describe()).isZero();
     assertThat(Calls.names(ws.recording(), "undeploy-1")).as("its calls emitted; %s", result.describe())
         .containsExactly("ledger.before.create", "ledger.after.create");
+    assertThat(ws.recording().matching("stored.after.create")).as("the shared service's call emitted; %s",
+        result.describe()).hasSize(1);
     assertThat(result.value("undeployed-loader-collected")).as(result.describe()).isEqualTo("true");
   }
 

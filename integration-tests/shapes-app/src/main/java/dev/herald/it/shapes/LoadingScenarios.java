@@ -73,7 +73,8 @@ final class LoadingScenarios {
   /**
    * A web application undeployed: a configured class, defined by a loader of its own that delegates
    * the JDK, Herald's hooks and its API (as a servlet container's web-app loader does), is woven and
-   * called, then the application lets go of the loader. Nothing of Herald may keep it: an
+   * called, and hands an object of its own to a configured class of the server's shared libraries
+   * ({@link SharedStore}), then the application lets go of the loader. Nothing of Herald may keep it: an
    * application server that redeploys would otherwise keep every old version's classes.
    */
   static void undeploy() throws Exception {
@@ -100,6 +101,8 @@ final class LoadingScenarios {
       // its failed event
     }
     Report.print("undeploy-delete", ledger.getMethod("delete", String.class).invoke(null, "undeploy-3"));
+    // a service of the server's shared libraries, given and returning an object of the web application
+    Report.print("undeploy-shared", new SharedStore().create(instance) == instance);
     return new java.lang.ref.WeakReference<>(webapp);
   }
 
