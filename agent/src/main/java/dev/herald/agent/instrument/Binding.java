@@ -120,12 +120,25 @@ final class Binding {
 
   /**
    * True if {@code type} goes no sooner than the class this binding belongs to: the JDK's, or its
-   * loader's own. Another loader's (a web application's object returned by a shared service) may be
-   * unloaded while this binding lives.
+   * loader's or one of that loader's parents' (a library a servlet container shares with its web
+   * applications). Another loader's (a web application's object returned by a shared service) may
+   * be unloaded while this binding lives. Called only until a class is remembered.
    */
   private boolean remembers(Class<?> type) {
     ClassLoader of = type.getClassLoader();
-    return of == null || of == loader || of == PLATFORM;
+    if (of == null || of == PLATFORM) {
+      return true;
+    }
+    try {
+      for (ClassLoader ancestor = loader; ancestor != null; ancestor = ancestor.getParent()) {
+        if (ancestor == of) {
+          return true;
+        }
+      }
+    } catch (SecurityException refused) {
+      // a security manager that refuses getParent: not remembered, the full check every call
+    }
+    return false;
   }
 
   String name(Phase phase) {
