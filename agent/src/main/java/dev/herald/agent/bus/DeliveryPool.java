@@ -69,19 +69,49 @@ final class DeliveryPool {
     this.stuckAfterNanos = stuckAfterNanos;
   }
 
+  /**
+   * A delivery thread made as if by Herald alone. A thread made on the JDK 17-23 takes the access
+   * control context of the code that makes it, for its whole life: made while a web application's
+   * code subscribed (the first subscription starts the threads) or on a thread that inherited such a
+   * context, it would keep that application's protection domains, and with them its class loader
+   * and every class of it, after it was undeployed. Made in a privileged block, it takes Herald's.
+   */
+  @SuppressWarnings("removal") // AccessController: the context it leaves out exists up to JDK 23
+  private DeliveryThread newThread(int index, boolean spare, boolean startAwake) {
+    DeliveryPool pool = this;
+    return java.security.AccessController.doPrivileged(new java.security.PrivilegedAction<DeliveryThread>() {
+      @Override
+      public DeliveryThread run() {
+        return new DeliveryThread(pool, index, spare, startAwake);
+      }
+    });
+  }
+
+  /** The stuck-listener watch thread, made as {@link #newThread} makes delivery threads. */
+  @SuppressWarnings("removal")
+  private StuckListenerWatch newWatch() {
+    DeliveryPool pool = this;
+    return java.security.AccessController.doPrivileged(new java.security.PrivilegedAction<StuckListenerWatch>() {
+      @Override
+      public StuckListenerWatch run() {
+        return new StuckListenerWatch(pool, stuckAfterNanos);
+      }
+    });
+  }
+
   /** Serves {@code subscription} from now on; starts the threads the first time. */
   synchronized void add(BusSubscription subscription) {
     subscriptions = RouteTable.with(subscriptions, subscription);
     if (threads.length == 0 && !stopped) {
       DeliveryThread[] started = new DeliveryThread[threadCount];
       for (int i = 0; i < threadCount; i++) {
-        started[i] = new DeliveryThread(this, i, false, false);
+        started[i] = newThread(i, false, false);
       }
       threads = started;
       for (DeliveryThread thread : started) {
         thread.start();
       }
-      stuckWatch = new StuckListenerWatch(this, stuckAfterNanos);
+      stuckWatch = newWatch();
       stuckWatch.start();
     }
   }
@@ -97,7 +127,7 @@ final class DeliveryPool {
     if (freeBesides(null) >= threadCount || sparesAtMost()) {
       return null;
     }
-    DeliveryThread spare = new DeliveryThread(this, freeSpareIndex(), true, true);
+    DeliveryThread spare = newThread(freeSpareIndex(), true, true);
     DeliveryThread[] grown = Arrays.copyOf(threads, threads.length + 1);
     grown[threads.length] = spare;
     threads = grown;
@@ -118,7 +148,7 @@ final class DeliveryPool {
     DeliveryThread[] old = threads;
     DeliveryThread[] fresh = new DeliveryThread[threadCount];
     for (int i = 0; i < threadCount; i++) {
-      fresh[i] = new DeliveryThread(this, i, false, true);
+      fresh[i] = newThread(i, false, true);
     }
     threads = fresh;
     for (DeliveryThread thread : old) {

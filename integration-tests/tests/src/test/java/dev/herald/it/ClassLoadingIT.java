@@ -135,6 +135,24 @@ class ClassLoadingIT {
   }
 
   @Test
+  void anUndeployedWebApplicationThatSubscribedFirstIsNotKeptByHeraldsThreads() throws Exception {
+    // no plugins: the web application's listener is the bus's first subscription, so the delivery
+    // threads start on its thread, with its code on the stack
+    Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("undeploy-subscriber")));
+    ws.config("""
+        services:
+          - { class: dev.herald.it.shapes.IsolatedLedger, entity: ledger }
+        """);
+
+    Jvm.Result result = ws.shapes("undeploy-subscriber").run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.value("webapp-listener-saw")).as(result.describe())
+        .isEqualTo("[ledger.before.create, ledger.after.create]");
+    assertThat(result.value("undeployed-listener-loader-collected")).as(result.describe()).isEqualTo("true");
+  }
+
+  @Test
   void aConfiguredClassWhoseLoaderCannotSeeTheHooksRunsAsWithoutTheAgentAndIsTold() throws Exception {
     Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("isolated")));
     ws.config("""

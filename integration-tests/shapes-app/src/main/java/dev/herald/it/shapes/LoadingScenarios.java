@@ -88,6 +88,38 @@ final class LoadingScenarios {
     Report.print("undeployed-loader-collected", loader.get() == null);
   }
 
+  /**
+   * As {@link #undeploy}, the web application subscribing a listener of its own, the bus's first
+   * (no plugin subscribed): the delivery threads then start on its thread. It closes its
+   * subscription when undeployed, as a well-behaved one does; nothing may keep its loader then.
+   */
+  static void undeploySubscriber() throws Exception {
+    java.lang.ref.WeakReference<ClassLoader> loader = deployListenAndCall();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (loader.get() != null && System.nanoTime() < deadline) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    Report.print("undeployed-listener-loader-collected", loader.get() == null);
+  }
+
+  private static java.lang.ref.WeakReference<ClassLoader> deployListenAndCall() throws Exception {
+    ClassLoader webapp = new SelectiveLoader(
+        name -> name.startsWith("java.") || name.startsWith("dev.herald.agent.") || name.startsWith("dev.herald.api."),
+        name -> name.equals(IsolatedLedger.class.getName()) || name.equals(WebAppListener.class.getName()),
+        "the JDK, Herald's hooks and its API");
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    dev.herald.api.Subscription subscription = (dev.herald.api.Subscription) webapp
+        .loadClass(WebAppListener.class.getName()).getMethod("listen", java.util.List.class).invoke(null, seen);
+    Class<?> ledger = webapp.loadClass(IsolatedLedger.class.getName());
+    Object instance = ledger.getConstructor().newInstance();
+    ledger.getMethod("create", String.class).invoke(instance, "listener-1");
+    Herald.bus().flush(java.time.Duration.ofSeconds(30));
+    Report.print("webapp-listener-saw", seen);
+    subscription.close();
+    return new java.lang.ref.WeakReference<>(webapp);
+  }
+
   private static java.lang.ref.WeakReference<ClassLoader> deployAndCall() throws Exception {
     ClassLoader webapp = new SelectiveLoader(
         name -> name.startsWith("java.") || name.startsWith("dev.herald.agent.") || name.startsWith("dev.herald.api."),

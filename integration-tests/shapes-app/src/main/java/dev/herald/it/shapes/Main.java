@@ -36,6 +36,7 @@ public final class Main {
     scenarios.put("isolated", LoadingScenarios::isolated);
     scenarios.put("ownapi", LoadingScenarios::ownApi);
     scenarios.put("undeploy", LoadingScenarios::undeploy);
+    scenarios.put("undeploy-subscriber", LoadingScenarios::undeploySubscriber);
     scenarios.put("overflow", OverflowScenarios::overflow);
     scenarios.put("bases-first", BaseScenarios::basesFirst);
     scenarios.put("reload", ReloadScenarios::reload);
