@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SlackSender implements Runnable {
 
   private static final long STOP_GRACE_MILLIS = 200;
+  /** At most one line per minute about messages dropped from a full queue. */
+  static final long DROP_REPORT_INTERVAL_NANOS = 60_000_000_000L;
 
   /** Waits between attempts; tests replace it to record the waits instead of waiting. */
   @FunctionalInterface
@@ -50,6 +52,8 @@ final class SlackSender implements Runnable {
   private final AtomicLong retried = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong nextDropReport = new AtomicLong(System.nanoTime());
+  private final AtomicLong droppedReported = new AtomicLong();
   private volatile boolean closing;
   private volatile boolean pausing; // the sender thread waits between attempts
 
@@ -73,7 +77,29 @@ final class SlackSender implements Runnable {
       return true;
     }
     dropped.incrementAndGet();
+    if (!closing) {
+      reportDrops();
+    }
     return false;
+  }
+
+  /**
+   * A full queue: the first drop is told at once, later ones at most once a minute, so that a
+   * webhook slower than the events matching the rules does not lose messages unseen until the
+   * application exits (the count at stop), nor floods the log.
+   */
+  private void reportDrops() {
+    long now = System.nanoTime();
+    long next = nextDropReport.get();
+    if (now - next < 0 || !nextDropReport.compareAndSet(next, now + DROP_REPORT_INTERVAL_NANOS)) {
+      return;
+    }
+    long all = dropped.get();
+    long recent = all - droppedReported.getAndSet(all);
+    Log.LOG.log(Level.WARNING, "slack: dropped " + recent + " message" + (recent == 1 ? "" : "s")
+        + " since the last report, " + all + " in all: the queue of " + settings.queueCapacity()
+        + " (queue-capacity) was full, the webhook at " + where + " being slower than the events"
+        + " the rules match; raise queue-capacity or narrow the rules (told at most once a minute)");
   }
 
   /**

@@ -212,6 +212,45 @@ class SlackPluginTest {
   }
 
   @Test
+  void tellsOfTheFirstDropAtOnceAndOfLaterOnesAtMostOnceAMinute() throws Exception {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("dev.herald.examples.slack");
+    List<java.util.logging.LogRecord> records = new CopyOnWriteArrayList<>();
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        records.add(record);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(handler);
+    try {
+      slack = new FakeSlack(FakeSlack.HANG);
+      start(slack.url(), Map.of("queue-capacity", 1L, "timeout", "10s", "max-attempts", 1L));
+
+      bus.publish(order());
+      slack.nextBody(); // the sender is now stuck on the hanging webhook
+      for (int i = 0; i < 5; i++) {
+        bus.publish(order());
+      }
+
+      assertThat(plugin.statistics().dropped()).isEqualTo(4);
+      assertThat(records).hasSize(1);
+      assertThat(records.get(0).getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+      assertThat(records.get(0).getMessage())
+          .startsWith("slack: dropped 1 message since the last report, 1 in all: the queue of 1 (queue-capacity) was full")
+          .contains("http://127.0.0.1:")
+          .doesNotContain(slack.url().substring(slack.url().lastIndexOf('/')));
+    } finally {
+      logger.removeHandler(handler);
+    }
+  }
+
+  @Test
   void escapesTheBodyAsJson() {
     assertThat(SlackPlugin.quote("a\"b\\c\nd\u0001")).isEqualTo("\"a\\\"b\\\\c\\nd\\u0001\"");
   }
