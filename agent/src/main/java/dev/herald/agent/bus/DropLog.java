@@ -15,6 +15,9 @@ import org.slf4j.Logger;
 final class DropLog {
 
   static final long INTERVAL_NANOS = 10_000_000_000L;
+  /** What to change, for whoever reads the line: the settings' names as the config file has them. */
+  static final String ADVICE = ". The listener is slower than the events its pattern matches: a larger"
+      + " bus.queue-capacity absorbs bursts (see bus.overflow and bus.block-timeout in the configuration reference)";
   private static final VarHandle NEXT_AT;
 
   static {
@@ -56,7 +59,7 @@ final class DropLog {
     long rest = unreported();
     if (rest > 0) {
       log.warn("subscription '{}' (pattern {}) dropped {} more event{} since its last report (queue full, overflow {});"
-          + " {} in all", name, pattern, rest, rest == 1 ? "" : "s", overflow, dropped.get());
+          + " {} in all{}", name, pattern, rest, rest == 1 ? "" : "s", overflow, dropped.get(), ADVICE);
     }
   }
 
@@ -70,8 +73,8 @@ final class DropLog {
       return;
     }
     long recent = unreported();
-    log.warn("subscription '{}' (pattern {}) dropped {} event{} in the last 10 s (queue full, overflow {}); {} in all",
-        name, pattern, recent, recent == 1 ? "" : "s", overflow, dropped.get());
+    log.warn("subscription '{}' (pattern {}) dropped {} event{} in the last 10 s (queue full, overflow {}); {} in all{}",
+        name, pattern, recent, recent == 1 ? "" : "s", overflow, dropped.get(), ADVICE);
   }
 
   /** The queue-full drops no line has told yet, now marked told; never negative, none told twice. */

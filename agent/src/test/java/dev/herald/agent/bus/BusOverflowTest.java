@@ -77,12 +77,12 @@ class BusOverflowTest {
       // five drops inside 10 s: one line, at the first
       assertThat(log.lines(Level.WARN, "subscription 'test:Held'")).containsExactly(
           "subscription 'test:Held' (pattern order.*.*) dropped 1 event in the last 10 s"
-              + " (queue full, overflow drop-newest); 1 in all");
+              + " (queue full, overflow drop-newest); 1 in all" + DropLog.ADVICE);
       // the four after it are told at shutdown, not only in the bus's total
       bus.shutdown(WAIT);
       assertThat(log.lines(Level.WARN, "subscription 'test:Held'")).last().isEqualTo(
           "subscription 'test:Held' (pattern order.*.*) dropped 4 more events since its last report"
-              + " (queue full, overflow drop-newest); 5 in all");
+              + " (queue full, overflow drop-newest); 5 in all" + DropLog.ADVICE);
     }
   }
 

@@ -30,9 +30,9 @@ class DropLogTest {
 
       assertThat(log.lines(Level.WARN, "subscription 'audit'")).containsExactly(
           "subscription 'audit' (pattern *.*.*) dropped 1 event in the last 10 s (queue full, overflow drop-newest);"
-              + " 4 in all",
+              + " 4 in all" + DropLog.ADVICE,
           "subscription 'audit' (pattern *.*.*) dropped 1 more event since its last report (queue full, overflow"
-              + " drop-newest); 7 in all");
+              + " drop-newest); 7 in all" + DropLog.ADVICE);
     }
   }
 
@@ -44,7 +44,9 @@ class DropLogTest {
       drops.reportRest();
       drops.reportRest();
 
-      assertThat(log.lines(Level.WARN, "subscription 'audit'")).hasSize(1);
+      assertThat(log.lines(Level.WARN, "subscription 'audit'")).singleElement().asString()
+          .as("names the setting to change, as the config file spells it")
+          .contains("a larger bus.queue-capacity absorbs bursts");
     }
   }
 }

@@ -281,7 +281,7 @@ class HeldEventsTest {
         bus.publish(route, event("order", Phase.AFTER, id));
       }
       assertThat(log.lines(Level.WARN, "(queue full")).containsExactly("subscription 'lambda' (pattern order.*.*)"
-          + " dropped 1 event in the last 10 s (queue full, overflow drop-newest); 4 in all");
+          + " dropped 1 event in the last 10 s (queue full, overflow drop-newest); 4 in all" + DropLog.ADVICE);
     } finally {
       letGo.countDown();
     }
