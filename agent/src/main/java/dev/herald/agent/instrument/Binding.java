@@ -47,7 +47,6 @@ final class Binding {
   private Class<?> plainResult;
   /** The loader of the runtime class this binding belongs to; null for the boot loader's. */
   private final ClassLoader loader;
-  private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
 
   Binding(TypeBinding type, ServiceEntry entry, String entity, String operation, String methodName,
       Route before, Route after, Route failed) {
@@ -124,21 +123,41 @@ final class Binding {
    * applications). Another loader's (a web application's object returned by a shared service) may
    * be unloaded while this binding lives. Called only until a class is remembered.
    */
+  @SuppressWarnings("removal") // AccessController: the permissions it stands for exist up to JDK 23
   private boolean remembers(Class<?> type) {
-    ClassLoader of = type.getClassLoader();
-    if (of == null || of == PLATFORM) {
-      return true;
-    }
     try {
+      // Herald's permissions, not the calling thread's: under a security manager getClassLoader and
+      // getParent are checked against every frame of the application's thread, and a thread with none
+      // (the common pool's, InnocuousForkJoinWorkerThread) would lose the call's after event
+      return java.security.AccessController.doPrivileged(new Outlives(type, loader));
+    } catch (SecurityException refused) {
+      return false; // not remembered: the full check every call
+    }
+  }
+
+  /** {@link #remembers}'s walk, as a privileged action; an anonymous class would do, named for the stack. */
+  private static final class Outlives implements java.security.PrivilegedAction<Boolean> {
+    private final Class<?> type;
+    private final ClassLoader loader;
+
+    Outlives(Class<?> type, ClassLoader loader) {
+      this.type = type;
+      this.loader = loader;
+    }
+
+    @Override
+    public Boolean run() {
+      ClassLoader of = type.getClassLoader();
+      if (of == null || of == ClassLoader.getPlatformClassLoader()) {
+        return true;
+      }
       for (ClassLoader ancestor = loader; ancestor != null; ancestor = ancestor.getParent()) {
         if (ancestor == of) {
           return true;
         }
       }
-    } catch (SecurityException refused) {
-      // a security manager that refuses getParent: not remembered, the full check every call
+      return false;
     }
-    return false;
   }
 
   String name(Phase phase) {

@@ -71,4 +71,29 @@ class JdkModulesIT {
     assertThat(Calls.names(ws.recording(), "cl-1")).as(result.describe())
         .containsExactly("account.before.create", "account.after.create");
   }
+
+  @Test
+  void underASecurityManagerACallOnTheCommonPoolStillHasItsAfterEvent() throws Exception {
+    Workspace ws = Workspace.in(dir);
+    ws.config(ACCOUNTS + Workspace.RECORDER);
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    // the policy operations.md gives, as above; the common pool's threads have no permission at all
+    // under a security manager, whatever the policy grants the application
+    Path policy = Files.writeString(dir.resolve("app.policy"), "grant codeBase \""
+        + Artifacts.shapesApp().toUri() + "\" {\n"
+        + "  permission java.util.PropertyPermission \"*\", \"read\";\n"
+        + "  permission java.lang.RuntimePermission \"getClassLoader\";\n"
+        + "};\n"
+        + "grant codeBase \"" + tmp.toUri() + "-\" {\n"
+        + "  permission java.security.AllPermission;\n"
+        + "};\n");
+    Jvm.Result result = ws.shapes("common-pool").jvmArg("-Djava.security.manager")
+        .jvmArg("-Djava.security.policy=" + policy).jvmArg("-Djava.io.tmpdir=" + tmp).run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.value("cp-update")).as(result.describe()).isEqualTo("cp-2");
+    assertThat(result.heraldLines("WARN")).as(result.describe()).isEmpty();
+    assertThat(Calls.names(ws.recording(), "cp-2")).as(result.describe())
+        .containsExactly("account.before.update", "account.after.update");
+  }
 }

@@ -32,6 +32,18 @@ final class LoadingScenarios {
   }
 
   /**
+   * A configured class's method first called on the common pool, whose threads the JDK runs with no
+   * permission at all under a security manager (InnocuousForkJoinWorkerThread), the class having
+   * been called on the main thread before: a parallel stream or a task handed to the pool.
+   */
+  static void commonPool() throws Exception {
+    AccountService service = new AccountService();
+    service.create(new Account("cp-1", "main"));
+    Report.print("cp-update", java.util.concurrent.ForkJoinPool.commonPool()
+        .submit(() -> service.update(new Account("cp-2", "pool")).id()).get());
+  }
+
+  /**
    * A configured class loaded through a loader that delegates only {@code java.*}: its calls must
    * behave as without the agent (Herald leaves the class alone and says why).
    */

@@ -34,6 +34,7 @@ public final class Main {
     scenarios.put("plugins-first-call", BusScenarios::pluginsFirstCall);
     scenarios.put("classloading", LoadingScenarios::classloading);
     scenarios.put("isolated", LoadingScenarios::isolated);
+    scenarios.put("common-pool", LoadingScenarios::commonPool);
     scenarios.put("ownapi", LoadingScenarios::ownApi);
     scenarios.put("undeploy", LoadingScenarios::undeploy);
     scenarios.put("undeploy-subscriber", LoadingScenarios::undeploySubscriber);
