@@ -78,7 +78,10 @@ final class DeliveryThread extends Thread {
   private volatile long longNapCount;
 
   DeliveryThread(DeliveryPool pool, int index, boolean spare, boolean startAwake) {
-    super("herald-delivery-" + (index + 1));
+    // Not the inheritable thread-locals of whichever thread made it (a web application's request
+    // thread subscribing first): they would stay for the thread's whole life, their values keeping
+    // that application's loader, and be read by every other plugin's listener.
+    super(null, null, "herald-delivery-" + (index + 1), 0, false);
     this.pool = pool;
     this.index = index;
     this.spare = spare;

@@ -32,7 +32,7 @@ final class StuckListenerWatch extends Thread {
   private final Map<DeliveryThread, Look> looks = new IdentityHashMap<>();
 
   StuckListenerWatch(DeliveryPool pool, long stuckAfterNanos) {
-    super("herald-delivery-watch");
+    super(null, null, "herald-delivery-watch", 0, false); // as DeliveryThread: no inherited thread-locals
     this.pool = pool;
     this.stuckAfterNanos = stuckAfterNanos;
     this.lookEveryNanos = Math.max(1_000_000L, Math.min(500_000_000L, stuckAfterNanos / 2));

@@ -295,6 +295,39 @@ class BusDeliveryTest {
   }
 
   @Test
+  void deliveryThreadsDoNotTakeTheInheritableThreadLocalsOfTheCodeThatStartedThem() throws Exception {
+    bus.shutdown(WAIT);
+    bus = new DefaultEventBus(options(1024, OverflowPolicy.BLOCK, Duration.ofMillis(50), 2));
+    // a web application's request thread subscribes first, the delivery threads starting on it; what
+    // it holds in an InheritableThreadLocal (a request context, objects of its classes) must not stay
+    // in Herald's threads for their whole life, nor reach other plugins' listeners
+    List<String> inheritedBy = new CopyOnWriteArrayList<>();
+    InheritableThreadLocal<Object> request = new InheritableThreadLocal<>() {
+      @Override
+      protected Object childValue(Object parent) {
+        for (StackTraceElement frame : new Throwable().getStackTrace()) {
+          if (frame.getMethodName().equals("<init>") && frame.getClassName().startsWith("dev.herald.agent.bus.")) {
+            inheritedBy.add(frame.getClassName());
+          }
+        }
+        return parent;
+      }
+    };
+    List<Object> seen = new CopyOnWriteArrayList<>();
+    Thread webapp = new Thread(() -> {
+      request.set("the web application's request");
+      bus.on("order.*.*", e -> seen.add(String.valueOf(request.get())));
+    });
+    webapp.start();
+    webapp.join(WAIT.toMillis());
+    bus.publish(order(1));
+    assertThat(bus.flush(WAIT)).isTrue();
+
+    assertThat(seen).containsExactly("null");
+    assertThat(inheritedBy).as("Herald's threads made with the subscriber's inheritable thread-locals").isEmpty();
+  }
+
+  @Test
   void aListenersLeftoverInterruptDoesNotReachTheNextListener() throws Exception {
     bus.shutdown(WAIT);
     bus = new DefaultEventBus(options(1024, OverflowPolicy.BLOCK, Duration.ofMillis(50), 1));
