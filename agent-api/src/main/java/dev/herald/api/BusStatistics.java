@@ -10,7 +10,9 @@ import java.util.List;
  * @param delivered sum of {@link SubscriptionStatistics#delivered()} over live and closed subscriptions
  * @param failed sum of listener failures
  * @param dropped events dropped, summed over the subscriptions, closed ones included (see {@link
- *     SubscriptionStatistics#dropped()})
+ *     SubscriptionStatistics#dropped()}); plus, in this total only, events published from code
+ *     while the plugins started that were dropped under names past the first 1024 (for no
+ *     subscription in particular)
  * @param subscriptions one entry per live subscription, in the order they were made; unmodifiable
  */
 public record BusStatistics(

@@ -256,6 +256,8 @@ class HeldEventsTest {
     assertThat(bus.flush(Duration.ofSeconds(5))).isTrue();
     BusStatistics statistics = bus.statistics();
     assertThat(statistics.dropped()).isEqualTo(5);
+    assertThat(statistics.subscriptions()).as("not a sum over the subscriptions: BusStatistics says so")
+        .singleElement().extracting(s -> s.dropped()).isEqualTo(0L);
     assertThat(statistics.published()).as("every event from code counts, as Herald.bus().publish counts it")
         .isEqualTo(1 + 1024 + 5);
   }
