@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 final class DropLog {
 
   static final long INTERVAL_NANOS = 10_000_000_000L;
+  /** Why, when the bus had shut down: published while the JVM exits, after the drain. */
+  static final String AFTER_SHUTDOWN = ". The bus has shut down (the JVM is exiting) and delivers nothing more";
   /** What to change, for whoever reads the line: the settings' names as the config file has them. */
   static final String ADVICE = ". The listener is slower than the events its pattern matches: a larger"
       + " bus.queue-capacity absorbs bursts (see bus.overflow and bus.block-timeout in the configuration reference)";
@@ -63,8 +65,11 @@ final class DropLog {
     }
   }
 
-  /** Called after each overflow drop was counted. */
-  void onDrop() {
+  /**
+   * Called after each overflow drop was counted; {@code shutDown} if the bus had shut down then
+   * (nothing delivers any more, so the queue is full whatever the listener's pace).
+   */
+  void onDrop(boolean shutDown) {
     queueFull.incrementAndGet();
     long now = System.nanoTime();
     long next = (long) NEXT_AT.getVolatile(this);
@@ -74,7 +79,7 @@ final class DropLog {
     }
     long recent = unreported();
     log.warn("subscription '{}' (pattern {}) dropped {} event{} in the last 10 s (queue full, overflow {}); {} in all{}",
-        name, pattern, recent, recent == 1 ? "" : "s", overflow, dropped.get(), ADVICE);
+        name, pattern, recent, recent == 1 ? "" : "s", overflow, dropped.get(), shutDown ? AFTER_SHUTDOWN : ADVICE);
   }
 
   /** The queue-full drops no line has told yet, now marked told; never negative, none told twice. */

@@ -69,7 +69,7 @@ final class Overflow {
   private void dropOldest(Event event) {
     for (int i = 0; i < MAX_EVICTIONS; i++) {
       if (subscription.evictOldest()) {
-        dropLog.onDrop();
+        dropLog.onDrop(pool.stopped());
       }
       if (subscription.queue.offer(event)) {
         return;
@@ -143,6 +143,6 @@ final class Overflow {
 
   private void drop() {
     subscription.countDrop();
-    dropLog.onDrop();
+    dropLog.onDrop(pool.stopped());
   }
 }

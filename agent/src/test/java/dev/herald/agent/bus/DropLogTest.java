@@ -22,10 +22,10 @@ class DropLogTest {
       // and its line
       dropped.addAndGet(3);
       dropped.incrementAndGet();
-      drops.onDrop();
+      drops.onDrop(false);
       dropped.addAndGet(2);
       dropped.incrementAndGet();
-      drops.onDrop(); // within the 10 s: no line
+      drops.onDrop(false); // within the 10 s: no line
       drops.reportRest();
 
       assertThat(log.lines(Level.WARN, "subscription 'audit'")).containsExactly(
@@ -37,10 +37,22 @@ class DropLogTest {
   }
 
   @Test
+  void aDropAfterTheBusShutDownIsNotBlamedOnTheListener() {
+    try (LogCapture log = new LogCapture()) {
+      dropped.incrementAndGet();
+      drops.onDrop(true);
+
+      assertThat(log.lines(Level.WARN, "subscription 'audit'")).singleElement().asString()
+          .contains("The bus has shut down (the JVM is exiting) and delivers nothing more")
+          .doesNotContain("slower");
+    }
+  }
+
+  @Test
   void nothingIsToldTwice() {
     try (LogCapture log = new LogCapture()) {
       dropped.incrementAndGet();
-      drops.onDrop();
+      drops.onDrop(false);
       drops.reportRest();
       drops.reportRest();
 
