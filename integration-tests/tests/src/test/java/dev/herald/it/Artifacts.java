@@ -52,6 +52,11 @@ final class Artifacts {
     return existing("herald.it.consolePlugin", "the console plugin jar");
   }
 
+  /** {@code examples/audit-log-plugin/${buildDir}/audit-log-plugin.jar}. */
+  static Path auditLogPlugin() {
+    return existing("herald.it.auditLogPlugin", "the audit-log plugin jar");
+  }
+
   /** The OpenTelemetry Java agent, copied from Maven Central by this module's build. */
   static Path openTelemetryAgent() {
     return existing("herald.it.otelAgent", "the OpenTelemetry Java agent jar");

@@ -135,6 +135,26 @@ class ClassLoadingIT {
   }
 
   @Test
+  void anUndeployedWebApplicationWhoseObjectsTheAuditLogWroteIsNotKeptByIt() throws Exception {
+    // the audit log reads the properties of the web application's ledger (an argument of the shared
+    // store's create) with its Jackson, whose type cache kept the class, and with it the loader
+    Workspace ws = Workspace.in(Files.createDirectories(dir.resolve("undeploy-audit")));
+    ws.plugin(Artifacts.auditLogPlugin());
+    ws.config("""
+        services:
+          - { class: dev.herald.it.shapes.IsolatedLedger, entity: ledger }
+          - { class: dev.herald.it.shapes.SharedStore, entity: stored }
+        """ + Workspace.RECORDER);
+
+    Jvm.Result result = ws.shapes("undeploy").run(Timeouts.RUN);
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(Files.readString(ws.dir().resolve("audit.jsonl"))).as(result.describe())
+        .contains("\"name\":\"stored.after.create\"");
+    assertThat(result.value("undeployed-loader-collected")).as(result.describe()).isEqualTo("true");
+  }
+
+  @Test
   void anUndeployedWebApplicationThatSubscribedFirstIsNotKeptByHeraldsThreads() throws Exception {
     // no plugins: the web application's listener is the bus's first subscription, so the delivery
     // threads start on its thread, with its code on the stack

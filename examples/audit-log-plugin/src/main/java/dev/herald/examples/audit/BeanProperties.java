@@ -1,9 +1,12 @@
 package dev.herald.examples.audit;
 
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.databind.util.LookupCache;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.InvocationTargetException;
@@ -27,6 +30,11 @@ import java.util.Map;
  *
  * <p>Reading each property separately, rather than letting Jackson serialize the whole object,
  * lets {@link SafeJson} redact, limit and survive each one on its own.
+ *
+ * <p>Introspection runs on a copy of the mapper whose type factory caches nothing: Jackson's own
+ * type cache (one per Jackson copy, shared by its mappers) keeps the classes it resolved, so an
+ * application server's undeployed web application, whose beans were written, would be kept with its
+ * class loader. What is cached here lives in a {@link ClassValue} of the class, and goes with it.
  *
  * <p>Safe for concurrent use.
  */
@@ -54,7 +62,7 @@ final class BeanProperties {
   };
 
   BeanProperties(ObjectMapper mapper) {
-    this.mapper = mapper;
+    this.mapper = mapper.copy().setTypeFactory(TypeFactory.defaultInstance().withCache(new NoTypeCache()));
   }
 
   /** Property name to reader, in declaration order; empty if there is nothing to read. */
@@ -146,6 +154,37 @@ final class BeanProperties {
       member.setAccessible(true);
     } catch (RuntimeException e) {
       // left as is
+    }
+  }
+
+  /** Jackson's type cache, keeping nothing: each class is introspected once anyway (the ClassValue above). */
+  private static final class NoTypeCache implements LookupCache<Object, JavaType> {
+    @Override
+    public int size() {
+      return 0;
+    }
+
+    @Override
+    public JavaType get(Object key) {
+      return null;
+    }
+
+    @Override
+    public JavaType put(Object key, JavaType value) {
+      return null;
+    }
+
+    @Override
+    public JavaType putIfAbsent(Object key, JavaType value) {
+      return null;
+    }
+
+    @Override
+    public void clear() {}
+
+    @Override
+    public LookupCache<Object, JavaType> emptyCopy() {
+      return this;
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.herald.plugin.kit.TestBus;
 import dev.herald.plugin.kit.TestEvents;
 import dev.herald.plugin.kit.TestPluginContext;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -199,6 +200,29 @@ class AuditLogPluginTest {
     assertThat(args.toString()).doesNotContain("hunter2", "tok-123");
     assertThat(args.get(0).toString()).isEqualTo("{\"user\":\"alice\"}");
     assertThat(args.get(1).fieldNames()).toIterable().containsExactlyInAnyOrder("user", "client");
+  }
+
+  @Test
+  void doesNotKeepAnApplicationsClassLoaderOnceItsEventsAreWritten() throws Exception {
+    // an undeployed web application: an event with its bean is written, then the application lets
+    // go of its loader; nothing of the plugin may keep it (Jackson's type cache did)
+    WeakReference<ClassLoader> loader = writeAnEventOfAnApplicationOfItsOwn();
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (loader.get() != null && System.nanoTime() < deadline) {
+      System.gc();
+      Thread.sleep(20);
+    }
+
+    assertThat(loader.get()).as("the application's class loader, after the plugin read its bean").isNull();
+  }
+
+  private WeakReference<ClassLoader> writeAnEventOfAnApplicationOfItsOwn() throws Exception {
+    Class<?> session = applicationClass(Session.class);
+    Object bean = session.getConstructor().newInstance();
+    JsonNode result = run(Map.of(), TestEvents.builder("session", Phase.AFTER, "create").result(bean).build())
+        .get(0).path("result");
+    assertThat(result.fieldNames()).toIterable().contains("user");
+    return new WeakReference<>(session.getClassLoader());
   }
 
   /**
