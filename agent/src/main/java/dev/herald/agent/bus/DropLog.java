@@ -41,6 +41,10 @@ final class DropLog {
   // must not show up in a line as queue-full drops.
   private final AtomicLong queueFull = new AtomicLong();
   private final AtomicLong reported = new AtomicLong();
+  // Of those, the ones after the bus shut down, and the ones of them told: a line's count may mix
+  // both kinds (a slow listener's drops rate-limited before the shutdown, then one after it).
+  private final AtomicLong afterShutDown = new AtomicLong();
+  private final AtomicLong reportedAfterShutDown = new AtomicLong();
   @SuppressWarnings("unused") // accessed through NEXT_AT
   private volatile long nextAt = System.nanoTime();
 
@@ -58,10 +62,11 @@ final class DropLog {
    * most once per 10 s, so the drops after the last line would otherwise show only in the total).
    */
   void reportRest() {
+    long late = unreportedAfterShutDown();
     long rest = unreported();
     if (rest > 0) {
       log.warn("subscription '{}' (pattern {}) dropped {} more event{} since its last report (queue full, overflow {});"
-          + " {} in all{}", name, pattern, rest, rest == 1 ? "" : "s", overflow, dropped.get(), ADVICE);
+          + " {} in all{}", name, pattern, rest, rest == 1 ? "" : "s", overflow, dropped.get(), why(rest, late));
     }
   }
 
@@ -70,6 +75,9 @@ final class DropLog {
    * (nothing delivers any more, so the queue is full whatever the listener's pace).
    */
   void onDrop(boolean shutDown) {
+    if (shutDown) {
+      afterShutDown.incrementAndGet(); // first: a line's count then never holds it without this one
+    }
     queueFull.incrementAndGet();
     long now = System.nanoTime();
     long next = (long) NEXT_AT.getVolatile(this);
@@ -77,9 +85,27 @@ final class DropLog {
     if (now - next < 0 || !NEXT_AT.compareAndSet(this, next, now + INTERVAL_NANOS)) {
       return;
     }
+    long late = unreportedAfterShutDown();
     long recent = unreported();
     log.warn("subscription '{}' (pattern {}) dropped {} event{} in the last 10 s (queue full, overflow {}); {} in all{}",
-        name, pattern, recent, recent == 1 ? "" : "s", overflow, dropped.get(), shutDown ? AFTER_SHUTDOWN : ADVICE);
+        name, pattern, recent, recent == 1 ? "" : "s", overflow, dropped.get(), why(recent, late));
+  }
+
+  /** Why {@code told} drops, {@code late} of them after the bus shut down, were dropped. */
+  private static String why(long told, long late) {
+    if (late <= 0) {
+      return ADVICE;
+    }
+    if (late >= told) {
+      return AFTER_SHUTDOWN;
+    }
+    return ADVICE + "; " + late + " of them after the bus had shut down (the JVM is exiting), which delivers nothing more";
+  }
+
+  /** The after-shutdown drops no line has told yet, now marked told. */
+  private long unreportedAfterShutDown() {
+    long all = afterShutDown.get();
+    return Math.max(0, all - reportedAfterShutDown.getAndAccumulate(all, Math::max));
   }
 
   /** The queue-full drops no line has told yet, now marked told; never negative, none told twice. */

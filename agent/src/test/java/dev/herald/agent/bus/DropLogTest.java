@@ -49,6 +49,45 @@ class DropLogTest {
   }
 
   @Test
+  void dropsFromBeforeTheShutdownAreNotToldAsTheShutdownsOwn() throws Exception {
+    try (LogCapture log = new LogCapture()) {
+      dropped.incrementAndGet();
+      drops.onDrop(false); // told at once, with the advice
+      dropped.incrementAndGet();
+      drops.onDrop(false); // the listener's pace too, within the 10 s: told with the next line
+      tenSecondsLater();
+      dropped.incrementAndGet();
+      drops.onDrop(true); // the bus has shut down
+
+      assertThat(log.lines(Level.WARN, "subscription 'audit'")).last().asString()
+          .contains("dropped 2 events in the last 10 s")
+          .as("one of the two was the listener's pace, before the bus shut down").contains("slower")
+          .contains("1 of them after the bus had shut down");
+    }
+  }
+
+  @Test
+  void dropsAfterTheShutdownToldAtItsReportAreNotBlamedOnTheListener() {
+    try (LogCapture log = new LogCapture()) {
+      dropped.incrementAndGet();
+      drops.onDrop(true); // told at once
+      dropped.incrementAndGet();
+      drops.onDrop(true); // within the 10 s
+      drops.reportRest();
+
+      assertThat(log.lines(Level.WARN, "subscription 'audit'")).last().asString()
+          .contains("dropped 1 more event since its last report").doesNotContain("slower")
+          .contains("The bus has shut down");
+    }
+  }
+
+  private void tenSecondsLater() throws ReflectiveOperationException {
+    java.lang.reflect.Field nextAt = DropLog.class.getDeclaredField("nextAt");
+    nextAt.setAccessible(true);
+    nextAt.setLong(drops, System.nanoTime() - 1);
+  }
+
+  @Test
   void nothingIsToldTwice() {
     try (LogCapture log = new LogCapture()) {
       dropped.incrementAndGet();
