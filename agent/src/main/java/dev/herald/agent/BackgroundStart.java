@@ -41,6 +41,8 @@ abstract class BackgroundStart implements Runnable {
   private final CountDownLatch pluginsDone = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopping;
+  /** Whether an event had wanted the plugins when the JVM began to exit: which came first, for the log. */
+  private volatile boolean demandedBeforeExit;
   private volatile Thread thread;
 
   /**
@@ -104,8 +106,10 @@ abstract class BackgroundStart implements Runnable {
               return stopping || HeraldHooks.demanded();
             }
           });
+          // both may be true by the time this thread runs again (a loaded machine, a short main):
+          // the first event counts if it came before the exit began
           when = settled ? "when the application's start settled"
-              : stopping ? "as the JVM exits" : "at the first event";
+              : stopping && !demandedBeforeExit ? "as the JVM exits" : "at the first event";
         }
         if (stopping && !settled && !HeraldHooks.demanded() && quiet != null && deferPlugins
             && !applicationHooks()) {
@@ -163,6 +167,7 @@ abstract class BackgroundStart implements Runnable {
    * @return false if they were still starting after {@code timeout}
    */
   final boolean stopAfterPlugins(Duration timeout) throws InterruptedException {
+    demandedBeforeExit = HeraldHooks.demanded();
     stopping = true;
     Thread waiting = thread;
     if (waiting != null) {
