@@ -50,20 +50,7 @@ class JdkModulesIT {
   void startsUnderASecurityManagerWhosePolicyDoesNotNameTheAgent() throws Exception {
     Workspace ws = Workspace.in(dir);
     ws.config(ACCOUNTS + Workspace.RECORDER);
-    Path tmp = Files.createDirectories(dir.resolve("tmp"));
-    // the policy operations.md gives: the application's code may read properties and class loaders
-    // (Herald works on its threads), the plugins' private copies under java.io.tmpdir what they do;
-    // nothing for the agent's jar
-    Path policy = Files.writeString(dir.resolve("app.policy"), "grant codeBase \""
-        + Artifacts.shapesApp().toUri() + "\" {\n"
-        + "  permission java.util.PropertyPermission \"*\", \"read\";\n"
-        + "  permission java.lang.RuntimePermission \"getClassLoader\";\n"
-        + "};\n"
-        + "grant codeBase \"" + tmp.toUri() + "-\" {\n"
-        + "  permission java.security.AllPermission;\n"
-        + "};\n");
-    Jvm.Result result = ws.shapes("classloading").jvmArg("-Djava.security.manager")
-        .jvmArg("-Djava.security.policy=" + policy).jvmArg("-Djava.io.tmpdir=" + tmp).run(Timeouts.RUN);
+    Jvm.Result result = underTheDocumentedPolicy(ws, "classloading");
 
     assertThat(result.exitCode()).as(result.describe()).isZero();
     assertThat(result.heraldLines("ERROR")).as(result.describe()).isEmpty();
@@ -76,9 +63,24 @@ class JdkModulesIT {
   void underASecurityManagerACallOnTheCommonPoolStillHasItsAfterEvent() throws Exception {
     Workspace ws = Workspace.in(dir);
     ws.config(ACCOUNTS + Workspace.RECORDER);
+    // the common pool's threads have no permission at all under a security manager, whatever the
+    // policy grants the application
+    Jvm.Result result = underTheDocumentedPolicy(ws, "common-pool");
+
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.value("cp-update")).as(result.describe()).isEqualTo("cp-2");
+    assertThat(result.heraldLines("WARN")).as(result.describe()).isEmpty();
+    assertThat(Calls.names(ws.recording(), "cp-2")).as(result.describe())
+        .containsExactly("account.before.update", "account.after.update");
+  }
+
+  /**
+   * Runs {@code scenario} under a security manager with the policy operations.md gives: the
+   * application's code may read properties and class loaders (Herald works on its threads), the
+   * plugins' private copies under java.io.tmpdir what they do; nothing for the agent's jar.
+   */
+  private Jvm.Result underTheDocumentedPolicy(Workspace ws, String scenario) throws Exception {
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
-    // the policy operations.md gives, as above; the common pool's threads have no permission at all
-    // under a security manager, whatever the policy grants the application
     Path policy = Files.writeString(dir.resolve("app.policy"), "grant codeBase \""
         + Artifacts.shapesApp().toUri() + "\" {\n"
         + "  permission java.util.PropertyPermission \"*\", \"read\";\n"
@@ -87,13 +89,7 @@ class JdkModulesIT {
         + "grant codeBase \"" + tmp.toUri() + "-\" {\n"
         + "  permission java.security.AllPermission;\n"
         + "};\n");
-    Jvm.Result result = ws.shapes("common-pool").jvmArg("-Djava.security.manager")
+    return ws.shapes(scenario).jvmArg("-Djava.security.manager")
         .jvmArg("-Djava.security.policy=" + policy).jvmArg("-Djava.io.tmpdir=" + tmp).run(Timeouts.RUN);
-
-    assertThat(result.exitCode()).as(result.describe()).isZero();
-    assertThat(result.value("cp-update")).as(result.describe()).isEqualTo("cp-2");
-    assertThat(result.heraldLines("WARN")).as(result.describe()).isEmpty();
-    assertThat(Calls.names(ws.recording(), "cp-2")).as(result.describe())
-        .containsExactly("account.before.update", "account.after.update");
   }
 }
