@@ -331,6 +331,8 @@ final class BusSubscription implements Subscription {
     if (!CLOSED.compareAndSet(this, false, true)) {
       return;
     }
+    // the queue-full drops since its last line: the shutdown's report reaches open subscriptions only
+    overflow.reportRestOfDrops();
     try {
       bus.onClose(this);
     } catch (Throwable t) {

@@ -87,6 +87,21 @@ class BusOverflowTest {
   }
 
   @Test
+  void aSubscriptionClosedBeforeShutdownTellsItsDropsSinceItsLastLine() throws Exception {
+    Subscription subscription = holdingSubscription(OverflowPolicy.DROP_NEWEST, Duration.ZERO);
+    try (LogCapture log = new LogCapture()) {
+      publishTenWhileHeld(); // five drops inside 10 s: a line at the first, four untold
+      subscription.close(); // a plugin stopped, say: the bus's shutdown report no longer reaches it
+
+      assertThat(log.lines(Level.WARN, "subscription 'test:Held'")).containsExactly(
+          "subscription 'test:Held' (pattern order.*.*) dropped 1 event in the last 10 s"
+              + " (queue full, overflow drop-newest); 1 in all" + DropLog.ADVICE,
+          "subscription 'test:Held' (pattern order.*.*) dropped 4 more events since its last report"
+              + " (queue full, overflow drop-newest); 5 in all" + DropLog.ADVICE);
+    }
+  }
+
+  @Test
   void dropOldestKeepsTheNewestEvents() throws Exception {
     Subscription subscription = holdingSubscription(OverflowPolicy.DROP_OLDEST, Duration.ZERO);
     publishTenWhileHeld();
