@@ -331,8 +331,7 @@ final class BusSubscription implements Subscription {
     if (!CLOSED.compareAndSet(this, false, true)) {
       return;
     }
-    // the queue-full drops since its last line: the shutdown's report reaches open subscriptions only
-    overflow.reportRestOfDrops();
+    reportRestOfDrops(); // the shutdown's report reaches open subscriptions only
     try {
       bus.onClose(this);
     } catch (Throwable t) {

@@ -258,27 +258,26 @@ public final class DefaultEventBus implements EventBus {
       return;
     }
     BusSubscription publisher = pool.subscription(serving);
+    String who;
     if (publisher == null) {
       // closed during the call (its plugin stopping), or a subscription of another bus: told too,
       // once per bus, or the drop would be a number nobody can trace
-      if (!toldUnnamedRelayLoop) {
-        toldUnnamedRelayLoop = true;
-        log.warn("a listener whose subscription is closed, or of another bus, published {} in answer to an event at the"
-            + " end of a chain of {} publishes by listeners, each in answer to the one before, the longest Herald"
-            + " delivers; dropped, and counted dropped for {}. Later ones are counted the same way without another"
-            + " WARN", event.name(), Relayed.MAX_HOPS, names);
+      if (toldUnnamedRelayLoop) {
+        return;
       }
-      return;
+      toldUnnamedRelayLoop = true;
+      who = "a listener whose subscription is closed, or of another bus,";
+    } else {
+      if (publisher.toldRelayLoop) {
+        return;
+      }
+      publisher.toldRelayLoop = true;
+      who = "subscription '" + publisher.name() + "' (pattern " + publisher.pattern() + "): its listener";
     }
-    if (publisher.toldRelayLoop) {
-      return;
-    }
-    publisher.toldRelayLoop = true;
-    log.warn("subscription '{}' (pattern {}): its listener published {} in answer to an event at the end of a chain of"
-        + " {} publishes by listeners, each in answer to the one before, the longest Herald delivers; dropped, and"
-        + " counted dropped for {}: subscriptions that publish what each other receives would go round without end."
-        + " Later ones are counted the same way without another WARN", publisher.name(), publisher.pattern(),
-        event.name(), Relayed.MAX_HOPS, names);
+    log.warn("{} published {} in answer to an event at the end of a chain of {} publishes by listeners, each in"
+        + " answer to the one before, the longest Herald delivers; dropped, and counted dropped for {}: subscriptions"
+        + " that publish what each other receives would go round without end. Later ones are counted the same way"
+        + " without another WARN", who, event.name(), Relayed.MAX_HOPS, names);
   }
 
   /**

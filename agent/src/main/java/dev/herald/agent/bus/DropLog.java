@@ -62,8 +62,8 @@ final class DropLog {
    * most once per 10 s, so the drops after the last line would otherwise show only in the total).
    */
   void reportRest() {
-    long late = unreportedAfterShutDown();
-    long rest = unreported();
+    long late = untold(afterShutDown, reportedAfterShutDown);
+    long rest = untold(queueFull, reported);
     if (rest > 0) {
       log.warn("subscription '{}' (pattern {}) dropped {} more event{} since its last report (queue full, overflow {});"
           + " {} in all{}", name, pattern, rest, rest == 1 ? "" : "s", overflow, dropped.get(), why(rest, late));
@@ -85,8 +85,8 @@ final class DropLog {
     if (now - next < 0 || !NEXT_AT.compareAndSet(this, next, now + INTERVAL_NANOS)) {
       return;
     }
-    long late = unreportedAfterShutDown();
-    long recent = unreported();
+    long late = untold(afterShutDown, reportedAfterShutDown);
+    long recent = untold(queueFull, reported);
     log.warn("subscription '{}' (pattern {}) dropped {} event{} in the last 10 s (queue full, overflow {}); {} in all{}",
         name, pattern, recent, recent == 1 ? "" : "s", overflow, dropped.get(), why(recent, late));
   }
@@ -102,15 +102,9 @@ final class DropLog {
     return ADVICE + "; " + late + " of them after the bus had shut down (the JVM is exiting), which delivers nothing more";
   }
 
-  /** The after-shutdown drops no line has told yet, now marked told. */
-  private long unreportedAfterShutDown() {
-    long all = afterShutDown.get();
-    return Math.max(0, all - reportedAfterShutDown.getAndAccumulate(all, Math::max));
-  }
-
-  /** The queue-full drops no line has told yet, now marked told; never negative, none told twice. */
-  private long unreported() {
-    long all = queueFull.get();
-    return Math.max(0, all - reported.getAndAccumulate(all, Math::max));
+  /** Of {@code counted}, what no line has told yet, now marked {@code told}; never negative, none told twice. */
+  private static long untold(AtomicLong counted, AtomicLong told) {
+    long all = counted.get();
+    return Math.max(0, all - told.getAndAccumulate(all, Math::max));
   }
 }

@@ -45,8 +45,6 @@ final class Binding {
   // an application server's shared libraries returning a web application's object would otherwise
   // keep that application's loader, and every class of it, after it was undeployed.
   private Class<?> plainResult;
-  /** The loader of the runtime class this binding belongs to; null for the boot loader's. */
-  private final ClassLoader loader;
 
   Binding(TypeBinding type, ServiceEntry entry, String entity, String operation, String methodName,
       Route before, Route after, Route failed) {
@@ -64,7 +62,6 @@ final class Binding {
     this.failed = failed;
     this.switches = type.switches();
     this.entryIndex = entry.index();
-    this.loader = type.loader();
   }
 
   private Binding() {
@@ -81,7 +78,6 @@ final class Binding {
     this.failed = null;
     this.switches = null;
     this.entryIndex = -1;
-    this.loader = null;
   }
 
   /** True if the entry is enabled (a disabled entry's classes stay instrumented, and emit nothing). */
@@ -118,18 +114,18 @@ final class Binding {
   }
 
   /**
-   * True if {@code type} goes no sooner than the class this binding belongs to: the JDK's, or its
+   * True if {@code resultClass} goes no sooner than the class this binding belongs to: the JDK's, or its
    * loader's or one of that loader's parents' (a library a servlet container shares with its web
    * applications). Another loader's (a web application's object returned by a shared service) may
    * be unloaded while this binding lives. Called only until a class is remembered.
    */
   @SuppressWarnings("removal") // AccessController: the permissions it stands for exist up to JDK 23
-  private boolean remembers(Class<?> type) {
+  private boolean remembers(Class<?> resultClass) {
     try {
       // Herald's permissions, not the calling thread's: under a security manager getClassLoader and
       // getParent are checked against every frame of the application's thread, and a thread with none
       // (the common pool's, InnocuousForkJoinWorkerThread) would lose the call's after event
-      return java.security.AccessController.doPrivileged(new Outlives(type, loader));
+      return java.security.AccessController.doPrivileged(new Outlives(resultClass, type.loader()));
     } catch (SecurityException refused) {
       return false; // not remembered: the full check every call
     }
